@@ -1,0 +1,14 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// The same alias as astro.config.mjs and tsconfig.json: `nnfs` is lib/.
+export default defineConfig({
+  resolve: {
+    alias: { nnfs: fileURLToPath(new URL("./lib/index.ts", import.meta.url)) },
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/e2e/**"],
+    testTimeout: 60_000,
+  },
+});
