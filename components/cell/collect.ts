@@ -1,0 +1,84 @@
+/**
+ * Finds the cells of a chapter in its Markdown tree.
+ *
+ * A cell is a fence whose info string is `ts cell` (options may follow:
+ * `throws`, `timeout=60000`); an `output` fence right after it holds what the
+ * cell prints. The same function feeds the remark plugin that renders cells
+ * and the test that runs them, so the page and the tests cannot disagree on
+ * what a cell is.
+ */
+import type { Code, Parent, Root, RootContent } from "mdast";
+
+export interface CellOptions {
+  /** The cell is expected to throw; its output fence shows the error. */
+  throws: boolean;
+  /** Time limit for one run, in milliseconds (null: the runtime's default). */
+  timeoutMs: number | null;
+}
+
+export interface CellSource {
+  /** 0-based position among the chapter's cells. */
+  index: number;
+  code: string;
+  /** The output written under the cell, or null when it has no output fence. */
+  output: string | null;
+  options: CellOptions;
+  /** 1-based line of the cell's opening fence in the chapter file. */
+  line: number;
+}
+
+export interface FoundCell {
+  cell: CellSource;
+  node: Code;
+  outputNode: Code | null;
+  parent: Parent;
+}
+
+const CELL_LANGS = new Set(["ts", "typescript"]);
+
+/** Reads a fence's info string; null when the fence is not a cell. */
+export function parseCellMeta(lang: string | null | undefined, meta: string | null | undefined): CellOptions | null {
+  if (!lang || !CELL_LANGS.has(lang)) return null;
+  const words = (meta ?? "").trim().split(/\s+/).filter(Boolean);
+  if (words[0] !== "cell") return null;
+  const options: CellOptions = { throws: false, timeoutMs: null };
+  for (const word of words.slice(1)) {
+    const [key, value] = word.split("=", 2);
+    if (key === "throws" && value === undefined) options.throws = true;
+    else if (key === "timeout" && value !== undefined && /^\d+$/.test(value)) options.timeoutMs = Number(value);
+    else throw new Error(`cell: unknown option "${word}" in \`${lang} ${meta}\` (known: throws, timeout=MS)`);
+  }
+  return options;
+}
+
+/** Every cell of the tree, in document order, with its output fence if any. */
+export function collectCells(tree: Root): FoundCell[] {
+  const found: FoundCell[] = [];
+  const walk = (parent: Parent) => {
+    parent.children.forEach((child: RootContent, i: number) => {
+      if (child.type === "code") {
+        const options = parseCellMeta(child.lang, child.meta);
+        if (options) {
+          const next = parent.children[i + 1];
+          const outputNode = next && next.type === "code" && next.lang === "output" ? next : null;
+          found.push({
+            cell: {
+              index: found.length,
+              code: child.value,
+              output: outputNode ? outputNode.value : null,
+              options,
+              line: child.position?.start.line ?? 0,
+            },
+            node: child,
+            outputNode,
+            parent,
+          });
+        }
+      } else if ("children" in child) {
+        walk(child as Parent);
+      }
+    });
+  };
+  walk(tree);
+  return found;
+}

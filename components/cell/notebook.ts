@@ -1,0 +1,100 @@
+/**
+ * Runs prepared cells against one shared scope: a chapter's notebook.
+ * Used by the page's worker and by the tests that execute every chapter.
+ */
+import { prepareCell, CellSyntaxError, type PreparedCell } from "./transpile.ts";
+
+export interface ConsoleLike {
+  log(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+  debug(...args: unknown[]): void;
+}
+
+/** Where a runtime error happened in the reader's code. */
+export interface CellErrorInfo {
+  name: string;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
+
+/** Lines the engine puts in front of a `new AsyncFunction` body (2 in V8); measured, not assumed. */
+let headerLines: number | null = null;
+function measureHeaderLines(): number {
+  if (headerLines !== null) return headerLines;
+  try {
+    new AsyncFunction("throw new Error()\n//# sourceURL=nnfs-probe.js");
+  } catch {
+    /* never thrown at construction */
+  }
+  const probe = new AsyncFunction("return new Error().stack\n//# sourceURL=nnfs-probe.js");
+  headerLines = 2;
+  void probe().then((stack) => {
+    const m = /nnfs-probe\.js:(\d+):\d+/.exec(String(stack));
+    if (m) headerLines = Number(m[1]) - 1;
+  });
+  return headerLines;
+}
+
+export function moduleNotFound(name: string, known: string[]): Error {
+  const list = known.map((k) => `"${k}"`).join(", ");
+  return new Error(`Cannot import "${name}": a cell can import only ${list} (the book's library)`);
+}
+
+export class Notebook {
+  /** The names every cell sees: what earlier cells defined. */
+  readonly scope: Record<string, unknown> = Object.create(null);
+  private readonly modules: Record<string, unknown>;
+
+  constructor(modules: Record<string, unknown>) {
+    this.modules = modules;
+    measureHeaderLines();
+  }
+
+  /** Prepares and runs one cell; rejects with the reader's error (syntax errors carry line/column). */
+  async run(code: string, console: ConsoleLike, sourceName = "cell.ts"): Promise<void> {
+    const prepared = prepareCell(code);
+    await this.runPrepared(prepared, console, sourceName);
+  }
+
+  async runPrepared(prepared: PreparedCell, console: ConsoleLike, sourceName = "cell.ts"): Promise<void> {
+    for (const name of prepared.names) if (!(name in this.scope)) this.scope[name] = undefined;
+    const importer = (name: string) => {
+      if (!(name in this.modules)) throw moduleNotFound(name, Object.keys(this.modules));
+      return this.modules[name];
+    };
+    let fn: (...args: unknown[]) => Promise<unknown>;
+    try {
+      fn = new AsyncFunction("__nb", "__import", "console", `${prepared.body}\n//# sourceURL=${sourceName}`);
+    } catch (e) {
+      // The engine found what the parser let through; it gives no position.
+      const err = e as Error;
+      throw new CellSyntaxError(err.message, null, null);
+    }
+    await fn(this.scope, importer, console);
+  }
+}
+
+/** Finds the reader's line and column of an error thrown by a cell named `sourceName`. */
+export function locateError(error: unknown, sourceName: string, prologueLength = 0): CellErrorInfo {
+  if (error instanceof CellSyntaxError) {
+    return { name: "SyntaxError", message: error.message, line: error.line, column: error.column };
+  }
+  const err = error instanceof Error ? error : null;
+  const name = err ? err.name : "Error";
+  const message = err ? err.message : `Uncaught ${String(error)}`;
+  const stack = err?.stack ?? "";
+  const escaped = sourceName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!m) return { name, message, line: null, column: null };
+  const line = Number(m[1]) - measureHeaderLines();
+  let column = Number(m[2]);
+  if (line === 1) column = Math.max(1, column - prologueLength);
+  return { name, message, line: line >= 1 ? line : null, column: line >= 1 ? column : null };
+}

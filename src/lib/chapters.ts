@@ -1,0 +1,21 @@
+/** The book's chapters in reading order, and helpers the pages share. */
+import { getCollection, type CollectionEntry } from "astro:content";
+
+export type Chapter = CollectionEntry<"chapters">;
+
+/** "02-a-single-neuron" → 2 */
+export function chapterNumber(id: string): number {
+  const n = Number.parseInt(id, 10);
+  if (!Number.isFinite(n)) throw new Error(`chapter folder "${id}" must start with its number, e.g. 02-a-single-neuron`);
+  return n;
+}
+
+export async function allChapters(): Promise<Chapter[]> {
+  const chapters = await getCollection("chapters");
+  return chapters.sort((a, b) => chapterNumber(a.id) - chapterNumber(b.id));
+}
+
+/** A link to a chapter, honouring the base path the site is built for. */
+export function chapterHref(id: string): string {
+  return `${import.meta.env.BASE_URL}${id}/`;
+}
