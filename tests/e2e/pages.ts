@@ -1,0 +1,34 @@
+/** Helpers shared by the browser tests: the served URL and a page that records what went wrong. */
+import { inject } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+
+export const baseUrl = (): string => inject("baseUrl");
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, page errors and failed requests seen so far. */
+  problems: string[];
+}
+
+export async function openPage(context: BrowserContext, url: string): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().includes("/does-not-exist")) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  return { page, problems };
+}
+
+/** Every chapter's URL, read from the table of contents on the home page. */
+export async function chapterUrls(context: BrowserContext): Promise<string[]> {
+  const { page } = await openPage(context, baseUrl());
+  const hrefs = await page.$$eval(".contents a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  await page.close();
+  return hrefs;
+}

@@ -1,0 +1,34 @@
+/**
+ * Global setup of the browser tests: checks that Chromium is there (a clear
+ * failure, never a silent skip), builds the site (unless E2E_SKIP_BUILD=1,
+ * handy while writing tests against a fresh `npm run build`), and serves
+ * dist/ on a free port of 127.0.0.1.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { serve } from "../../scripts/serve.ts";
+import { chromiumPath } from "./chromium.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export default async function setup(project: TestProject) {
+  chromiumPath(); // throws with instructions when Chromium is missing
+  if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(`${ROOT}dist/index.html`)) {
+    execFileSync("npx", ["astro", "build"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", BASE_PATH: "/" },
+    });
+  }
+  const { server, url } = await serve({ root: `${ROOT}dist`, port: 0 });
+  project.provide("baseUrl", url);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
