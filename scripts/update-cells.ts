@@ -4,7 +4,7 @@
  * Cells without an output fence get one when they print. Read the diff
  * before committing: the new output is now what the book claims.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as nnfs from "../lib/index.ts";
 import { parseChapter } from "../components/cell/parse-chapter.ts";
 import { runCells, normaliseOutput, errorText } from "../components/cell/run-cells.ts";
@@ -17,7 +17,7 @@ if (!only) {
 }
 let failed = false;
 for (const { id, file, source } of chapterFiles(only)) {
-  const cells = parseChapter(source);
+  const { cells } = parseChapter(source);
   const runs = await runCells(cells, { nnfs }, id);
   const lines = source.split("\n");
   let changed = 0;

@@ -36,6 +36,62 @@ export interface FoundCell {
 
 const CELL_LANGS = new Set(["ts", "typescript"]);
 
+export interface ExerciseSource {
+  /** 0-based position among the chapter's exercises. */
+  index: number;
+  /** The reader's starting code. */
+  code: string;
+  solution: string;
+  /** Code calling `check(name, () => actual, expected, tolerance?)`. */
+  checks: string;
+  /** 1-based line of the exercise fence in the chapter file. */
+  line: number;
+}
+
+export interface FoundExercise {
+  exercise: ExerciseSource;
+  nodes: Code[];
+  parent: Parent;
+}
+
+/** The role of a fence in an exercise (`ts exercise`, `ts solution`, `ts checks`), or null. */
+function exerciseRole(node: RootContent | undefined): "exercise" | "solution" | "checks" | null {
+  if (!node || node.type !== "code" || !node.lang || !CELL_LANGS.has(node.lang)) return null;
+  const word = (node.meta ?? "").trim();
+  return word === "exercise" || word === "solution" || word === "checks" ? word : null;
+}
+
+/** Every exercise of the tree: an `exercise` fence, then its `solution`, then its `checks`. */
+export function collectExercises(tree: Root): FoundExercise[] {
+  const found: FoundExercise[] = [];
+  const walk = (parent: Parent) => {
+    parent.children.forEach((child: RootContent, i: number) => {
+      const role = exerciseRole(child);
+      if (role === "exercise") {
+        const solution = parent.children[i + 1];
+        const checks = parent.children[i + 2];
+        const line = child.position?.start.line ?? 0;
+        if (exerciseRole(solution) !== "solution" || exerciseRole(checks) !== "checks") {
+          throw new Error(`exercise at line ${line}: an \`ts exercise\` fence must be followed by a \`ts solution\` fence and then a \`ts checks\` fence`);
+        }
+        const nodes = [child, solution, checks] as Code[];
+        found.push({
+          exercise: { index: found.length, code: nodes[0].value, solution: nodes[1].value, checks: nodes[2].value, line },
+          nodes,
+          parent,
+        });
+      } else if (role && exerciseRole(parent.children[i - 1]) === null) {
+        const line = child.position?.start.line ?? 0;
+        throw new Error(`line ${line}: a \`ts ${role}\` fence must follow a \`ts exercise\` fence`);
+      } else if ("children" in child) {
+        walk(child as Parent);
+      }
+    });
+  };
+  walk(tree);
+  return found;
+}
+
 /** Reads a fence's info string; null when the fence is not a cell. */
 export function parseCellMeta(lang: string | null | undefined, meta: string | null | undefined): CellOptions | null {
   if (!lang || !CELL_LANGS.has(lang)) return null;

@@ -6,7 +6,8 @@
 import { Notebook, locateError, type CellErrorInfo, type ConsoleLike } from "./notebook.ts";
 import { prepareCell } from "./transpile.ts";
 import { formatArgs } from "./format.ts";
-import type { CellSource } from "./collect.ts";
+import { createChecker, type CheckResult } from "./checks.ts";
+import type { CellSource, ExerciseSource } from "./collect.ts";
 
 export interface CellRun {
   cell: CellSource;
@@ -27,8 +28,12 @@ export function capturingConsole(lines: string[]): ConsoleLike {
   return { log: push, info: push, warn: push, error: push, debug: push };
 }
 
-export async function runCells(cells: CellSource[], modules: Record<string, unknown>, chapter = "chapter"): Promise<CellRun[]> {
-  const notebook = new Notebook(modules);
+export async function runCells(
+  cells: CellSource[],
+  modules: Record<string, unknown>,
+  chapter = "chapter",
+  notebook: Notebook = new Notebook(modules),
+): Promise<CellRun[]> {
   const runs: CellRun[] = [];
   for (const cell of cells) {
     const lines: string[] = [];
@@ -55,4 +60,40 @@ export function normaliseOutput(text: string): string {
     .map((l) => l.trimEnd())
     .join("\n")
     .replace(/\n+$/, "");
+}
+
+export interface ExerciseRun {
+  /** The code's own error (a syntax error, a throw at top level), if any. */
+  error: CellErrorInfo | null;
+  results: CheckResult[];
+}
+
+/**
+ * Runs `code` (the reader's, the starting code or the solution) and then the
+ * exercise's checks in `notebook`, and returns every check's result.
+ */
+export async function runExercise(notebook: Notebook, exercise: ExerciseSource, code: string, chapter = "chapter"): Promise<ExerciseRun> {
+  const sourceName = `${chapter}-exercise-${exercise.index + 1}.ts`;
+  const lines: string[] = [];
+  let prologueLength = 0;
+  try {
+    const prepared = prepareCell(code);
+    prologueLength = prepared.prologueLength;
+    await notebook.runPrepared(prepared, capturingConsole(lines), sourceName);
+  } catch (e) {
+    return { error: locateError(e, sourceName, prologueLength), results: [] };
+  }
+  const { check, results } = createChecker();
+  const hadCheck = "check" in notebook.scope;
+  const previous = notebook.scope.check;
+  notebook.scope.check = check;
+  try {
+    await notebook.run(exercise.checks, capturingConsole(lines), `${chapter}-checks-${exercise.index + 1}.ts`);
+  } catch (e) {
+    return { error: locateError(e, `${chapter}-checks-${exercise.index + 1}.ts`), results: await results() };
+  } finally {
+    if (hadCheck) notebook.scope.check = previous;
+    else delete notebook.scope.check;
+  }
+  return { error: null, results: await results() };
 }

@@ -1,16 +1,28 @@
 /**
  * remark plugin: every ```ts cell fence (and the ```output fence under it)
- * becomes one <Cell> element, which the chapter page maps to the cell
- * component. Finding cells is collectCells' job, shared with the tests.
+ * becomes one <Cell> element, and every exercise (```ts exercise, solution,
+ * checks) one <Exercise> element; the chapter page maps them to the
+ * components of components/cell/. Finding them is collect.ts' job, shared
+ * with the tests, so the page and the tests see the same cells.
  */
 import path from "node:path";
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
-import { collectCells } from "../../components/cell/collect.ts";
+import { collectCells, collectExercises } from "../../components/cell/collect.ts";
 
 /** The chapter a file belongs to: the name of its folder (`02-a-single-neuron`). */
 export function chapterOf(filePath: string | undefined): string {
   return filePath ? path.basename(path.dirname(filePath)) : "";
+}
+
+function jsxElement(name: string, attrs: Record<string, string>, position: unknown) {
+  return {
+    type: "mdxJsxFlowElement",
+    name,
+    attributes: Object.entries(attrs).map(([key, value]) => ({ type: "mdxJsxAttribute", name: key, value })),
+    children: [],
+    position,
+  };
 }
 
 export function remarkCells() {
@@ -27,16 +39,25 @@ export function remarkCells() {
       if (cell.output === null) attrs.nooutput = "true";
       if (cell.options.throws) attrs.throws = "true";
       if (cell.options.timeoutMs !== null) attrs.timeout = String(cell.options.timeoutMs);
-      const element = {
-        type: "mdxJsxFlowElement",
-        name: "Cell",
-        attributes: Object.entries(attrs).map(([name, value]) => ({ type: "mdxJsxAttribute", name, value })),
-        children: [],
-        position: node.position,
-      };
+      const element = jsxElement("Cell", attrs, node.position);
       const at = parent.children.indexOf(node);
       const count = outputNode ? 2 : 1;
       parent.children.splice(at, count, element as unknown as (typeof parent.children)[number]);
+    }
+    for (const { exercise, nodes, parent } of collectExercises(tree)) {
+      const element = jsxElement(
+        "Exercise",
+        {
+          chapter,
+          index: String(exercise.index),
+          code: exercise.code,
+          solution: exercise.solution,
+          checks: exercise.checks,
+          line: String(exercise.line),
+        },
+        nodes[0].position,
+      );
+      parent.children.splice(parent.children.indexOf(nodes[0]), 3, element as unknown as (typeof parent.children)[number]);
     }
   };
 }

@@ -7,7 +7,8 @@
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/parse-chapter.ts";
-import { runCells, normaliseOutput, errorText, type CellRun } from "../../components/cell/run-cells.ts";
+import { runCells, runExercise, normaliseOutput, errorText, type CellRun } from "../../components/cell/run-cells.ts";
+import { Notebook } from "../../components/cell/notebook.ts";
 import { chapterFiles } from "./chapters.ts";
 
 const chapters = chapterFiles();
@@ -17,9 +18,10 @@ test("there are chapters to run", () => {
 });
 
 describe.each(chapters)("$id", ({ id, file, source }) => {
-  const cells = parseChapter(source);
+  const { cells } = parseChapter(source);
+  const notebook = new Notebook({ nnfs });
   let runs: Promise<CellRun[]> | null = null;
-  const results = () => (runs ??= runCells(cells, { nnfs }, id));
+  const results = () => (runs ??= runCells(cells, { nnfs }, id, notebook));
   const rel = file.slice(file.indexOf("chapters/"));
 
   test.each(cells.map((cell) => ({ cell, name: `cell ${cell.index + 1} (${rel}:${cell.line})` })))("$name", async ({ cell }) => {
@@ -41,3 +43,35 @@ describe.each(chapters)("$id", ({ id, file, source }) => {
     );
   });
 });
+
+describe.each(chapters.map((c) => ({ ...c, exercises: parseChapter(c.source).exercises })).filter((c) => c.exercises.length > 0))(
+  "$id exercises",
+  ({ id, file, source, exercises }) => {
+    const rel = file.slice(file.indexOf("chapters/"));
+    // Exercises run after every cell of the chapter, in a notebook of their own.
+    let ready: Promise<Notebook> | null = null;
+    const notebook = () =>
+      (ready ??= (async () => {
+        const nb = new Notebook({ nnfs });
+        await runCells(parseChapter(source).cells, { nnfs }, id, nb);
+        return nb;
+      })());
+
+    test.each(exercises.map((exercise) => ({ exercise, name: `exercise ${exercise.index + 1} (${rel}:${exercise.line})` })))(
+      "$name: the starting code fails a check, the solution passes them all",
+      async ({ exercise }) => {
+        const where = `${rel}:${exercise.line}`;
+        const nb = await notebook();
+        const start = await runExercise(nb, exercise, exercise.code, id);
+        const solved = await runExercise(nb, exercise, exercise.solution, id);
+        expect(solved.error && errorText(solved.error), `solution of exercise ${exercise.index + 1} at ${where}`).toBeNull();
+        expect(solved.results.length, `exercise ${exercise.index + 1} at ${where} has no check() calls`).toBeGreaterThan(0);
+        for (const r of solved.results) {
+          expect(r.pass, `exercise ${exercise.index + 1} at ${where}: check "${r.name}" fails on the solution: expected ${r.expected}, got ${r.actual}${r.error ? ` (${r.error})` : ""}`).toBe(true);
+        }
+        const startFails = start.error !== null || start.results.some((r) => !r.pass);
+        expect(startFails, `exercise ${exercise.index + 1} at ${where}: the starting code already passes every check`).toBe(true);
+      },
+    );
+  },
+);

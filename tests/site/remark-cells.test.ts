@@ -1,0 +1,66 @@
+/** The remark plugin turns cell and exercise fences into <Cell> and <Exercise> elements. */
+import { describe, expect, test } from "vitest";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkMdx from "remark-mdx";
+import remarkMath from "remark-math";
+import { VFile } from "vfile";
+import type { Root } from "mdast";
+import { remarkCells, chapterOf } from "../../src/plugins/remark-cells.ts";
+
+function transform(source: string) {
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkMdx).use(remarkCells);
+  const file = new VFile({ path: "/book/chapters/02-a-single-neuron/index.mdx", value: source });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  return tree.children.map((n) => {
+    const el = n as unknown as { type: string; name?: string; attributes?: { name: string; value: string }[] };
+    return el.type === "mdxJsxFlowElement" ? { name: el.name, ...Object.fromEntries(el.attributes!.map((a) => [a.name, a.value])) } : { type: el.type };
+  });
+}
+
+const fence = (info: string, body: string) => "```" + info + "\n" + body + "\n```\n";
+
+describe("remarkCells", () => {
+  test.each([
+    {
+      title: "a cell and its output fence become one Cell",
+      source: fence("ts cell", "console.log(1 + 1);") + "\n" + fence("output", "2"),
+      expected: [{ name: "Cell", chapter: "02-a-single-neuron", index: "0", code: "console.log(1 + 1);", output: "2", line: "1" }],
+    },
+    {
+      title: "a cell without output is marked so",
+      source: fence("ts cell", "const a = 1;"),
+      expected: [{ name: "Cell", chapter: "02-a-single-neuron", index: "0", code: "const a = 1;", output: "", line: "1", nooutput: "true" }],
+    },
+    {
+      title: "options reach the element",
+      source: fence("ts cell throws timeout=60000", "throw new Error('x');") + "\n" + fence("output", "Error: x (line 1)"),
+      expected: [{ name: "Cell", chapter: "02-a-single-neuron", index: "0", code: "throw new Error('x');", output: "Error: x (line 1)", line: "1", throws: "true", timeout: "60000" }],
+    },
+    {
+      title: "plain ts fences and other languages stay code",
+      source: fence("ts", "const a = 1;") + "\n" + fence("output", "not a cell's"),
+      expected: [{ type: "code" }, { type: "code" }],
+    },
+    {
+      title: "an exercise's three fences become one Exercise",
+      source: "Text $x$.\n\n" + fence("ts exercise", "let f = 0;") + "\n" + fence("ts solution", "let f = 1;") + "\n" + fence("ts checks", 'check("f", () => f, 1);'),
+      expected: [{ type: "paragraph" }, { name: "Exercise", chapter: "02-a-single-neuron", index: "0", code: "let f = 0;", solution: "let f = 1;", checks: 'check("f", () => f, 1);', line: "3" }],
+    },
+  ])("$title", ({ source, expected }) => {
+    expect(transform(source)).toEqual(expected);
+  });
+
+  test.each([
+    { title: "unknown cell option", source: fence("ts cell fast", "1"), error: /unknown option "fast"/ },
+    { title: "an exercise without its solution", source: fence("ts exercise", "1") + "\n" + fence("ts checks", "2"), error: /must be followed by a `ts solution` fence/ },
+    { title: "a stray solution", source: "Hi.\n\n" + fence("ts solution", "1"), error: /must follow a `ts exercise` fence/ },
+  ])("$title is an error that says what is wrong", ({ source, error }) => {
+    expect(() => transform(source)).toThrow(error);
+  });
+
+  test("the chapter is the folder name", () => {
+    expect(chapterOf("/x/chapters/03-layers/index.mdx")).toBe("03-layers");
+    expect(chapterOf(undefined)).toBe("");
+  });
+});
