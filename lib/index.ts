@@ -2,3 +2,19 @@
 
 // Chapter 2: a neuron
 export * from "./neuron.ts";
+
+// Chapter 3: layers and batches
+export * from "./matrix.ts";
+export * from "./check.ts";
+export * from "./matmul.ts";
+export * from "./transpose.ts";
+export * from "./arithmetic.ts";
+export * from "./dense.ts";
+
+// Chapter 6: a network for digits
+export * from "./random.ts";
+export * from "./layer.ts";
+export * from "./reduce.ts";
+
+// Chapter 10: training
+export * from "./init.ts";

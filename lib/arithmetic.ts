@@ -1,0 +1,104 @@
+/**
+ * Chapter 3: element-wise arithmetic on matrices of the same shape, and adding
+ * one row (a layer's biases) to every row of a batch.
+ */
+import { Matrix, formatShape } from "./matrix.ts";
+import { assertMatrix, assertSameShape, outputMatrix } from "./check.ts";
+
+/**
+ * `A` with the single row `row` added to each of its rows: how a layer adds its
+ * biases `b` ([1, nOut]) to every sample's weighted sums ([batch, nOut]).
+ *
+ * @chapter 3
+ * @example
+ * addRow(Matrix.from([[1, 2], [3, 4]]), Matrix.from([[10, 20]])).toArray(); // [[11, 22], [13, 24]]
+ */
+export function addRow(A: Matrix, row: Matrix, out?: Matrix): Matrix {
+  assertMatrix("addRow", "A", A);
+  assertMatrix("addRow", "row", row);
+  if (row.rows !== 1 || row.cols !== A.cols) {
+    throw new RangeError(
+      `addRow: ${formatShape(A)} + ${formatShape(row)}: the row must be [1×${A.cols}]`,
+    );
+  }
+  const C = outputMatrix("addRow", A.rows, A.cols, out); // [A.rows, A.cols]
+  const a = A.data, r = row.data, c = C.data, n = A.cols;
+  for (let i = 0; i < A.rows; i++) {
+    const o = i * n;
+    for (let j = 0; j < n; j++) c[o + j] = a[o + j] + r[j];
+  }
+  return C;
+}
+
+function zip(op: string, A: Matrix, B: Matrix, f: (x: number, y: number) => number): Matrix {
+  assertSameShape(op, A, B);
+  const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
+  const a = A.data, b = B.data, c = C.data;
+  for (let i = 0; i < c.length; i++) c[i] = f(a[i], b[i]);
+  return C;
+}
+
+/**
+ * Element-wise sum `A + B` of two matrices of the same shape.
+ *
+ * @chapter 3
+ * @example
+ * add(Matrix.from([[1, 2]]), Matrix.from([[3, 4]])).toArray(); // [[4, 6]]
+ */
+export function add(A: Matrix, B: Matrix): Matrix {
+  return zip("add", A, B, (x, y) => x + y);
+}
+
+/**
+ * Element-wise difference `A − B` of two matrices of the same shape.
+ *
+ * @chapter 3
+ * @example
+ * subtract(Matrix.from([[5, 5]]), Matrix.from([[1, 2]])).toArray(); // [[4, 3]]
+ */
+export function subtract(A: Matrix, B: Matrix): Matrix {
+  return zip("subtract", A, B, (x, y) => x - y);
+}
+
+/**
+ * Element-wise (Hadamard) product `A ⊙ B` of two matrices of the same shape;
+ * not the matrix product, which is `matmul`.
+ *
+ * @chapter 3
+ * @example
+ * multiply(Matrix.from([[2, 3]]), Matrix.from([[4, 5]])).toArray(); // [[8, 15]]
+ */
+export function multiply(A: Matrix, B: Matrix): Matrix {
+  return zip("multiply", A, B, (x, y) => x * y);
+}
+
+/**
+ * Every element of `A` times the number `s`.
+ *
+ * @chapter 3
+ * @example
+ * scale(Matrix.from([[1, -2]]), 3).toArray(); // [[3, -6]]
+ */
+export function scale(A: Matrix, s: number): Matrix {
+  assertMatrix("scale", "A", A);
+  if (typeof s !== "number" || !Number.isFinite(s)) {
+    throw new RangeError(`scale: factor is ${String(s)}, not a finite number`);
+  }
+  const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
+  for (let i = 0; i < C.data.length; i++) C.data[i] = A.data[i] * s;
+  return C;
+}
+
+/**
+ * A new matrix with `f` applied to every element of `A`.
+ *
+ * @chapter 3
+ * @example
+ * map(Matrix.from([[1, 4, 9]]), Math.sqrt).toArray(); // [[1, 2, 3]]
+ */
+export function map(A: Matrix, f: (x: number) => number): Matrix {
+  assertMatrix("map", "A", A);
+  const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
+  for (let i = 0; i < C.data.length; i++) C.data[i] = f(A.data[i]);
+  return C;
+}

@@ -1,0 +1,218 @@
+/**
+ * Chapter 3: a dense (fully connected) layer. Every one of its `nOut` neurons
+ * sees all `nIn` inputs. For a batch `X` ([batch, nIn]) the layer computes
+ * `X·W + b`: one matrix product, then the biases added to every row.
+ *
+ * The weights are stored `[nIn, nOut]` (one neuron per column) so that the batch
+ * forward pass needs no transpose; `Dense.fromNeurons` accepts them the way
+ * chapter 2 writes them, one neuron per row.
+ */
+import { Matrix, formatShape } from "./matrix.ts";
+import { assertFinite, assertMatrix } from "./check.ts";
+import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
+import { addRow } from "./arithmetic.ts";
+import { transpose } from "./transpose.ts";
+import { sumRows } from "./reduce.ts";
+import { Random } from "./random.ts";
+import { initWeights, type Init } from "./init.ts";
+import type { Layer, LayerJSON, Param } from "./layer.ts";
+
+/**
+ * Options for a new `Dense` layer: the initialisation scheme (default
+ * `"xavier"`), and the random generator or seed (default seed 0), so that the
+ * same code always starts from the same weights.
+ *
+ * @chapter 3
+ * @example
+ * new Dense(784, 128, { init: "he", seed: 1 });
+ */
+export interface DenseOptions {
+  init?: Init;
+  seed?: number;
+  rng?: Random;
+}
+
+function checkSize(name: string, n: number): void {
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new RangeError(`Dense: ${name} must be a whole number > 0, got ${String(n)}`);
+  }
+}
+
+/**
+ * A dense layer with weights `W` ([nIn, nOut]) and biases `b` ([1, nOut]).
+ *
+ * @chapter 3
+ * @example
+ * const layer = Dense.fromNeurons(
+ *   [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]],
+ *   [2, 3, 0.5],
+ * );
+ * layer.forward([1, 2, 3, 2.5]); // [4.8, 1.21, 2.385]
+ */
+export class Dense implements Layer {
+  /** Weights, `[nIn, nOut]`: column j holds neuron j's weights. */
+  W: Matrix;
+  /** Biases, `[1, nOut]`. */
+  b: Matrix;
+  /** Gradient of the loss with respect to `W`, filled by `backward` (chapter 9). */
+  dW: Matrix;
+  /** Gradient of the loss with respect to `b`, filled by `backward` (chapter 9). */
+  db: Matrix;
+  /**
+   * Whether `backward` computes `dX`. The first layer of a network does not
+   * need it (nothing before it learns), and skipping it saves a matrix product.
+   */
+  needsInputGradient = true;
+  private X: Matrix | undefined = undefined;
+
+  /**
+   * A layer of `nOut` neurons with `nIn` inputs each; random weights (seeded),
+   * zero biases.
+   *
+   * @example
+   * const layer = new Dense(4, 3); // W [4, 3], b [1, 3]
+   */
+  constructor(nIn: number, nOut: number, options: DenseOptions = {}) {
+    checkSize("nIn", nIn);
+    checkSize("nOut", nOut);
+    const rng = options.rng ?? new Random(options.seed ?? 0);
+    this.W = initWeights(nIn, nOut, options.init ?? "xavier", rng); // [nIn, nOut]
+    this.b = Matrix.zeros(1, nOut); // [1, nOut]
+    this.dW = Matrix.zeros(nIn, nOut); // [nIn, nOut]
+    this.db = Matrix.zeros(1, nOut); // [1, nOut]
+  }
+
+  /**
+   * A layer with the given weights `W` ([nIn, nOut]) and biases `b` ([1, nOut]),
+   * both copied.
+   *
+   * @example
+   * Dense.from(Matrix.from([[1], [1]]), Matrix.from([[0]])); // adds its two inputs
+   */
+  static from(W: Matrix, b: Matrix): Dense {
+    assertMatrix("Dense.from", "W", W);
+    assertMatrix("Dense.from", "b", b);
+    if (b.rows !== 1 || b.cols !== W.cols) {
+      throw new RangeError(`Dense.from: W is ${formatShape(W)} so b must be [1×${W.cols}], got ${formatShape(b)}`);
+    }
+    assertFinite("Dense.from", W, "W");
+    assertFinite("Dense.from", b, "b");
+    const layer = new Dense(W.rows, W.cols, { init: "small" });
+    layer.W = W.clone(); // [nIn, nOut]
+    layer.b = b.clone(); // [1, nOut]
+    return layer;
+  }
+
+  /**
+   * A layer from weights written one neuron per row (`[nOut, nIn]`, as in
+   * chapter 2) and one bias per neuron; stored transposed as `[nIn, nOut]`.
+   *
+   * @example
+   * Dense.fromNeurons([[1, 1], [1, -1]], [0, 0]).forward([3, 2]); // [5, 1]
+   */
+  static fromNeurons(weights: readonly (readonly number[])[], biases: readonly number[]): Dense {
+    const perNeuron = Matrix.from(weights); // [nOut, nIn]
+    if (!Array.isArray(biases) || biases.length !== perNeuron.rows) {
+      const got = Array.isArray(biases) ? `${biases.length} biases` : typeof biases;
+      throw new RangeError(`Dense.fromNeurons: ${perNeuron.rows} neurons (rows of weights) but ${got}`);
+    }
+    return Dense.from(transpose(perNeuron), Matrix.from([biases])); // W [nIn, nOut], b [1, nOut]
+  }
+
+  /** Number of inputs of each neuron. */
+  get nIn(): number {
+    return this.W.rows;
+  }
+
+  /** Number of neurons (outputs). */
+  get nOut(): number {
+    return this.W.cols;
+  }
+
+  /** `Dense(nIn→nOut)`. */
+  get name(): string {
+    return `Dense(${this.nIn}→${this.nOut})`;
+  }
+
+  /**
+   * The layer's outputs: for one sample (`number[]` of length nIn) a `number[]`
+   * of length nOut; for a batch `X` ([batch, nIn]) the matrix `X·W + b`
+   * ([batch, nOut]). Remembers `X` for `backward`.
+   *
+   * @example
+   * layer.forward([1, 2, 3, 2.5]);              // one sample → number[]
+   * layer.forward(Matrix.from([[1, 2, 3, 2.5]])); // a batch → [1, 3]
+   */
+  forward(x: readonly number[]): number[];
+  forward(X: Matrix): Matrix;
+  forward(input: Matrix | readonly number[]): Matrix | number[] {
+    if (Array.isArray(input)) {
+      if (input.length !== this.nIn) {
+        throw new RangeError(`Dense.forward: the layer has ${this.nIn} inputs but the sample has ${input.length} values`);
+      }
+      return this.forward(Matrix.from([input])).row(0); // [1, nOut] → number[]
+    }
+    const X = input as Matrix;
+    assertMatrix("Dense.forward", "X", X);
+    if (X.cols !== this.nIn) {
+      throw new RangeError(
+        `Dense.forward: X is ${formatShape(X)} but the layer has ${this.nIn} inputs; X must be [batch×${this.nIn}]`,
+      );
+    }
+    assertFinite("Dense.forward", X, "X");
+    this.X = X;
+    const Z = matmul(X, this.W); // [batch, nOut]
+    return addRow(Z, this.b, Z); // [batch, nOut]
+  }
+
+  /**
+   * Given `dZ`, the gradient of the loss with respect to this layer's outputs
+   * ([batch, nOut]), fills `dW = Xᵀ·dZ` ([nIn, nOut]) and `db = sumRows(dZ)`
+   * ([1, nOut]) and returns `dX = dZ·Wᵀ` ([batch, nIn]).
+   *
+   * @chapter 9
+   * @example
+   * const Z = layer.forward(X);        // [batch, nOut]
+   * const dX = layer.backward(dZ);     // [batch, nIn]; layer.dW and layer.db are set
+   */
+  backward(dZ: Matrix): Matrix {
+    const X = this.X;
+    if (X === undefined) throw new Error("Dense.backward: call forward first; backward needs its input X");
+    assertMatrix("Dense.backward", "dZ", dZ);
+    if (dZ.rows !== X.rows || dZ.cols !== this.nOut) {
+      throw new RangeError(
+        `Dense.backward: dZ is ${formatShape(dZ)} but the last forward output was [${X.rows}×${this.nOut}]`,
+      );
+    }
+    matmulTransA(X, dZ, this.dW); // [nIn, nOut]
+    sumRows(dZ, this.db); // [1, nOut]
+    if (!this.needsInputGradient) return Matrix.zeros(X.rows, 0); // [batch, 0]: not computed
+    return matmulTransB(dZ, this.W); // [batch, nIn]
+  }
+
+  /**
+   * The layer's parameters and their gradients: `W`/`dW` (with L2 decay) and
+   * `b`/`db` (without).
+   *
+   * @chapter 9
+   * @example
+   * layer.params().map((p) => p.name); // ["W", "b"]
+   */
+  params(): Param[] {
+    return [
+      { name: "W", value: this.W, grad: this.dW, decay: true },
+      { name: "b", value: this.b, grad: this.db, decay: false },
+    ];
+  }
+
+  /**
+   * The layer as JSON (sizes, weights and biases as plain arrays).
+   *
+   * @chapter 10
+   * @example
+   * JSON.stringify(layer); // {"type":"dense","nIn":4,"nOut":3,"W":[…],"b":[…]}
+   */
+  toJSON(): LayerJSON {
+    return { type: "dense", nIn: this.nIn, nOut: this.nOut, W: Array.from(this.W.data), b: Array.from(this.b.data) };
+  }
+}

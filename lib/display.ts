@@ -1,0 +1,109 @@
+/**
+ * Showing pictures from a cell: a line plot of numbers (say a loss curve) and
+ * a 28×28 digit. Each call prints a one-line text stand-in, so a cell that
+ * plots still has output the chapter tests can check; in the book's page the
+ * same line arrives with the data and is drawn as a picture (captioned with
+ * that line). The page connects through a host function stored on
+ * `globalThis` under `Symbol.for("nnfs.display")`; without one, the line is
+ * logged with `console.log`.
+ */
+
+/** One line of a plot: its y values, and x values (0, 1, 2, … when left out). */
+export interface PlotSeries {
+  name?: string;
+  x: number[];
+  y: number[];
+}
+
+/** What a cell asked to show, as the page receives it. */
+export type DisplayItem =
+  | { kind: "plot"; text: string; title: string | null; series: PlotSeries[] }
+  | { kind: "digit"; text: string; label: string | null; pixels: number[] };
+
+/** Where display items go when a host (the book's page) listens. */
+export const DISPLAY_HOST = Symbol.for("nnfs.display");
+
+type Host = (item: DisplayItem) => void;
+
+function show(item: DisplayItem): string {
+  const host = (globalThis as Record<symbol, unknown>)[DISPLAY_HOST];
+  if (typeof host === "function") (host as Host)(item);
+  else console.log(item.text);
+  return item.text;
+}
+
+function short(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toPrecision(4)));
+}
+
+function toNumbers(op: string, name: string, values: ArrayLike<number>): number[] {
+  if (values == null || typeof values.length !== "number") {
+    throw new TypeError(`${op}: ${name} must be an array of numbers, got ${values === null ? "null" : typeof values}`);
+  }
+  const out = Array.from(values, Number);
+  const bad = out.findIndex((v) => Number.isNaN(v));
+  if (bad >= 0) throw new RangeError(`${op}: ${name}[${bad}] is NaN`);
+  return out;
+}
+
+/** Options of {@link plot}. */
+export interface PlotOptions {
+  /** The x value of each point (0, 1, 2, … when left out). */
+  x?: ArrayLike<number>;
+  title?: string;
+  /** Names of the lines, in the order given. */
+  names?: string[];
+}
+
+/**
+ * Draws a line plot of `y` (one line, or several as an array of arrays) and
+ * returns its text stand-in: `[plot: 3 points, y from 1 to 0.25]`.
+ *
+ * @chapter 5
+ * @example
+ * plot([1, 0.5, 0.25], { title: "loss" }); // [plot "loss": 3 points, y from 1 to 0.25 (min 0.25, max 1)]
+ */
+export function plot(y: ArrayLike<number> | ArrayLike<number>[], options: PlotOptions = {}): string {
+  const lines: ArrayLike<number>[] =
+    y != null && typeof y === "object" && y.length > 0 && typeof (y as ArrayLike<unknown>)[0] === "object"
+      ? Array.from(y as ArrayLike<number>[])
+      : [y as ArrayLike<number>];
+  const series = lines.map((line, i): PlotSeries => {
+    const ys = toNumbers("plot", lines.length > 1 ? `y[${i}]` : "y", line);
+    const xs = options.x ? toNumbers("plot", "x", options.x) : ys.map((_, j) => j);
+    if (xs.length !== ys.length) throw new RangeError(`plot: x has ${xs.length} values and y has ${ys.length}`);
+    return { name: options.names?.[i], x: xs, y: ys };
+  });
+  const title = options.title ?? null;
+  const parts = series.map((s) => {
+    const finite = s.y.filter(Number.isFinite);
+    const range = finite.length
+      ? `y from ${short(s.y[0])} to ${short(s.y[s.y.length - 1])} (min ${short(Math.min(...finite))}, max ${short(Math.max(...finite))})`
+      : "no points";
+    return `${s.name ? `${s.name}: ` : ""}${s.y.length} point${s.y.length === 1 ? "" : "s"}, ${range}`;
+  });
+  const text = `[plot${title ? ` ${JSON.stringify(title)}` : ""}: ${parts.join("; ")}]`;
+  return show({ kind: "plot", text, title, series });
+}
+
+/**
+ * Shows a 28×28 grey image (784 values, 0 = white … 1 = black; 0–255 is read
+ * as bytes) and returns its text stand-in: `[digit 28×28: 112 of 784 pixels inked]`.
+ *
+ * @chapter 1
+ * @example
+ * showDigit(new Float32Array(784), { label: "blank" }); // [digit 28×28 "blank": 0 of 784 pixels inked]
+ */
+export function showDigit(pixels: ArrayLike<number>, options: { label?: string | number } = {}): string {
+  const values = toNumbers("showDigit", "pixels", pixels);
+  if (values.length !== 784) {
+    throw new RangeError(`showDigit: pixels has ${values.length} values, a 28×28 image needs 784`);
+  }
+  const scale = values.some((v) => v > 1) ? 255 : 1;
+  const norm = values.map((v) => Math.min(1, Math.max(0, v / scale)));
+  const inked = norm.filter((v) => v >= 0.5).length;
+  const label = options.label === undefined ? null : String(options.label);
+  const text = `[digit 28×28${label !== null ? ` ${JSON.stringify(label)}` : ""}: ${inked} of 784 pixels inked]`;
+  return show({ kind: "digit", text, label, pixels: norm });
+}
