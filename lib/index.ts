@@ -11,9 +11,13 @@ export * from "./transpose.ts";
 export * from "./arithmetic.ts";
 export * from "./dense.ts";
 
+// Chapters 4–5: activation functions
+export * from "./activations.ts";
+
 // Chapter 6: a network for digits
 export * from "./random.ts";
 export * from "./layer.ts";
+export * from "./activation-layers.ts";
 export * from "./reduce.ts";
 
 // Chapter 10: training
