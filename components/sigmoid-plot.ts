@@ -1,0 +1,116 @@
+/**
+ * Chapter 4's island, the logic: the curve y = σ(w·x + b) for the reader's
+ * w and b, drawn as an SVG path, with a probe point at an x the reader picks.
+ * Everything the view needs to draw or say is computed here, so it can be
+ * tested without a browser.
+ */
+
+/** A slider's range and step. */
+export interface Range {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** The sliders: the weight w, the bias b, and the probe's x. */
+export const RANGES = {
+  w: { min: -5, max: 5, step: 0.1 },
+  b: { min: -10, max: 10, step: 0.5 },
+  x: { min: -10, max: 10, step: 0.1 },
+} as const satisfies Record<string, Range>;
+
+/** Where the sliders start: the plain sigmoid, probed at x = 2. */
+export const START = { w: 1, b: 0, x: 2 };
+
+/**
+ * σ(z) = 1 / (1 + e^(−z)), computed so that it never overflows: for z < 0 it
+ * uses the equal form e^z / (1 + e^z), whose exponential stays below 1.
+ */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** The neuron's output for input x: σ(w·x + b). */
+export function neuronOutput(w: number, b: number, x: number): number {
+  return sigmoid(w * x + b);
+}
+
+/** Rounds away floating-point noise to 6 decimals (and -0 to 0). */
+export function clean(v: number): number {
+  return Math.round(v * 1e6) / 1e6 || 0;
+}
+
+/** A slider's value: clamped to its range and snapped to its step. */
+export function snap(v: number, r: Range): number {
+  if (!Number.isFinite(v)) return clean(Math.min(r.max, Math.max(r.min, 0)));
+  const clamped = Math.min(r.max, Math.max(r.min, v));
+  return clean(r.min + Math.round((clamped - r.min) / r.step) * r.step);
+}
+
+/** A number with at most `digits` decimals and a true minus sign. */
+export function fmt(v: number, digits = 2): string {
+  const s = String(Number(v.toFixed(digits)) || 0);
+  return s.startsWith("-") ? `−${s.slice(1)}` : s;
+}
+
+/** The drawing area, in SVG units: x from −10 to 10, y from 0 to 1. */
+export const VIEW = {
+  width: 320,
+  height: 200,
+  left: 34,
+  right: 10,
+  top: 12,
+  bottom: 26,
+  xMin: -10,
+  xMax: 10,
+} as const;
+
+const plotW = VIEW.width - VIEW.left - VIEW.right;
+const plotH = VIEW.height - VIEW.top - VIEW.bottom;
+
+/** SVG coordinates of the point (x, y) of the plot (y = 1 at the top). */
+export function toPx(x: number, y: number): [number, number] {
+  const px = VIEW.left + ((x - VIEW.xMin) / (VIEW.xMax - VIEW.xMin)) * plotW;
+  const py = VIEW.top + (1 - y) * plotH;
+  return [clean(px), clean(py)];
+}
+
+/** The x of the plot under SVG coordinate `px` (clamped to the plot). */
+export function xFromPx(px: number): number {
+  const t = Math.min(1, Math.max(0, (px - VIEW.left) / plotW));
+  return VIEW.xMin + t * (VIEW.xMax - VIEW.xMin);
+}
+
+/** The curve σ(w·x + b) as an SVG path through `samples` points across the plot. */
+export function curvePath(w: number, b: number, samples = 161): string {
+  const parts: string[] = [];
+  for (let k = 0; k < samples; k++) {
+    const x = VIEW.xMin + (k / (samples - 1)) * (VIEW.xMax - VIEW.xMin);
+    const [px, py] = toPx(x, neuronOutput(w, b, x));
+    parts.push(`${k === 0 ? "M" : "L"}${px.toFixed(2)},${py.toFixed(2)}`);
+  }
+  return parts.join(" ");
+}
+
+/** Where the curve crosses ½ (w·x + b = 0, so x = −b/w); `null` when w = 0 and it never does. */
+export function midpoint(w: number, b: number): number | null {
+  return w === 0 ? null : clean(-b / w);
+}
+
+/** The tick marks of the axes. */
+export const X_TICKS = [-10, -5, 0, 5, 10];
+export const Y_TICKS = [0, 0.5, 1];
+
+/** One sentence that says what the curve looks like, for the readout and screen readers. */
+export function describeCurve(w: number, b: number): string {
+  if (w === 0) return `w is 0, so the input is ignored: a flat line at σ(${fmt(b, 1)}) = ${fmt(sigmoid(b), 3)}.`;
+  const mid = midpoint(w, b) as number;
+  const dir = w > 0 ? "rises from 0 to 1" : "falls from 1 to 0";
+  const where =
+    mid < VIEW.xMin || mid > VIEW.xMax ? `, off the plot at x = ${fmt(mid)}` : ` at x = −b/w = ${fmt(mid)}`;
+  const width = 4.4 / Math.abs(w); // σ goes from 0.1 to 0.9 over Δz = 2·ln 9 ≈ 4.39
+  const sharp = Math.abs(w) >= 3 ? "almost a step" : Math.abs(w) <= 0.3 ? "a gentle ramp" : "an S";
+  return `The curve ${dir}, crossing ½${where}; ${sharp}, going from 0.1 to 0.9 over about ${fmt(width, 1)} units of x.`;
+}
