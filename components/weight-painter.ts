@@ -1,0 +1,262 @@
+/**
+ * Chapter 5's island, the logic: one neuron that looks at a 28×28 digit.
+ * Its 784 weights are a picture the reader paints (positive where ink should
+ * be, negative where it should not), and its output is σ(Σ wᵢ·xᵢ + b). The
+ * bias slider moves the threshold the weighted sum has to clear before the
+ * neuron lights up.
+ *
+ * Everything here works on flat arrays of 784 numbers, row after row, the way
+ * MNIST stores a digit: pixel (row, col) is at index `row * 28 + col`.
+ */
+
+import { sigmoid } from "nnfs";
+
+/** Pixels along each side of an MNIST digit. */
+export const SIDE = 28;
+/** Pixels (and so weights) in a digit: 28 × 28 = 784. */
+export const PIXELS = SIDE * SIDE;
+
+/** What a stroke of the brush writes into the weights. */
+export type Brush = "positive" | "negative" | "erase";
+
+/** The weight each brush paints. */
+export const BRUSH_VALUE: Record<Brush, number> = { positive: 1, negative: -1, erase: 0 };
+
+/** The bias slider's range: negative biases are thresholds; the largest sums of the presets reach about 60. */
+export const BIAS = { min: -80, max: 20, step: 1, initial: -10 };
+
+export interface Cell {
+  row: number;
+  col: number;
+}
+
+/** The index of pixel (row, col) in a flat 784-array. */
+export function indexOf(row: number, col: number): number {
+  return row * SIDE + col;
+}
+
+function inside(row: number, col: number): boolean {
+  return row >= 0 && row < SIDE && col >= 0 && col < SIDE;
+}
+
+/**
+ * A copy of `weights` with the brush applied to every cell within `radius`
+ * (Euclidean, in cells) of (row, col); radius 0 paints the one cell.
+ */
+export function paint(weights: Float32Array, at: Cell, brush: Brush, radius = 0): Float32Array {
+  const out = weights.slice();
+  paintInto(out, at, brush, radius);
+  return out;
+}
+
+function paintInto(weights: Float32Array, at: Cell, brush: Brush, radius: number): void {
+  const value = BRUSH_VALUE[brush];
+  const r = Math.max(0, Math.floor(radius));
+  for (let dr = -r; dr <= r; dr++) {
+    for (let dc = -r; dc <= r; dc++) {
+      if (dr * dr + dc * dc > radius * radius) continue;
+      const row = at.row + dr;
+      const col = at.col + dc;
+      if (inside(row, col)) weights[indexOf(row, col)] = value;
+    }
+  }
+}
+
+/**
+ * A copy of `weights` painted along the straight line from `from` to `to`, so
+ * that a fast pointer drag leaves no gaps between the cells it was seen at.
+ */
+export function paintLine(weights: Float32Array, from: Cell, to: Cell, brush: Brush, radius = 0): Float32Array {
+  const out = weights.slice();
+  const steps = Math.max(Math.abs(to.row - from.row), Math.abs(to.col - from.col), 1);
+  for (let s = 0; s <= steps; s++) {
+    const t = s / steps;
+    const cell = { row: Math.round(from.row + (to.row - from.row) * t), col: Math.round(from.col + (to.col - from.col) * t) };
+    paintInto(out, cell, brush, radius);
+  }
+  return out;
+}
+
+/** The cell under a point of a square grid drawn `size` pixels wide, or null outside it. */
+export function cellAt(x: number, y: number, size: number): Cell | null {
+  if (!(size > 0) || x < 0 || y < 0 || x >= size || y >= size) return null;
+  return { row: Math.floor((y / size) * SIDE), col: Math.floor((x / size) * SIDE) };
+}
+
+/** Where the keyboard cursor goes for a key, or null for a key that does not move it. */
+export function moveCursor(cursor: Cell, key: string): Cell | null {
+  const clamp = (v: number) => Math.min(SIDE - 1, Math.max(0, v));
+  switch (key) {
+    case "ArrowUp": return { row: clamp(cursor.row - 1), col: cursor.col };
+    case "ArrowDown": return { row: clamp(cursor.row + 1), col: cursor.col };
+    case "ArrowLeft": return { row: cursor.row, col: clamp(cursor.col - 1) };
+    case "ArrowRight": return { row: cursor.row, col: clamp(cursor.col + 1) };
+    case "Home": return { row: cursor.row, col: 0 };
+    case "End": return { row: cursor.row, col: SIDE - 1 };
+    default: return null;
+  }
+}
+
+/** Weights from a rule `(row, col) → weight`. */
+function fromRule(rule: (row: number, col: number) => number): Float32Array {
+  const w = new Float32Array(PIXELS);
+  for (let row = 0; row < SIDE; row++) for (let col = 0; col < SIDE; col++) w[indexOf(row, col)] = rule(row, col);
+  return w;
+}
+
+/** Distance of a pixel's centre from the centre of the image. */
+function fromCentre(row: number, col: number): number {
+  return Math.hypot(row + 0.5 - SIDE / 2, col + 0.5 - SIDE / 2);
+}
+
+export interface Preset {
+  id: string;
+  label: string;
+  /** One sentence for the reader (and for screen readers) on what the pattern looks for. */
+  description: string;
+  weights(): Float32Array;
+}
+
+/**
+ * Patterns to start from. Each is positive where it wants ink and negative on
+ * either side, so that a digit scores high only when its ink falls on the
+ * positive band and misses the negative one.
+ */
+export const PRESETS: Preset[] = [
+  {
+    id: "vertical",
+    label: "Vertical stroke",
+    description: "Positive down the middle columns, negative on both sides: it looks for an upright stroke, like a 1.",
+    weights: () =>
+      fromRule((row, col) => {
+        if (row < 4 || row > 23) return 0;
+        if (col >= 12 && col <= 15) return 1;
+        if ((col >= 8 && col <= 11) || (col >= 16 && col <= 19)) return -1;
+        return 0;
+      }),
+  },
+  {
+    id: "horizontal",
+    label: "Horizontal stroke",
+    description: "Positive across the middle rows, negative above and below: it looks for a flat stroke through the centre.",
+    weights: () =>
+      fromRule((row, col) => {
+        if (col < 4 || col > 23) return 0;
+        if (row >= 12 && row <= 15) return 1;
+        if ((row >= 8 && row <= 11) || (row >= 16 && row <= 19)) return -1;
+        return 0;
+      }),
+  },
+  {
+    id: "ring",
+    label: "Ring",
+    description: "Positive on a ring, negative in its hole: it looks for a loop with an empty middle, like a 0.",
+    weights: () =>
+      fromRule((row, col) => {
+        const d = fromCentre(row, col);
+        if (d <= 4) return -1;
+        if (d >= 6.5 && d <= 10.5) return 1;
+        return 0;
+      }),
+  },
+  {
+    id: "blank",
+    label: "Blank",
+    description: "Every weight zero: the weighted sum is 0 for every digit.",
+    weights: () => new Float32Array(PIXELS),
+  },
+];
+
+/** The preset with this id; throws for an unknown one. */
+export function preset(id: string): Float32Array {
+  const p = PRESETS.find((q) => q.id === id);
+  if (!p) throw new RangeError(`preset: no pattern called ${JSON.stringify(id)}; try ${PRESETS.map((q) => q.id).join(", ")}`);
+  return p.weights();
+}
+
+/** Σ wᵢ·xᵢ over the 784 pixels. */
+export function weightedSum(weights: ArrayLike<number>, pixels: ArrayLike<number>): number {
+  if (weights.length !== pixels.length) {
+    throw new RangeError(`weightedSum: ${weights.length} weights but ${pixels.length} pixels`);
+  }
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i] * pixels[i];
+  return sum;
+}
+
+/** Each pixel's share of the sum: wᵢ·xᵢ. */
+export function contributions(weights: ArrayLike<number>, pixels: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = weights[i] * pixels[i];
+  return out;
+}
+
+export interface Response {
+  /** Σ wᵢ·xᵢ. */
+  sum: number;
+  /** Σ wᵢ·xᵢ + b. */
+  z: number;
+  /** σ(z): how brightly the neuron lights up, from 0 to 1. */
+  activation: number;
+}
+
+/** How the neuron responds to one digit. */
+export function respond(weights: ArrayLike<number>, pixels: ArrayLike<number>, bias: number): Response {
+  const sum = weightedSum(weights, pixels);
+  const z = sum + bias;
+  return { sum, z, activation: sigmoid(z) };
+}
+
+/** Counts of positive and negative weights, for the screen-reader summary of the grid. */
+export function describeWeights(weights: ArrayLike<number>): string {
+  let pos = 0;
+  let neg = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] > 0) pos++;
+    else if (weights[i] < 0) neg++;
+  }
+  return `${pos} positive and ${neg} negative weights; the other ${weights.length - pos - neg} are zero.`;
+}
+
+/**
+ * The index of the first example of each class, in class order: one digit per
+ * label 0…9 (fewer if a class never appears in the first `limit` labels).
+ */
+export function onePerClass(labels: ArrayLike<number>, classes = 10, limit = labels.length): number[] {
+  const first = new Array<number>(classes).fill(-1);
+  for (let i = 0; i < Math.min(limit, labels.length); i++) {
+    const c = labels[i];
+    if (c >= 0 && c < classes && first[c] === -1) first[c] = i;
+  }
+  return first.filter((i) => i >= 0);
+}
+
+/** A number for people: fixed decimals, a true minus sign, and no "−0". */
+export function fmt(v: number, digits = 1): string {
+  const s = v.toFixed(digits);
+  return Number(s) === 0 ? (0).toFixed(digits) : s.replace("-", "−");
+}
+
+/**
+ * The colour of a weight as an [r, g, b, a] quadruple: `pos` for positive
+ * weights and `neg` for negative ones, opaque in proportion to |w| (capped at 1).
+ */
+export function weightColour(w: number, pos: [number, number, number], neg: [number, number, number]): [number, number, number, number] {
+  const [r, g, b] = w >= 0 ? pos : neg;
+  return [r, g, b, Math.min(1, Math.abs(w))];
+}
+
+/** "#3451b2" or "rgb(52, 81, 178)" as [r, g, b]; falls back to `fallback` when it cannot read it. */
+export function parseColour(css: string, fallback: [number, number, number]): [number, number, number] {
+  const s = css.trim();
+  let m = /^#([0-9a-f]{6})$/i.exec(s);
+  if (m) {
+    const n = parseInt(m[1], 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  m = /^#([0-9a-f]{3})$/i.exec(s);
+  if (m) return [0, 1, 2].map((i) => parseInt(m![1][i] + m![1][i], 16)) as [number, number, number];
+  m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(s);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  return fallback;
+}
