@@ -18,7 +18,12 @@ export * from "./activations.ts";
 export * from "./random.ts";
 export * from "./layer.ts";
 export * from "./activation-layers.ts";
+export * from "./sequential.ts";
+export * from "./mnist.ts";
 export * from "./reduce.ts";
 
 // Chapter 10: training
 export * from "./init.ts";
+
+// Pictures from cells: line plots and digits (the page draws them)
+export * from "./display.ts";

@@ -1,0 +1,188 @@
+/**
+ * Chapter 6: a network as a list of layers, each feeding the next. The forward
+ * pass runs them in order; the backward pass (chapter 9) in reverse.
+ */
+import { Matrix } from "./matrix.ts";
+import { assertMatrix } from "./check.ts";
+import { argmax } from "./reduce.ts";
+import { Dense } from "./dense.ts";
+import { ReLU, Sigmoid, Softmax, Step } from "./activation-layers.ts";
+import type { Layer, LayerJSON, Param } from "./layer.ts";
+
+/**
+ * A model as JSON: its layers in order.
+ *
+ * @chapter 10
+ * @example
+ * const json: ModelJSON = model.toJSON();
+ */
+export interface ModelJSON {
+  format: "nnfs-sequential";
+  version: 1;
+  layers: LayerJSON[];
+}
+
+/**
+ * A network of layers applied one after the other.
+ *
+ * @chapter 6
+ * @example
+ * const model = new Sequential([new Dense(784, 128), new ReLU(), new Dense(128, 10), new Softmax()]);
+ * const yHat = model.forward(mnist.test.X); // [1000, 10]
+ * model.predict(mnist.test.X);              // 1000 predicted digits
+ */
+export class Sequential {
+  readonly layers: Layer[];
+
+  constructor(layers: Layer[]) {
+    if (!Array.isArray(layers) || layers.length === 0) {
+      throw new RangeError("Sequential: give a non-empty array of layers");
+    }
+    layers.forEach((layer, i) => {
+      if (layer === null || typeof layer !== "object" || typeof layer.forward !== "function") {
+        throw new TypeError(`Sequential: layer ${i} is not a layer (it has no forward method)`);
+      }
+    });
+    let width: number | undefined;
+    layers.forEach((layer, i) => {
+      if (layer instanceof Dense) {
+        if (width !== undefined && layer.nIn !== width) {
+          throw new RangeError(
+            `Sequential: layer ${i}, ${layer.name}, takes ${layer.nIn} inputs but the layer before gives ${width}`,
+          );
+        }
+        width = layer.nOut;
+      }
+    });
+    this.layers = layers;
+  }
+
+  /**
+   * Runs `X` ([batch, nIn]) through every layer; returns `yHat` ([batch, nOut]).
+   *
+   * @example
+   * model.forward(Matrix.from([[0.5, -1]])); // [1, nOut]
+   */
+  forward(X: Matrix): Matrix {
+    assertMatrix("Sequential.forward", "X", X);
+    let A = X; // [batch, nIn]
+    for (const layer of this.layers) A = layer.forward(A); // [batch, that layer's nOut]
+    return A; // [batch, nOut]
+  }
+
+  /**
+   * The predicted class of each sample: the argmax of each row of `forward(X)`.
+   *
+   * @example
+   * model.predict(mnist.test.X).slice(0, 5); // e.g. [7, 2, 1, 0, 4]
+   */
+  predict(X: Matrix): number[] {
+    return argmax(this.forward(X));
+  }
+
+  /**
+   * Backpropagates `dYHat` ([batch, nOut]), the gradient of the loss with respect
+   * to the output, through the layers in reverse, from layer `from` (default:
+   * the last) down. Every layer's parameter gradients are filled. Returns the
+   * gradient with respect to the input, unless `inputGradient` is false (then
+   * the first dense layer skips it and a [batch, 0] matrix is returned).
+   *
+   * @chapter 9
+   * @example
+   * model.forward(X);
+   * model.backward(dYHat);  // every Dense layer's dW and db are now set
+   */
+  backward(dYHat: Matrix, options: { from?: number; inputGradient?: boolean } = {}): Matrix {
+    const from = options.from ?? this.layers.length - 1;
+    const first = this.layers[0];
+    if (first instanceof Dense) first.needsInputGradient = options.inputGradient ?? true;
+    let d = dYHat; // [batch, nOut of layer `from`]
+    for (let i = from; i >= 0; i--) d = this.layers[i].backward(d); // [batch, nIn of layer i]
+    if (first instanceof Dense) first.needsInputGradient = true;
+    return d; // [batch, nIn]
+  }
+
+  /**
+   * Every trainable parameter of every layer, with its gradient.
+   *
+   * @chapter 9
+   * @example
+   * model.params().length; // 4 for two dense layers: W, b, W, b
+   */
+  params(): Param[] {
+    return this.layers.flatMap((layer) => layer.params());
+  }
+
+  /**
+   * A summary: one line per layer with its parameter count, then the total.
+   *
+   * @example
+   * console.log(String(model));
+   * // Sequential
+   * //   Dense(784→128)  100480 parameters
+   * //   ReLU
+   * //   …
+   */
+  toString(): string {
+    const lines = this.layers.map((layer) => {
+      const n = layer.params().reduce((s, p) => s + p.value.data.length, 0);
+      return n > 0 ? `  ${layer.name.padEnd(16)} ${n} parameters` : `  ${layer.name}`;
+    });
+    const total = this.params().reduce((s, p) => s + p.value.data.length, 0);
+    return ["Sequential", ...lines, `  total: ${total} parameters`].join("\n");
+  }
+
+  /**
+   * The model as JSON-ready data: every layer's type, and the weights of dense
+   * layers (exact float32 values). `JSON.stringify(model)` uses it.
+   *
+   * @chapter 10
+   * @example
+   * const saved = JSON.stringify(model);
+   * const copy = Sequential.fromJSON(JSON.parse(saved));
+   */
+  toJSON(): ModelJSON {
+    return { format: "nnfs-sequential", version: 1, layers: this.layers.map((layer) => layer.toJSON()) };
+  }
+
+  /**
+   * Rebuilds a model saved with `toJSON` (or `JSON.stringify`); accepts the
+   * object or the JSON string.
+   *
+   * @chapter 10
+   * @example
+   * const model = Sequential.fromJSON(localStorage.getItem("digits")!);
+   */
+  static fromJSON(json: ModelJSON | string): Sequential {
+    const data = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON;
+    if (data === null || typeof data !== "object" || data.format !== "nnfs-sequential" || !Array.isArray(data.layers)) {
+      throw new TypeError('Sequential.fromJSON: not a saved model (expected format "nnfs-sequential")');
+    }
+    const layers = data.layers.map((l, i): Layer => {
+      switch (l.type) {
+        case "dense": {
+          const ok =
+            Number.isInteger(l.nIn) && Number.isInteger(l.nOut) &&
+            Array.isArray(l.W) && l.W.length === l.nIn * l.nOut &&
+            Array.isArray(l.b) && l.b.length === l.nOut;
+          if (!ok) throw new RangeError(`Sequential.fromJSON: layer ${i} (dense): W must have nIn·nOut values and b nOut`);
+          const W = new Matrix(l.nIn, l.nOut, Float32Array.from(l.W)); // [nIn, nOut]
+          const b = new Matrix(1, l.nOut, Float32Array.from(l.b)); // [1, nOut]
+          return Dense.from(W, b);
+        }
+        case "relu":
+          return new ReLU();
+        case "sigmoid":
+          return new Sigmoid();
+        case "softmax":
+          return new Softmax();
+        case "step":
+          return new Step();
+        default:
+          throw new RangeError(`Sequential.fromJSON: layer ${i} has unknown type ${JSON.stringify((l as { type: unknown }).type)}`);
+      }
+    });
+    return new Sequential(layers);
+  }
+}
+

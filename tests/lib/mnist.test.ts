@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, test } from "vitest";
+import { MNIST_SPLIT, type Mnist, loadMnist, parseMnist } from "nnfs";
+
+const file = new URL("../../public/data/mnist.bin", import.meta.url);
+let mnist: Mnist;
+beforeAll(async () => {
+  mnist = await loadMnist();
+});
+
+// A file in the format of scripts/build-mnist.mjs, small enough to write here.
+function fakeFile(count: number, rows: number, cols: number, patch?: (bytes: Uint8Array) => void): Uint8Array {
+  const bytes = new Uint8Array(20 + count + count * rows * cols);
+  bytes.set([0x4d, 0x4e, 0x53, 0x54]);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, 1, true);
+  view.setUint32(8, count, true);
+  view.setUint32(12, rows, true);
+  view.setUint32(16, cols, true);
+  patch?.(bytes);
+  return bytes;
+}
+
+describe("loadMnist in Node", () => {
+  test("the fixed split: sizes and shapes", () => {
+    expect(mnist.rows).toBe(28);
+    expect(mnist.cols).toBe(28);
+    for (const part of ["train", "validation", "test"] as const) {
+      expect(mnist[part].X.shape).toEqual([MNIST_SPLIT[part], 784]);
+      expect(mnist[part].y).toHaveLength(MNIST_SPLIT[part]);
+    }
+  });
+
+  test.each(["train", "validation", "test"] as const)("%s: pixels in [0, 1], labels 0–9, every digit present", (part) => {
+    const { X, y } = mnist[part];
+    let min = Infinity, max = -Infinity;
+    for (const v of X.data) { min = Math.min(min, v); max = Math.max(max, v); }
+    expect(min).toBe(0);
+    expect(max).toBe(1);
+    expect(new Set(y)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+  });
+
+  test("the three parts together hold every image of the file once", () => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const count = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    const fileLabels = Array.from(bytes.subarray(20, 20 + count)).sort();
+    const splitLabels = [...mnist.train.y, ...mnist.validation.y, ...mnist.test.y].sort();
+    expect(splitLabels).toEqual(fileLabels);
+    // Pixel sums as fingerprints of the images: the same multiset.
+    const sums = (X: { rows: number; cols: number; data: Float32Array }) =>
+      Array.from({ length: X.rows }, (_, r) => Math.round(X.data.subarray(r * X.cols, (r + 1) * X.cols).reduce((a, b) => a + b * 255, 0)));
+    const fileSums = Array.from({ length: count }, (_, i) =>
+      bytes.subarray(20 + count + i * 784, 20 + count + (i + 1) * 784).reduce((a, b) => a + b, 0),
+    ).sort((a, b) => a - b);
+    const splitSums = [mnist.train.X, mnist.validation.X, mnist.test.X].flatMap(sums).sort((a, b) => a - b);
+    expect(splitSums).toEqual(fileSums);
+  });
+
+  test("the split is the same on every load, and loads do not share matrices", async () => {
+    const again = await loadMnist();
+    expect(again.test.y).toEqual(mnist.test.y);
+    expect(again.test.X.data).toEqual(mnist.test.X.data);
+    expect(again.test.X).not.toBe(mnist.test.X);
+  });
+
+  test("loading from a path or from the bytes gives the same digits", async () => {
+    const fromBytes = await loadMnist(new Uint8Array(readFileSync(file)));
+    const fromPath = await loadMnist(file);
+    expect(fromBytes.validation.y).toEqual(mnist.validation.y);
+    expect(fromPath.validation.y).toEqual(mnist.validation.y);
+  });
+
+  test("a missing file names the fix", async () => {
+    await expect(loadMnist("/nonexistent/mnist.bin")).rejects.toThrow("build it with `npm run data`");
+  });
+});
+
+describe("parseMnist rejects what is not an MNIST file", () => {
+  test.each([
+    { name: "empty", bytes: new Uint8Array(0), message: "parseMnist: not an MNIST file" },
+    { name: "HTML", bytes: new TextEncoder().encode("<!doctype html><html>…</html>"), message: "no \"MNST\" header" },
+    { name: "truncated", bytes: fakeFile(10_000, 28, 28).subarray(0, 5000), message: "header says 10000 images of 28×28" },
+    { name: "wrong version", bytes: fakeFile(1, 1, 1, (b) => { b[4] = 2; }), message: "parseMnist: format version 2, expected 1" },
+    { name: "wrong count", bytes: fakeFile(3, 2, 2), message: "parseMnist: 3 images, but the split needs 10000" },
+    { name: "bad label", bytes: fakeFile(10_000, 1, 1, (b) => { b[20 + 17] = 12; }), message: "parseMnist: label 17 is 12, not a digit 0–9" },
+  ])("$name", ({ bytes, message }) => {
+    expect(() => parseMnist(bytes)).toThrow(message);
+  });
+});
