@@ -20,6 +20,8 @@ const base = process.env.BASE_PATH ?? "/";
 
 export default defineConfig({
   base,
+  // OUT_DIR lets the browser tests build a second copy (under a sub-path) beside dist/.
+  outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   integrations: [preact(), mdx()],
   markdown: {

@@ -4,12 +4,11 @@
  * handy while writing tests against a fresh `npm run build`), and serves
  * dist/ on a free port of 127.0.0.1.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { serve } from "../../scripts/serve.ts";
 import { chromiumPath } from "./chromium.ts";
+import { buildSite, ROOT } from "./build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,16 +16,10 @@ declare module "vitest" {
   }
 }
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
 export default async function setup(project: TestProject) {
   chromiumPath(); // throws with instructions when Chromium is missing
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(`${ROOT}dist/index.html`)) {
-    execFileSync("npx", ["astro", "build"], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", BASE_PATH: "/" },
-    });
+    buildSite({ BASE_PATH: "/" });
   }
   const { server, url } = await serve({ root: `${ROOT}dist`, port: 0 });
   project.provide("baseUrl", url);

@@ -1,0 +1,53 @@
+/**
+ * The book built for a host under a sub-path (BASE_PATH=/nnfs/): every link,
+ * stylesheet, script, font and data file must stay under that path.
+ */
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Server } from "node:http";
+import { serve } from "../../scripts/serve.ts";
+import { launch, type Launched } from "./chromium.ts";
+import { openPage } from "./pages.ts";
+import { buildSite } from "./build.ts";
+
+let outDir: string;
+let server: Server;
+let url: string;
+let chrome: Launched;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(tmpdir(), "nnfs-base-"));
+  buildSite({ BASE_PATH: "/nnfs/", OUT_DIR: outDir });
+  ({ server, url } = await serve({ root: outDir, port: 0, base: "/nnfs/" }));
+  chrome = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+test("under /nnfs/, the home page and every chapter load everything they need from /nnfs/", async () => {
+  expect(url).toMatch(/\/nnfs\/$/);
+  const { page, problems } = await openPage(chrome.browser, url);
+  const chapters = await page.$$eval(".contents a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(chapters.length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+  for (const href of chapters) {
+    expect(href.startsWith(url), href).toBe(true);
+    const visit = await openPage(chrome.browser, href);
+    const requested: string[] = [];
+    visit.page.on("request", (r) => requested.push(r.url()));
+    await visit.page.reload({ waitUntil: "networkidle" });
+    expect(visit.problems, href).toEqual([]);
+    const outside = requested.filter((r) => r.startsWith("http://127.0.0.1") && !new URL(r).pathname.startsWith("/nnfs/"));
+    expect(outside, `${href} requested files outside /nnfs/`).toEqual([]);
+    const links = await visit.page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")!).filter((h) => h.startsWith("/")));
+    expect(links.filter((h) => !h.startsWith("/nnfs/")), `${href} links outside /nnfs/`).toEqual([]);
+    await visit.page.close();
+  }
+  await page.close();
+});

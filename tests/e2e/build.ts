@@ -1,0 +1,21 @@
+/** Builds the site for the browser tests, in a clean environment. */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
+ * process.env; a child `astro build` would take BASE_URL from there and
+ * ignore the site's base path, so they are left out.
+ */
+export function buildSite(env: Record<string, string> = {}): void {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR"].includes(k) && !k.startsWith("VITEST")),
+  );
+  execFileSync("npx", ["astro", "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...clean, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+  });
+}
