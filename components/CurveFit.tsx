@@ -1,0 +1,246 @@
+/**
+ * Chapter 1's island: drag the points (or focus one and use the arrow keys)
+ * and watch a small network bend itself through them. The network, its
+ * training and the plot's geometry live in curve-fit.ts; this file only
+ * draws and listens.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import {
+  createNet,
+  curve,
+  formatNumber,
+  keyMove,
+  loss,
+  moveTo,
+  pathOf,
+  PLOT,
+  predict,
+  preset,
+  SIZES,
+  toSvg,
+  trainStep,
+  yFromClient,
+  type Net,
+  type Point,
+  type Shape,
+} from "./curve-fit.ts";
+import "./islands.css";
+
+/** Training steps per animation frame, and how many steps a change buys before the network rests. */
+const STEPS_PER_FRAME = 15;
+const BUDGET = 4000;
+/** Below this error the network has fitted the points; it stops early. */
+const DONE = 1e-5;
+
+const SHAPE_LABELS: Record<Shape, string> = { wave: "Wave", line: "Line", step: "Step", bump: "Bump" };
+
+export default function CurveFit() {
+  const [points, setPoints] = useState<Point[]>(() => preset("wave"));
+  const [sizeId, setSizeId] = useState("1");
+  const [running, setRunning] = useState(true);
+  const [seed, setSeed] = useState(1);
+  const [, setFrame] = useState(0);
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [announce, setAnnounce] = useState("");
+
+  const net = useRef<Net>(createNet(SIZES[0].hidden, 1));
+  const steps = useRef(0);
+  const budget = useRef(BUDGET);
+  const pointsRef = useRef(points);
+  const svg = useRef<SVGSVGElement>(null);
+  const size = SIZES.find((s) => s.id === sizeId) ?? SIZES[0];
+
+  // A new network whenever the reader picks another size or asks for a fresh start.
+  useEffect(() => {
+    net.current = createNet(size.hidden, seed);
+    steps.current = 0;
+    budget.current = BUDGET;
+    setFrame((f) => f + 1);
+  }, [sizeId, seed]);
+
+  // Moving a point gives the network a fresh budget of steps to follow it.
+  useEffect(() => {
+    pointsRef.current = points;
+    budget.current = BUDGET;
+  }, [points]);
+
+  // The training loop: a few steps per frame while there is budget and the fit is not perfect.
+  useEffect(() => {
+    if (!running) return;
+    let id = 0;
+    let wasTraining = false;
+    const tick = () => {
+      const current = loss(net.current, pointsRef.current);
+      const training = budget.current > 0 && current > DONE;
+      if (training) {
+        for (let s = 0; s < STEPS_PER_FRAME; s++) trainStep(net.current, pointsRef.current);
+        steps.current += STEPS_PER_FRAME;
+        budget.current -= STEPS_PER_FRAME;
+        setFrame((f) => f + 1);
+      } else if (wasTraining) {
+        const err = loss(net.current, pointsRef.current);
+        setAnnounce(`Training paused after ${steps.current} steps; error ${formatNumber(err, 4)}.`);
+        setFrame((f) => f + 1);
+      }
+      wasTraining = training;
+      id = requestAnimationFrame(tick);
+    };
+    id = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(id);
+  }, [running]);
+
+  const move = (i: number, y: number) => setPoints((ps) => moveTo(ps, i, y));
+
+  const yAt = (clientY: number) => {
+    const rect = svg.current!.getBoundingClientRect();
+    return yFromClient(clientY, rect.top, rect.height);
+  };
+
+  const onPointerDown = (i: number) => (e: PointerEvent) => {
+    e.preventDefault();
+    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+    (e.currentTarget as SVGElement).focus();
+    setDragging(i);
+    move(i, yAt(e.clientY));
+  };
+  const onPointerMove = (i: number) => (e: PointerEvent) => {
+    if (dragging === i) move(i, yAt(e.clientY));
+  };
+  const onPointerUp = () => setDragging(null);
+
+  const onKeyDown = (i: number) => (e: KeyboardEvent) => {
+    const y = keyMove(e.key, points[i].y);
+    if (y === null) return;
+    e.preventDefault();
+    move(i, y);
+  };
+
+  // A click on the empty plot moves the point nearest in x to the click's height.
+  const onPlotClick = (e: MouseEvent) => {
+    if (e.target !== e.currentTarget && !(e.target as Element).classList.contains("cf-bg")) return;
+    const rect = svg.current!.getBoundingClientRect();
+    const x = ((e.clientX - rect.left) / rect.width) * PLOT.width;
+    let nearest = 0;
+    points.forEach((p, k) => {
+      if (Math.abs(toSvg(p).sx - x) < Math.abs(toSvg(points[nearest]).sx - x)) nearest = k;
+    });
+    move(nearest, yAt(e.clientY));
+  };
+
+  const err = loss(net.current, points);
+  const fitted = curve(net.current);
+  const zero = toSvg({ x: 0, y: 0 });
+  const top = toSvg({ x: 0, y: 1 });
+  const bottom = toSvg({ x: 0, y: -1 });
+  const left = toSvg({ x: -1, y: 0 });
+  const right = toSvg({ x: 1, y: 0 });
+
+  return (
+    <figure class="island cf" aria-labelledby="cf-title">
+      <p class="island-title" id="cf-title">
+        A network learns a curve
+      </p>
+      <p class="cf-help" id="cf-help">
+        Drag the dots, or focus one and press the arrow keys. The line is what the network answers for every x; the red
+        ticks are how far it is from each dot.
+      </p>
+      <svg
+        ref={svg}
+        class="cf-plot"
+        viewBox={`0 0 ${PLOT.width} ${PLOT.height}`}
+        onClick={onPlotClick}
+        role="group"
+        aria-label="The points and the network's curve"
+        aria-describedby="cf-help"
+      >
+        <rect class="cf-bg" x={left.sx} y={top.sy} width={right.sx - left.sx} height={bottom.sy - top.sy} />
+        <line class="cf-axis" x1={left.sx} x2={right.sx} y1={zero.sy} y2={zero.sy} />
+        <line class="cf-axis" x1={zero.sx} x2={zero.sx} y1={top.sy} y2={bottom.sy} />
+        <text class="cf-label" x={right.sx - 6} y={zero.sy - 8} text-anchor="end" aria-hidden="true">
+          x
+        </text>
+        <text class="cf-label" x={zero.sx + 8} y={top.sy + 18} aria-hidden="true">
+          y
+        </text>
+        <path class="cf-curve" d={pathOf(fitted)} />
+        {points.map((p, i) => {
+          const a = toSvg(p);
+          const b = toSvg({ x: p.x, y: Math.max(-1.05, Math.min(1.05, predict(net.current, p.x))) });
+          return <line key={`r${i}`} class="cf-residual" x1={a.sx} x2={a.sx} y1={a.sy} y2={b.sy} />;
+        })}
+        {points.map((p, i) => {
+          const { sx, sy } = toSvg(p);
+          return (
+            <g
+              key={i}
+              class={`cf-point${dragging === i ? " cf-dragging" : ""}`}
+              tabIndex={0}
+              role="slider"
+              aria-orientation="vertical"
+              aria-label={`Point ${i + 1}, at x = ${formatNumber(p.x)}`}
+              aria-valuemin={-1}
+              aria-valuemax={1}
+              aria-valuenow={p.y}
+              aria-valuetext={`y = ${formatNumber(p.y)}`}
+              data-index={i}
+              onPointerDown={onPointerDown(i)}
+              onPointerMove={onPointerMove(i)}
+              onPointerUp={onPointerUp}
+              onPointerCancel={onPointerUp}
+              onKeyDown={onKeyDown(i)}
+            >
+              <circle class="cf-hit" cx={sx} cy={sy} r={22} />
+              <circle class="cf-dot" cx={sx} cy={sy} r={9} />
+            </g>
+          );
+        })}
+      </svg>
+
+      <div class="cf-readout">
+        <span>
+          Steps <output class="cf-steps">{steps.current}</output>
+        </span>
+        <span>
+          Error <output class="cf-error" data-value={err}>{formatNumber(err, 4)}</output>
+        </span>
+      </div>
+      <p class="visually-hidden" role="status">
+        {announce}
+      </p>
+
+      <div class="cf-controls">
+        <fieldset class="cf-sizes">
+          <legend>Network size (hidden neurons)</legend>
+          {SIZES.map((s) => (
+            <label key={s.id}>
+              <input
+                type="radio"
+                name="cf-size"
+                value={s.id}
+                checked={s.id === sizeId}
+                onChange={() => setSizeId(s.id)}
+              />
+              {s.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="cf-shapes">
+          <legend>Points</legend>
+          {(Object.keys(SHAPE_LABELS) as Shape[]).map((shape) => (
+            <button key={shape} type="button" onClick={() => setPoints(preset(shape))}>
+              {SHAPE_LABELS[shape]}
+            </button>
+          ))}
+        </fieldset>
+        <div class="cf-buttons">
+          <button type="button" aria-pressed={!running} onClick={() => setRunning((r) => !r)}>
+            {running ? "Pause" : "Train"}
+          </button>
+          <button type="button" onClick={() => setSeed((s) => s + 1)}>
+            New start
+          </button>
+        </div>
+      </div>
+    </figure>
+  );
+}
