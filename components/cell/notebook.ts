@@ -3,6 +3,7 @@
  * Used by the page's worker and by the tests that execute every chapter.
  */
 import { prepareCell, CellSyntaxError, type PreparedCell } from "./transpile.ts";
+import { DISPLAY_HOST, type DisplayItem } from "../../lib/display.ts";
 
 export interface ConsoleLike {
   log(...args: unknown[]): void;
@@ -47,13 +48,23 @@ export function moduleNotFound(name: string, known: string[]): Error {
   return new Error(`Cannot import "${name}": a cell can import only ${list} (the book's library)`);
 }
 
+export interface NotebookOptions {
+  /**
+   * Shows what `plot`/`showDigit` ask for. Without it, their text stand-in is
+   * logged to the cell's console (that is what the chapter tests check).
+   */
+  display?: (item: DisplayItem, console: ConsoleLike) => void;
+}
+
 export class Notebook {
   /** The names every cell sees: what earlier cells defined. */
   readonly scope: Record<string, unknown> = Object.create(null);
   private readonly modules: Record<string, unknown>;
+  private readonly display: NonNullable<NotebookOptions["display"]>;
 
-  constructor(modules: Record<string, unknown>) {
+  constructor(modules: Record<string, unknown>, options: NotebookOptions = {}) {
     this.modules = modules;
+    this.display = options.display ?? ((item, console) => console.log(item.text));
     measureHeaderLines();
   }
 
@@ -77,7 +88,18 @@ export class Notebook {
       const err = e as Error;
       throw new CellSyntaxError(err.message, null, null);
     }
-    await fn(this.scope, importer, console);
+    // While the cell runs, what the library prints or shows (say a training
+    // loop's progress) lands under the cell too, as the cell's own logs do.
+    const global = globalThis as unknown as Record<PropertyKey, unknown>;
+    const saved = { console: global.console, host: global[DISPLAY_HOST] };
+    global.console = Object.assign(Object.create(saved.console as object), console);
+    global[DISPLAY_HOST] = (item: DisplayItem) => this.display(item, console);
+    try {
+      await fn(this.scope, importer, console);
+    } finally {
+      global.console = saved.console;
+      global[DISPLAY_HOST] = saved.host;
+    }
   }
 }
 

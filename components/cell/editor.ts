@@ -1,0 +1,110 @@
+/**
+ * The CodeMirror 6 editor of a cell: TypeScript highlighting, line numbers,
+ * bracket matching, undo, and completion of the `nnfs` exports. Loaded only
+ * when a cell is about to be used (see boot.ts), never with the page.
+ * Colours come from classes (tok-*) styled in cell.css, so the light and dark
+ * themes of the page apply without rebuilding the editor.
+ */
+import { EditorState, StateEffect, StateField, type Extension } from "@codemirror/state";
+import { Decoration, EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, type DecorationSet } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
+import { javascript, typescriptLanguage } from "@codemirror/lang-javascript";
+import { classHighlighter } from "@lezer/highlight";
+
+export interface EditorOptions {
+  doc: string;
+  label: string;
+  onChange(code: string): void;
+  /** Ctrl/Cmd+Enter. */
+  onRun(): void;
+  /** Shift+Enter: run, then move to the next cell. */
+  onRunNext(): void;
+  /** Names offered by completion (the nnfs exports, then the notebook's names). */
+  names(): { nnfs: string[]; notebook: string[] };
+}
+
+export interface CellEditor {
+  view: EditorView;
+  code(): string;
+  setCode(code: string): void;
+  focus(): void;
+  /** Marks the line an error happened on (1-based), or clears the mark. */
+  markError(line: number | null): void;
+}
+
+const setErrorLine = StateEffect.define<number | null>();
+const errorLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    deco = deco.map(tr.changes);
+    for (const e of tr.effects) {
+      if (!e.is(setErrorLine)) continue;
+      if (e.value === null || e.value > tr.state.doc.lines) deco = Decoration.none;
+      else deco = Decoration.set([Decoration.line({ class: "cm-error-line" }).range(tr.state.doc.line(e.value).from)]);
+    }
+    if (tr.docChanged) deco = Decoration.none;
+    return deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+function nnfsCompletions(names: EditorOptions["names"]) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const word = context.matchBefore(/[\w$]+/);
+    if (!word || (word.from === word.to && !context.explicit)) return null;
+    const { nnfs, notebook } = names();
+    return {
+      from: word.from,
+      options: [
+        ...nnfs.map((label) => ({ label, type: /^[A-Z]/.test(label) ? "class" : "function", detail: "nnfs", boost: 1 })),
+        ...notebook.filter((n) => !nnfs.includes(n)).map((label) => ({ label, type: "variable", detail: "notebook" })),
+      ],
+      validFor: /^[\w$]*$/,
+    };
+  };
+}
+
+export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
+  const extensions: Extension[] = [
+    lineNumbers(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    highlightActiveLine(),
+    syntaxHighlighting(classHighlighter),
+    javascript({ typescript: true }),
+    typescriptLanguage.data.of({ autocomplete: nnfsCompletions(options.names) }),
+    autocompletion(),
+    errorLine,
+    EditorState.tabSize.of(2),
+    keymap.of([
+      { key: "Mod-Enter", run: () => (options.onRun(), true) },
+      { key: "Shift-Enter", run: () => (options.onRunNext(), true) },
+      ...closeBracketsKeymap,
+      ...completionKeymap,
+      ...defaultKeymap,
+      ...historyKeymap,
+      indentWithTab,
+    ]),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) options.onChange(u.state.doc.toString());
+    }),
+    EditorView.contentAttributes.of({ "aria-label": options.label }),
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc: options.doc, extensions }) });
+  return {
+    view,
+    code: () => view.state.doc.toString(),
+    setCode(code) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
+    },
+    focus: () => view.focus(),
+    markError(line) {
+      view.dispatch({ effects: setErrorLine.of(line) });
+    },
+  };
+}

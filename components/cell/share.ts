@@ -1,0 +1,36 @@
+/**
+ * Links that carry a cell's code: `#cell-3=<base64url of the UTF-8 code>`.
+ * Opening one shows the code in cell 3; it runs only when the reader presses Run.
+ */
+
+const PATTERN = /^#cell-(\d+)=([A-Za-z0-9_-]*)$/;
+
+export function encodeCode(code: string): string {
+  const bytes = new TextEncoder().encode(code);
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function decodeCode(text: string): string | null {
+  try {
+    const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
+    const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** The hash that shares cell `index` (0-based) with `code`. */
+export function shareHash(index: number, code: string): string {
+  return `#cell-${index + 1}=${encodeCode(code)}`;
+}
+
+/** The cell (0-based) and code a hash shares, or null. */
+export function parseShareHash(hash: string): { index: number; code: string } | null {
+  const m = PATTERN.exec(hash);
+  if (!m) return null;
+  const code = decodeCode(m[2]);
+  return code === null ? null : { index: Number(m[1]) - 1, code };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, test } from "vitest";
+import { OutputCollector, droppedNote } from "../../components/cell/output.ts";
+import type { OutputPiece } from "../../components/cell/protocol.ts";
+
+function collector(maxLines = 5, flushMs = 40) {
+  const sent: OutputPiece[][] = [];
+  let now = 0;
+  const out = new OutputCollector((p) => sent.push(p), { maxLines, maxLineChars: 20, flushMs }, () => now);
+  return { out, sent, tick: (ms: number) => (now += ms) };
+}
+
+describe("OutputCollector", () => {
+  test("keeps lines in order and sends them on flush", () => {
+    const { out, sent } = collector();
+    out.write("log", "a");
+    out.write("warn", "b");
+    expect(sent).toEqual([]);
+    out.flush();
+    expect(sent).toEqual([[{ stream: "log", text: "a" }, { stream: "warn", text: "b" }]]);
+  });
+
+  test("streams: sends a batch once enough time has passed since the last one", () => {
+    const { out, sent, tick } = collector(100);
+    out.write("log", "epoch 1");
+    tick(50);
+    out.write("log", "epoch 2");
+    expect(sent.flat().map((p) => ("text" in p ? p.text : ""))).toEqual(["epoch 1", "epoch 2"]);
+  });
+
+  test.each([
+    { writes: ["1", "2", "3", "4", "5", "6", "7"], kept: 5, dropped: 2 },
+    { writes: ["1\n2\n3", "4\n5\n6\n7"], kept: 5, dropped: 2 },
+    { writes: ["1", "2"], kept: 2, dropped: 0 },
+  ])("caps at the line limit and counts the rest: $writes", ({ writes, kept, dropped }) => {
+    const { out, sent } = collector();
+    for (const w of writes) out.write("log", w);
+    out.flush();
+    const lines = sent.flat().flatMap((p) => ("text" in p ? p.text.split("\n") : ["display"]));
+    expect(lines).toHaveLength(kept);
+    expect(out.dropped).toBe(dropped);
+  });
+
+  test("clips a very long line", () => {
+    const { out, sent } = collector();
+    out.write("log", "x".repeat(25));
+    out.flush();
+    expect(sent[0][0]).toEqual({ stream: "log", text: `${"x".repeat(20)}… (5 more characters)` });
+  });
+
+  test("a display item counts as a line", () => {
+    const { out, sent } = collector(1);
+    out.display({ kind: "digit", text: "[digit]", label: null, pixels: [] });
+    out.write("log", "dropped");
+    out.flush();
+    expect(sent[0]).toHaveLength(1);
+    expect(out.dropped).toBe(1);
+  });
+
+  test("the note names the count", () => {
+    expect(droppedNote(1)).toMatch(/^… 1 more line not shown/);
+    expect(droppedNote(7)).toMatch(/^… 7 more lines not shown/);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, test } from "vitest";
+import { DISPLAY_HOST, plot, showDigit, type DisplayItem } from "../../lib/display.ts";
+import { Notebook } from "../../components/cell/notebook.ts";
+import { capturingConsole } from "../../components/cell/run-cells.ts";
+
+function withHost<T>(fn: () => T): { result: T; items: DisplayItem[] } {
+  const items: DisplayItem[] = [];
+  const g = globalThis as Record<symbol, unknown>;
+  g[DISPLAY_HOST] = (item: DisplayItem) => items.push(item);
+  try {
+    return { result: fn(), items };
+  } finally {
+    delete g[DISPLAY_HOST];
+  }
+}
+
+describe("plot", () => {
+  test.each([
+    { y: [1, 0.5, 0.25], options: {}, text: "[plot: 3 points, y from 1 to 0.25 (min 0.25, max 1)]" },
+    { y: [2], options: { title: "loss" }, text: '[plot "loss": 1 point, y from 2 to 2 (min 2, max 2)]' },
+    { y: [[1, 2], [3, 1]], options: { names: ["a", "b"] }, text: "[plot: a: 2 points, y from 1 to 2 (min 1, max 2); b: 2 points, y from 3 to 1 (min 1, max 3)]" },
+    { y: new Float32Array([0.1, 0.2]), options: {}, text: "[plot: 2 points, y from 0.1 to 0.2 (min 0.1, max 0.2)]" },
+  ])("$text", ({ y, options, text }) => {
+    const { result, items } = withHost(() => plot(y, options));
+    expect(result).toBe(text);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: "plot", text });
+  });
+
+  test("x values default to 0, 1, 2 … and must match y in length", () => {
+    const { items } = withHost(() => plot([5, 6]));
+    expect(items[0].kind === "plot" && items[0].series[0].x).toEqual([0, 1]);
+    expect(() => plot([1, 2], { x: [1] })).toThrow("plot: x has 1 values and y has 2");
+    expect(() => plot([1, NaN])).toThrow("plot: y[1] is NaN");
+  });
+});
+
+describe("showDigit", () => {
+  test("reads 0–1 or 0–255 values and describes the image", () => {
+    const pixels = new Array(784).fill(0);
+    for (let i = 0; i < 100; i++) pixels[i] = 255;
+    const { result, items } = withHost(() => showDigit(pixels, { label: 7 }));
+    expect(result).toBe('[digit 28×28 "7": 100 of 784 pixels inked]');
+    expect(items[0].kind === "digit" && items[0].pixels[0]).toBe(1);
+  });
+
+  test("refuses anything but 784 values", () => {
+    expect(() => showDigit([1, 2, 3])).toThrow("showDigit: pixels has 3 values, a 28×28 image needs 784");
+  });
+});
+
+describe("in a notebook", () => {
+  test("the text stand-in lands in the cell's output, with what the library logs", async () => {
+    const notebook = new Notebook({ nnfs: { plot, showDigit } });
+    const lines: string[] = [];
+    await notebook.run('import { plot } from "nnfs";\nplot([3, 2, 1]);\nconsole.log("after");', capturingConsole(lines));
+    expect(lines).toEqual(["[plot: 3 points, y from 3 to 1 (min 1, max 3)]", "after"]);
+  });
+
+  test("a display option receives the item instead", async () => {
+    const items: DisplayItem[] = [];
+    const notebook = new Notebook({ nnfs: { plot } }, { display: (item) => items.push(item) });
+    const lines: string[] = [];
+    await notebook.run('import { plot } from "nnfs";\nplot([1]);', capturingConsole(lines));
+    expect(lines).toEqual([]);
+    expect(items.map((i) => i.kind)).toEqual(["plot"]);
+  });
+
+  test("the global console is the cell's while it runs, and restored after", async () => {
+    const before = globalThis.console;
+    const notebook = new Notebook({ nnfs: { logFromLibrary: () => globalThis.console.log("from lib") } });
+    const lines: string[] = [];
+    await notebook.run('import { logFromLibrary } from "nnfs";\nlogFromLibrary();', capturingConsole(lines));
+    expect(lines).toEqual(["from lib"]);
+    expect(globalThis.console).toBe(before);
+  });
+});
