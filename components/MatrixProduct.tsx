@@ -162,7 +162,8 @@ export default function MatrixProduct() {
           {e.terms.map((t, k) => (
             <span key={k} class="mp-term">
               {k > 0 ? " + " : ""}
-              {formatNumber(t.x)}·{t.w !== null && t.w < 0 ? `(${formatNumber(t.w)})` : formatNumber(t.w)}
+              {k > 0 && t.x !== null && t.x < 0 ? `(${formatNumber(t.x)})` : formatNumber(t.x)}·
+              {t.w !== null && t.w < 0 ? `(${formatNumber(t.w)})` : formatNumber(t.w)}
             </span>
           ))}
           <span class="mp-eq"> = {formatNumber(e.sum)}</span>

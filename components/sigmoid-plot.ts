@@ -4,6 +4,7 @@
  * Everything the view needs to draw or say is computed here, so it can be
  * tested without a browser.
  */
+import { sigmoid as nnfsSigmoid } from "nnfs";
 
 /** A slider's range and step. */
 export interface Range {
@@ -22,14 +23,9 @@ export const RANGES = {
 /** Where the sliders start: the plain sigmoid, probed at x = 2. */
 export const START = { w: 1, b: 0, x: 2 };
 
-/**
- * σ(z) = 1 / (1 + e^(−z)), computed so that it never overflows: for z < 0 it
- * uses the equal form e^z / (1 + e^z), whose exponential stays below 1.
- */
+/** σ(z) = 1 / (1 + e^(−z)): the library's own `sigmoid`, the one chapter 4 adds. */
 export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+  return nnfsSigmoid(z);
 }
 
 /** The neuron's output for input x: σ(w·x + b). */
