@@ -22,8 +22,8 @@ export type Brush = "positive" | "negative" | "erase";
 /** The weight each brush paints. */
 export const BRUSH_VALUE: Record<Brush, number> = { positive: 1, negative: -1, erase: 0 };
 
-/** The bias slider's range: negative biases are thresholds; the largest sums of the presets reach about 60. */
-export const BIAS = { min: -80, max: 20, step: 1, initial: -10 };
+/** The bias slider's range: negative biases are thresholds, and the ring's sum for a 0 reaches about 90. */
+export const BIAS = { min: -100, max: 20, step: 1, initial: -10 };
 
 export interface Cell {
   row: number;
@@ -125,25 +125,13 @@ export interface Preset {
 export const PRESETS: Preset[] = [
   {
     id: "vertical",
-    label: "Vertical stroke",
-    description: "Positive down the middle columns, negative on both sides: it looks for an upright stroke, like a 1.",
+    label: "Upright stroke",
+    description: "Positive down the middle columns, negative on both sides with a one-pixel gap: it looks for an upright stroke, like a 1.",
     weights: () =>
       fromRule((row, col) => {
         if (row < 4 || row > 23) return 0;
         if (col >= 12 && col <= 15) return 1;
-        if ((col >= 8 && col <= 11) || (col >= 16 && col <= 19)) return -1;
-        return 0;
-      }),
-  },
-  {
-    id: "horizontal",
-    label: "Horizontal stroke",
-    description: "Positive across the middle rows, negative above and below: it looks for a flat stroke through the centre.",
-    weights: () =>
-      fromRule((row, col) => {
-        if (col < 4 || col > 23) return 0;
-        if (row >= 12 && row <= 15) return 1;
-        if ((row >= 8 && row <= 11) || (row >= 16 && row <= 19)) return -1;
+        if ((col >= 7 && col <= 10) || (col >= 17 && col <= 20)) return -1;
         return 0;
       }),
   },
@@ -229,6 +217,35 @@ export function onePerClass(labels: ArrayLike<number>, classes = 10, limit = lab
     if (c >= 0 && c < classes && first[c] === -1) first[c] = i;
   }
   return first.filter((i) => i >= 0);
+}
+
+/**
+ * For each class 0…classes−1, the index of its most typical example: the one
+ * closest (in squared distance, pixel by pixel) to the average image of its
+ * class. `X` holds one image per row, `n` values each. An upright 1 rather than
+ * a slanted one, a round 0 rather than a squashed one.
+ */
+export function mostTypical(X: ArrayLike<number>, y: ArrayLike<number>, n: number, classes = 10): number[] {
+  const mean = Array.from({ length: classes }, () => new Float64Array(n));
+  const count = new Array<number>(classes).fill(0);
+  for (let i = 0; i < y.length; i++) {
+    const m = mean[y[i]];
+    count[y[i]]++;
+    for (let p = 0; p < n; p++) m[p] += X[i * n + p];
+  }
+  mean.forEach((m, c) => m.forEach((v, p) => (m[p] = v / Math.max(1, count[c]))));
+  const best = new Array<number>(classes).fill(-1);
+  const bestDistance = new Array<number>(classes).fill(Infinity);
+  for (let i = 0; i < y.length; i++) {
+    const m = mean[y[i]];
+    let d = 0;
+    for (let p = 0; p < n; p++) d += (X[i * n + p] - m[p]) ** 2;
+    if (d < bestDistance[y[i]]) {
+      bestDistance[y[i]] = d;
+      best[y[i]] = i;
+    }
+  }
+  return best.filter((i) => i >= 0);
 }
 
 /** A number for people: fixed decimals, a true minus sign, and no "−0". */

@@ -10,6 +10,7 @@ import {
   fmt,
   indexOf,
   moveCursor,
+  mostTypical,
   onePerClass,
   paint,
   paintLine,
@@ -108,8 +109,8 @@ describe("presets", () => {
   // Each stroke detector should prefer the stroke it was made for, and punish a stroke beside it.
   test.each<[string, Float32Array, Float32Array]>([
     ["vertical", block([4, 23], [12, 15]), block([12, 15], [4, 23])],
-    ["horizontal", block([12, 15], [4, 23]), block([4, 23], [12, 15])],
-    ["vertical", block([4, 23], [12, 15]), block([4, 23], [16, 19])],
+    ["vertical", block([4, 23], [12, 15]), block([4, 23], [17, 20])],
+    ["vertical", block([4, 23], [12, 15]), block([4, 23], [5, 22])],
   ])("%s scores its own stroke above another", (id, wanted, other) => {
     const w = preset(id);
     expect(weightedSum(w, wanted)).toBeGreaterThan(weightedSum(w, other));
@@ -200,6 +201,14 @@ describe("helpers", () => {
     [-3, [255, 0, 0, 1]],
   ])("weightColour(%d)", (w, expected) => {
     expect(weightColour(w, [0, 0, 255], [255, 0, 0])).toEqual(expected);
+  });
+
+  test("mostTypical picks, per class, the example nearest its class's average", () => {
+    // Three 2-pixel images of class 0 (average [1, 1]) and two of class 1 (average [0, 3]).
+    const X = [0, 0, 1, 1, 2, 2, 0, 2, 0, 4];
+    const y = [0, 0, 0, 1, 1];
+    expect(mostTypical(X, y, 2, 2)).toEqual([1, 3]);
+    expect(mostTypical(X, y, 2, 3)).toEqual([1, 3]); // a class with no examples is left out
   });
 
   test("describeWeights counts signs", () => {
