@@ -12,6 +12,7 @@ import {
   keyMove,
   loss,
   moveTo,
+  nearestIndex,
   pathOf,
   PLOT,
   predict,
@@ -47,6 +48,8 @@ export default function CurveFit() {
   const steps = useRef(0);
   const budget = useRef(BUDGET);
   const pointsRef = useRef(points);
+  const runningRef = useRef(running);
+  runningRef.current = running;
   const svg = useRef<SVGSVGElement>(null);
   const size = SIZES.find((s) => s.id === sizeId) ?? SIZES[0];
 
@@ -70,6 +73,7 @@ export default function CurveFit() {
     let id = 0;
     let wasTraining = false;
     const tick = () => {
+      if (!runningRef.current) return;
       const current = loss(net.current, pointsRef.current);
       const training = budget.current > 0 && current > DONE;
       if (training) {
@@ -96,15 +100,20 @@ export default function CurveFit() {
     return yFromClient(clientY, rect.top, rect.height);
   };
 
-  const onPointerDown = (i: number) => (e: PointerEvent) => {
+  // A press anywhere on the plot grabs the point in that column, so on a
+  // phone, where the dots are small, a finger need not land on one exactly.
+  const onPointerDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
     e.preventDefault();
-    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
-    (e.currentTarget as SVGElement).focus();
+    const rect = svg.current!.getBoundingClientRect();
+    const i = nearestIndex(points, ((e.clientX - rect.left) / rect.width) * PLOT.width);
+    svg.current!.setPointerCapture?.(e.pointerId);
+    svg.current!.querySelector<SVGElement>(`[data-index="${i}"]`)?.focus({ preventScroll: true });
     setDragging(i);
     move(i, yAt(e.clientY));
   };
-  const onPointerMove = (i: number) => (e: PointerEvent) => {
-    if (dragging === i) move(i, yAt(e.clientY));
+  const onPointerMove = (e: PointerEvent) => {
+    if (dragging !== null) move(dragging, yAt(e.clientY));
   };
   const onPointerUp = () => setDragging(null);
 
@@ -113,18 +122,6 @@ export default function CurveFit() {
     if (y === null) return;
     e.preventDefault();
     move(i, y);
-  };
-
-  // A click on the empty plot moves the point nearest in x to the click's height.
-  const onPlotClick = (e: MouseEvent) => {
-    if (e.target !== e.currentTarget && !(e.target as Element).classList.contains("cf-bg")) return;
-    const rect = svg.current!.getBoundingClientRect();
-    const x = ((e.clientX - rect.left) / rect.width) * PLOT.width;
-    let nearest = 0;
-    points.forEach((p, k) => {
-      if (Math.abs(toSvg(p).sx - x) < Math.abs(toSvg(points[nearest]).sx - x)) nearest = k;
-    });
-    move(nearest, yAt(e.clientY));
   };
 
   const err = loss(net.current, points);
@@ -141,14 +138,17 @@ export default function CurveFit() {
         A network learns a curve
       </p>
       <p class="cf-help" id="cf-help">
-        Drag the dots, or focus one and press the arrow keys. The line is what the network answers for every x; the red
-        ticks are how far it is from each dot.
+        Drag the dots up and down (a press anywhere in a dot's column grabs it), or Tab to one and use the arrow
+        keys. The line is what the network answers for every x; the red ticks are how far it is from each dot.
       </p>
       <svg
         ref={svg}
         class="cf-plot"
         viewBox={`0 0 ${PLOT.width} ${PLOT.height}`}
-        onClick={onPlotClick}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
         role="group"
         aria-label="The points and the network's curve"
         aria-describedby="cf-help"
@@ -183,10 +183,6 @@ export default function CurveFit() {
               aria-valuenow={p.y}
               aria-valuetext={`y = ${formatNumber(p.y)}`}
               data-index={i}
-              onPointerDown={onPointerDown(i)}
-              onPointerMove={onPointerMove(i)}
-              onPointerUp={onPointerUp}
-              onPointerCancel={onPointerUp}
               onKeyDown={onKeyDown(i)}
             >
               <circle class="cf-hit" cx={sx} cy={sy} r={22} />

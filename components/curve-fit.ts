@@ -290,3 +290,15 @@ export const SIZES: { id: string; label: string; hidden: number[] }[] = [
   { id: "16", label: "16 neurons", hidden: [16] },
   { id: "8x8", label: "2 layers of 8", hidden: [8, 8] },
 ];
+
+/**
+ * The point whose column holds a pointer at SVG x-coordinate `sx`: the
+ * nearest in x, so a touch anywhere above or below a dot grabs it.
+ */
+export function nearestIndex(points: readonly Point[], sx: number): number {
+  let best = 0;
+  points.forEach((p, k) => {
+    if (Math.abs(toSvg(p).sx - sx) < Math.abs(toSvg(points[best]).sx - sx)) best = k;
+  });
+  return best;
+}

@@ -7,6 +7,7 @@ import {
   keyMove,
   loss,
   moveTo,
+  nearestIndex,
   pathOf,
   PLOT,
   predict,
@@ -142,6 +143,16 @@ describe("points", () => {
     ["a", 0, null],
     ["Tab", 0, null],
   ])("key %s from %d goes to %s", (key, y, expected) => expect(keyMove(key as string, y as number)).toBe(expected));
+
+  test.each([
+    { sx: 0, i: 0 },
+    { sx: PLOT.width / 2, i: 1 },
+    { sx: PLOT.width / 2 + 10, i: 1 },
+    { sx: PLOT.width * 0.8, i: 2 },
+    { sx: PLOT.width, i: 2 },
+  ])("a press at sx = $sx grabs point $i", ({ sx, i }) => {
+    expect(nearestIndex(preset("line", 3), sx)).toBe(i);
+  });
 
   test("moveTo changes one point and keeps the others", () => {
     const points = preset("line", 3);
