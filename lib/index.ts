@@ -22,8 +22,19 @@ export * from "./sequential.ts";
 export * from "./mnist.ts";
 export * from "./reduce.ts";
 
-// Chapter 10: training
+// Chapter 7: loss
+export * from "./loss.ts";
+
+// Chapter 8: gradient descent
+export * from "./gradient-descent.ts";
+
+// Chapter 9: backpropagation
+export * from "./gradcheck.ts";
+
+// Chapters 10–11: training, initialisation, optimisers
 export * from "./init.ts";
+export * from "./optimizers.ts";
+export * from "./train.ts";
 
 // Pictures from cells: line plots and digits (the page draws them)
 export * from "./display.ts";

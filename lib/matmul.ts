@@ -17,9 +17,19 @@
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
 
-// Scratch space for the sparse kernel (indices and values of one row's non-zeros).
+// Scratch space for the sparse kernels: one row's (or column's) non-zeros, and
+// a 64-bit row of running sums.
 let scratchIndex = new Int32Array(1024);
 let scratchValue = new Float64Array(1024);
+let scratchRow = new Float64Array(1024);
+
+function ensureScratch(nonZeros: number, width: number): void {
+  if (scratchIndex.length < nonZeros) {
+    scratchIndex = new Int32Array(nonZeros);
+    scratchValue = new Float64Array(nonZeros);
+  }
+  if (scratchRow.length < width) scratchRow = new Float64Array(width);
+}
 
 function zeroFraction(A: Float32Array): number {
   let zeros = 0;
@@ -27,18 +37,41 @@ function zeroFraction(A: Float32Array): number {
   return A.length === 0 ? 0 : zeros / A.length;
 }
 
-// C = A·B for sparse A: per row of A, gather its non-zeros, then add rows of B.
-function sparseKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): void {
-  if (scratchIndex.length < K) {
-    scratchIndex = new Int32Array(K);
-    scratchValue = new Float64Array(K);
+// out[o…o+N) = Σ over the n listed (value, offset) pairs of value · B[offset…offset+N),
+// eight, then four, then one pair at a time, summing in 64 bits.
+function sumScaledRows(n: number, B: Float32Array, N: number, out: Float32Array, o: number): void {
+  const idx = scratchIndex, val = scratchValue, acc = scratchRow;
+  acc.fill(0, 0, N);
+  let p = 0;
+  for (; p + 8 <= n; p += 8) {
+    const a0 = val[p], a1 = val[p + 1], a2 = val[p + 2], a3 = val[p + 3];
+    const a4 = val[p + 4], a5 = val[p + 5], a6 = val[p + 6], a7 = val[p + 7];
+    const b0 = idx[p], b1 = idx[p + 1], b2 = idx[p + 2], b3 = idx[p + 3];
+    const b4 = idx[p + 4], b5 = idx[p + 5], b6 = idx[p + 6], b7 = idx[p + 7];
+    for (let j = 0; j < N; j++) {
+      acc[j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j] +
+        a4 * B[b4 + j] + a5 * B[b5 + j] + a6 * B[b6 + j] + a7 * B[b7 + j];
+    }
   }
-  const idx = scratchIndex;
-  const val = scratchValue;
-  C.fill(0);
+  for (; p + 4 <= n; p += 4) {
+    const a0 = val[p], a1 = val[p + 1], a2 = val[p + 2], a3 = val[p + 3];
+    const b0 = idx[p], b1 = idx[p + 1], b2 = idx[p + 2], b3 = idx[p + 3];
+    for (let j = 0; j < N; j++) acc[j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+  }
+  for (; p < n; p++) {
+    const a = val[p], b = idx[p];
+    for (let j = 0; j < N; j++) acc[j] += a * B[b + j];
+  }
+  for (let j = 0; j < N; j++) out[o + j] = acc[j];
+}
+
+// C = A·B for sparse A: per row i of A, list its non-zeros A[i][k], then row i
+// of C is the sum of A[i][k] · (row k of B) over that list.
+function sparseKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): void {
+  ensureScratch(K, N);
+  const idx = scratchIndex, val = scratchValue;
   for (let i = 0; i < M; i++) {
     const ai = i * K;
-    const ci = i * N;
     let n = 0;
     for (let k = 0; k < K; k++) {
       const a = A[ai + k];
@@ -48,19 +81,7 @@ function sparseKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: numb
         n++;
       }
     }
-    let p = 0;
-    for (; p + 4 <= n; p += 4) {
-      const a0 = val[p], a1 = val[p + 1], a2 = val[p + 2], a3 = val[p + 3];
-      const b0 = idx[p], b1 = idx[p + 1], b2 = idx[p + 2], b3 = idx[p + 3];
-      for (let j = 0; j < N; j++) {
-        C[ci + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
-      }
-    }
-    for (; p < n; p++) {
-      const a = val[p];
-      const b = idx[p];
-      for (let j = 0; j < N; j++) C[ci + j] += a * B[b + j];
-    }
+    sumScaledRows(n, B, N, C, i * N);
   }
 }
 
@@ -154,29 +175,21 @@ export function matmulTransA(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   }
   const M = A.rows, K = A.cols, N = B.cols;
   const C = outputMatrix("matmulTransA", K, N, out); // [A.cols, B.cols]
-  const a = A.data, b = B.data, c = C.data;
-  c.fill(0);
-  // Row k of C gathers A[i][k] · (row i of B) over i; four rows i at a time.
-  const M4 = M - (M % 4);
-  for (let i = 0; i < M4; i += 4) {
-    const b0 = i * N, b1 = b0 + N, b2 = b1 + N, b3 = b2 + N;
-    for (let k = 0; k < K; k++) {
-      const x0 = a[i * K + k], x1 = a[(i + 1) * K + k], x2 = a[(i + 2) * K + k], x3 = a[(i + 3) * K + k];
-      if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
-      const ck = k * N;
-      for (let j = 0; j < N; j++) {
-        c[ck + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
+  // Row k of C is the sum of A[i][k] · (row i of B) over i: list the non-zeros
+  // of column k of A, then add up those rows of B. (X is mostly zeros.)
+  ensureScratch(M, N);
+  const a = A.data, idx = scratchIndex, val = scratchValue;
+  for (let k = 0; k < K; k++) {
+    let n = 0;
+    for (let i = 0; i < M; i++) {
+      const x = a[i * K + k];
+      if (x !== 0) {
+        idx[n] = i * N;
+        val[n] = x;
+        n++;
       }
     }
-  }
-  for (let i = M4; i < M; i++) {
-    const bi = i * N;
-    for (let k = 0; k < K; k++) {
-      const x = a[i * K + k];
-      if (x === 0) continue;
-      const ck = k * N;
-      for (let j = 0; j < N; j++) c[ck + j] += x * b[bi + j];
-    }
+    sumScaledRows(n, B.data, N, C.data, k * N);
   }
   return C;
 }

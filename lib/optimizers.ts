@@ -1,0 +1,150 @@
+/**
+ * Chapters 10–11: optimisers, the rule that turns gradients into parameter
+ * updates. Plain SGD steps straight downhill; momentum keeps a running
+ * velocity so that steps that agree add up; Adam also divides each step by a
+ * running size of that parameter's gradients. L2 regularisation
+ * (`weightDecay`) adds λ·W to each weight's gradient, pulling weights toward 0.
+ */
+import type { Matrix } from "./matrix.ts";
+import type { Param } from "./layer.ts";
+
+/**
+ * An optimiser: `step` updates every parameter from its gradient.
+ *
+ * @chapter 10
+ * @example
+ * optimizer.step(model.params());
+ */
+export interface Optimizer {
+  readonly name: string;
+  lr: number;
+  step(params: readonly Param[]): void;
+}
+
+function checkRate(op: string, name: string, value: number, lo: number, hi = Infinity): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < lo || value >= hi) {
+    throw new RangeError(`${op}: ${name} is ${String(value)}; it must be in [${lo}, ${hi === Infinity ? "∞" : hi})`);
+  }
+}
+
+/**
+ * Stochastic gradient descent: W ← W − lr·(dW + λ·W), or with momentum μ:
+ * v ← μ·v − lr·(dW + λ·W), W ← W + v. `weightDecay` λ (L2) applies to weights,
+ * not biases.
+ *
+ * @chapter 10
+ * @example
+ * new SGD({ lr: 0.1 });
+ * new SGD({ lr: 0.05, momentum: 0.9, weightDecay: 1e-4 }); // chapter 11
+ */
+export class SGD implements Optimizer {
+  readonly name: string;
+  lr: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  private velocity = new WeakMap<Matrix, Float32Array>();
+
+  constructor(options: { lr?: number; momentum?: number; weightDecay?: number } = {}) {
+    this.lr = options.lr ?? 0.1;
+    this.momentum = options.momentum ?? 0;
+    this.weightDecay = options.weightDecay ?? 0;
+    checkRate("SGD", "lr", this.lr, 0);
+    checkRate("SGD", "momentum", this.momentum, 0, 1);
+    checkRate("SGD", "weightDecay", this.weightDecay, 0);
+    this.name = this.momentum > 0 ? `SGD(lr=${this.lr}, momentum=${this.momentum})` : `SGD(lr=${this.lr})`;
+  }
+
+  step(params: readonly Param[]): void {
+    const { lr, momentum } = this;
+    for (const p of params) {
+      const w = p.value.data, g = p.grad.data;
+      const decay = p.decay ? this.weightDecay : 0;
+      if (momentum === 0) {
+        for (let i = 0; i < w.length; i++) w[i] -= lr * (g[i] + decay * w[i]);
+        continue;
+      }
+      let v = this.velocity.get(p.value);
+      if (v === undefined) this.velocity.set(p.value, (v = new Float32Array(w.length)));
+      for (let i = 0; i < w.length; i++) {
+        v[i] = momentum * v[i] - lr * (g[i] + decay * w[i]);
+        w[i] += v[i];
+      }
+    }
+  }
+}
+
+/**
+ * Adam (Kingma & Ba 2015): running means of each gradient (m) and of its square
+ * (v), corrected for starting at zero, and the step lr·m̂ / (√v̂ + ε). Each
+ * parameter gets a step size suited to its own gradients.
+ *
+ * @chapter 11
+ * @example
+ * new Adam({ lr: 0.001 });
+ */
+export class Adam implements Optimizer {
+  readonly name: string;
+  lr: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly weightDecay: number;
+  private t = 0;
+  private moments = new WeakMap<Matrix, { m: Float32Array; v: Float32Array }>();
+
+  constructor(options: { lr?: number; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number } = {}) {
+    this.lr = options.lr ?? 0.001;
+    this.beta1 = options.beta1 ?? 0.9;
+    this.beta2 = options.beta2 ?? 0.999;
+    this.epsilon = options.epsilon ?? 1e-8;
+    this.weightDecay = options.weightDecay ?? 0;
+    checkRate("Adam", "lr", this.lr, 0);
+    checkRate("Adam", "beta1", this.beta1, 0, 1);
+    checkRate("Adam", "beta2", this.beta2, 0, 1);
+    checkRate("Adam", "epsilon", this.epsilon, 0);
+    checkRate("Adam", "weightDecay", this.weightDecay, 0);
+    this.name = `Adam(lr=${this.lr})`;
+  }
+
+  step(params: readonly Param[]): void {
+    this.t++;
+    const { lr, beta1, beta2, epsilon } = this;
+    const correction1 = 1 - beta1 ** this.t;
+    const correction2 = 1 - beta2 ** this.t;
+    for (const p of params) {
+      const w = p.value.data, g = p.grad.data;
+      const decay = p.decay ? this.weightDecay : 0;
+      let s = this.moments.get(p.value);
+      if (s === undefined) {
+        s = { m: new Float32Array(w.length), v: new Float32Array(w.length) };
+        this.moments.set(p.value, s);
+      }
+      const { m, v } = s;
+      for (let i = 0; i < w.length; i++) {
+        const gi = g[i] + decay * w[i];
+        m[i] = beta1 * m[i] + (1 - beta1) * gi;
+        v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+        w[i] -= (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + epsilon);
+      }
+    }
+  }
+}
+
+/**
+ * The L2 penalty (λ/2)·Σ W² over the weights (not biases) of `params`; its
+ * gradient λ·W is what `weightDecay` adds. Add it to the loss to report the
+ * regularised loss.
+ *
+ * @chapter 11
+ * @example
+ * const total = crossEntropy(yHat, y) + l2Penalty(model.params(), 1e-4);
+ */
+export function l2Penalty(params: readonly Param[], lambda: number): number {
+  checkRate("l2Penalty", "lambda", lambda, 0);
+  let sum = 0;
+  for (const p of params) {
+    if (!p.decay) continue;
+    for (const w of p.value.data) sum += w * w;
+  }
+  return (lambda / 2) * sum;
+}
