@@ -138,7 +138,7 @@ export default function CurveFit() {
         A network learns a curve
       </p>
       <p class="cf-help" id="cf-help">
-        Drag the dots up and down (a press anywhere in a dot's column grabs it), or Tab to one and use the arrow
+        Drag the dots up and down (a press anywhere in a dot’s column grabs it), or Tab to one and use the arrow
         keys. The line is what the network answers for every x; the red ticks are how far it is from each dot.
       </p>
       <svg

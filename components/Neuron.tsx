@@ -62,7 +62,7 @@ export default function Neuron() {
             <g key={i}>
               <line class={`nr-edge nr-${sign}`} x1={52} y1={ys[i]} x2={nx - r + 2} y2={ny} stroke-width={width} />
               <text class="nr-weight" x={mx} y={my - 8} text-anchor="middle">
-                ×{fmt(s.weights[i])}
+                ×{s.weights[i] < 0 ? `(${fmt(s.weights[i])})` : fmt(s.weights[i])}
               </text>
               <circle class="nr-input" cx={30} cy={ys[i]} r={22} />
               <text class="nr-node-text" x={30} y={ys[i] + 5} text-anchor="middle">
@@ -73,7 +73,7 @@ export default function Neuron() {
         })}
         <line class="nr-bias-line" x1={nx} y1={22} x2={nx} y2={ny - r} />
         <text class="nr-weight" x={nx} y={16} text-anchor="middle">
-          +{fmt(s.bias)}
+          {s.bias < 0 ? fmt(s.bias) : `+${fmt(s.bias)}`}
         </text>
         <line class="nr-out-line" x1={nx + r} y1={ny} x2={346} y2={ny} />
         <path class="nr-arrow" d={`M346,${ny} l-9,-5 v10 z`} />
@@ -113,10 +113,12 @@ export default function Neuron() {
 
       <p class="nr-equation">
         <span class="nr-eq-label">z =</span> <span class="nr-eq">{equation(s).replace(/ = [^=]*$/, "")}</span>{" "}
-        <span class="nr-eq-label">=</span>{" "}
-        <output class="nr-result" aria-live="polite">
-          {fmt(z)}
-        </output>
+        <span class="nr-total">
+          <span class="nr-eq-label">=</span>{" "}
+          <output class="nr-result" aria-live="polite">
+            {fmt(z)}
+          </output>
+        </span>
       </p>
       <button type="button" class="nr-reset" onClick={() => setS(EXAMPLE)}>
         Back to 1·3 + 2·4 + 3·5 + 3
