@@ -91,6 +91,7 @@ export default function DrawDigit() {
   const acts = useMemo(() => activations(net, input), [net, input]);
   const best = answer(acts);
   const empty = input.every((v) => v === 0);
+  const inked = input.reduce((n, v) => n + (v >= 0.5 ? 1 : 0), 0);
   const lines = useMemo(() => net.layers.slice(1).map((layer) => strongest(layer, 3)), [net]);
   const maxW = useMemo(() => Math.max(...lines.flat().map((l) => Math.abs(l.w))), [lines]);
 
@@ -275,10 +276,17 @@ export default function DrawDigit() {
 
         <div class="dd-net">
           <div class="dd-input">
-            <canvas ref={small} width={SIDE} height={SIDE} role="img" aria-label="Your drawing as the network sees it: 28 by 28 pixels" />
+            <canvas
+              ref={small}
+              width={SIDE}
+              height={SIDE}
+              role="img"
+              aria-label={`Your drawing as the network sees it: 28 by 28 pixels, ${inked} of them inked`}
+              data-inked={inked}
+            />
             <span>784 inputs</span>
           </div>
-          <svg class="dd-svg" viewBox={`0 0 ${VIEW.w} ${VIEW.h}`} role="img" aria-label={`The network, layer by layer. ${describe}`}>
+          <svg class="dd-svg" data-outputs={out.map((a) => a.toFixed(4)).join(" ")} viewBox={`0 0 ${VIEW.w} ${VIEW.h}`} role="img" aria-label={`The network, layer by layer. ${describe}`}>
             {/* Every pixel feeds every first-layer neuron; a fan of lines stands for the 784 × 16 connections. */}
             {columnYs[0].map((y, j) => (
               <line key={`in${j}`} class="dd-fan" x1={0} y1={VIEW.h / 2 + (y - VIEW.h / 2) * 0.55} x2={COLUMNS[0] - RADIUS[0]} y2={y} />
