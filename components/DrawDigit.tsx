@@ -320,7 +320,8 @@ export default function DrawDigit() {
             ))}
             {out.map((a, j) => (
               <text key={`t${j}`} class={j === best && !empty ? "dd-label dd-label-best" : "dd-label"} x={COLUMNS[2] + RADIUS[2] + 6} y={columnYs[2][j] + 4}>
-                {j} <tspan class="dd-value">{a.toFixed(2)}</tspan>
+                {j}
+                <tspan class="dd-value" dx="5">{a.toFixed(2)}</tspan>
               </text>
             ))}
             <text class="dd-caption" x={COLUMNS[0]} y={VIEW.h - 1} text-anchor="middle">16</text>

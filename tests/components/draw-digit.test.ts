@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Random } from "nnfs";
+import { Dense, Random } from "nnfs";
 import {
   INK_SIZE,
   PEN_STEP,
@@ -211,6 +211,12 @@ describe("the network", () => {
     const net = createNetwork(1);
     expect(net.layers.map((l) => [l.nIn, l.nOut])).toEqual([[784, 16], [16, 16], [16, 10]]);
     expect(SIZES).toEqual([784, 16, 16, 10]);
+  });
+
+  test("seed 1 is chapter 6's network: Dense layers seeded 1, 2 and 3", () => {
+    const net = createNetwork(1);
+    const chapter = [new Dense(784, 16, { seed: 1 }), new Dense(16, 16, { seed: 2 }), new Dense(16, 10, { seed: 3 })];
+    net.layers.forEach((layer, i) => expect(layer.W.data).toEqual(chapter[i].W.data));
   });
 
   test("activations flow layer by layer, each in (0, 1)", () => {
