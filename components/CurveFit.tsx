@@ -4,7 +4,7 @@
  * training and the plot's geometry live in curve-fit.ts; this file only
  * draws and listens.
  */
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import {
   createNet,
   curve,
@@ -43,6 +43,7 @@ export default function CurveFit() {
   const [, setFrame] = useState(0);
   const [dragging, setDragging] = useState<number | null>(null);
   const [announce, setAnnounce] = useState("");
+  const id = useId();
 
   const net = useRef<Net>(createNet(SIZES[0].hidden, 1));
   const steps = useRef(0);
@@ -133,11 +134,11 @@ export default function CurveFit() {
   const right = toSvg({ x: 1, y: 0 });
 
   return (
-    <figure class="island cf" aria-labelledby="cf-title">
-      <p class="island-title" id="cf-title">
+    <figure class="island cf" aria-labelledby={`${id}-title`}>
+      <p class="island-title" id={`${id}-title`}>
         A network learns a curve
       </p>
-      <p class="cf-help" id="cf-help">
+      <p class="cf-help" id={`${id}-help`}>
         Drag the dots up and down (a press anywhere in a dot’s column grabs it), or Tab to one and use the arrow
         keys. The line is what the network answers for every x; the red ticks are how far it is from each dot.
       </p>
@@ -151,7 +152,7 @@ export default function CurveFit() {
         onPointerCancel={onPointerUp}
         role="group"
         aria-label="The points and the network's curve"
-        aria-describedby="cf-help"
+        aria-describedby={`${id}-help`}
       >
         <rect class="cf-bg" x={left.sx} y={top.sy} width={right.sx - left.sx} height={bottom.sy - top.sy} />
         <line class="cf-axis" x1={left.sx} x2={right.sx} y1={zero.sy} y2={zero.sy} />
@@ -211,7 +212,7 @@ export default function CurveFit() {
             <label key={s.id}>
               <input
                 type="radio"
-                name="cf-size"
+                name={`${id}-size`}
                 value={s.id}
                 checked={s.id === sizeId}
                 onChange={() => setSizeId(s.id)}
