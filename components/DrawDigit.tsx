@@ -195,8 +195,8 @@ export default function DrawDigit() {
         mnist.current = await loadDigits();
       }
       setData({ state: "idle" });
-      const test = mnist.current.test;
-      const d = digitAt(test, picker.current.int(test.X.rows));
+      const train = mnist.current.train;
+      const d = digitAt(train, picker.current.int(train.X.rows));
       ink.current = fromMnist(d.pixels);
       setLabel(d.label);
       settled();
@@ -227,7 +227,7 @@ export default function DrawDigit() {
               width={INK_SIZE}
               height={INK_SIZE}
               tabIndex={0}
-              role="img"
+              role="application"
               aria-roledescription="drawing area"
               aria-label="Draw a digit here. With the keyboard: arrow keys move the pen, Space puts it down or lifts it, Delete clears."
               aria-describedby={`${uid}-pen`}
@@ -249,7 +249,7 @@ export default function DrawDigit() {
             {empty && !focused && <span class="dd-hint" aria-hidden="true">draw a digit here</span>}
           </div>
           <p class="dd-pen-status" id={`${uid}-pen`} aria-live="polite">
-            {focused ? (pen.down ? "Pen down: the arrow keys draw." : "Pen up: the arrow keys move it; Space puts it down.") : label !== null ? `A real handwritten ${label}, from the test digits.` : " "}
+            {focused ? (pen.down ? "Pen down: the arrow keys draw." : "Pen up: the arrow keys move it; Space puts it down.") : label !== null ? `A real handwritten ${label}, from the training digits.` : " "}
           </p>
           <div class="dd-buttons">
             <button type="button" onClick={clear}>

@@ -235,7 +235,7 @@ export default function WeightPainter() {
             width={560}
             height={560}
             tabIndex={0}
-            role="img"
+            role="application"
             aria-roledescription="weight grid"
             aria-label={`The neuron's 784 weights as a 28 by 28 grid. ${describeWeights(weights)} Arrow keys move the cursor, Space paints with the chosen brush, Shift with an arrow paints as it moves.`}
             aria-describedby={`${uid}-cursor`}
