@@ -126,6 +126,7 @@ export default function CurveFit() {
   };
 
   const err = loss(net.current, points);
+  const state = !running ? "paused" : budget.current > 0 && err > DONE ? "learning" : "resting";
   const fitted = curve(net.current);
   const zero = toSvg({ x: 0, y: 0 });
   const top = toSvg({ x: 0, y: 1 });
@@ -199,6 +200,9 @@ export default function CurveFit() {
         </span>
         <span>
           Error <output class="cf-error" data-value={err}>{formatNumber(err, 4)}</output>
+        </span>
+        <span class={`cf-state cf-${state}`} aria-hidden="true">
+          {state}
         </span>
       </div>
       <p class="visually-hidden" role="status">
