@@ -175,6 +175,7 @@ export default function WeightPainter() {
   };
 
   const onPointerDown = (e: PointerEvent) => {
+    if (e.pointerType === "mouse" && e.button !== 0) return; // leave right-clicks to the browser
     const at = cellOf(e);
     if (!at) return;
     e.preventDefault();
