@@ -35,6 +35,7 @@ export * from "./gradcheck.ts";
 export * from "./init.ts";
 export * from "./optimizers.ts";
 export * from "./train.ts";
+export * from "./augment.ts";
 
 // Pictures from cells: line plots and digits (the page draws them)
 export * from "./display.ts";

@@ -4,10 +4,15 @@
  * run backward, and let the optimiser update the parameters. After each epoch,
  * measure the model on the validation samples it never trains on.
  *
- * A recipe that reaches ≥ 95 % test accuracy on the book's MNIST split (see
- * `loadMnist`) with 784-128-10: He-initialised `Dense(784, 128)`, `ReLU`,
- * `Dense(128, 10)`, `Softmax`; batches of 32; `new SGD({ lr: 0.1 })` for
- * 10 epochs, or `new Adam({ lr: 0.001 })` for 5 epochs.
+ * Measured on the book's MNIST split (8,000 training digits; see `loadMnist`)
+ * with 784-128-10 (`Dense(784, 128, { init: "he" })`, `ReLU`, `Dense(128, 10)`,
+ * `Softmax`), batches of 32:
+ * - `new SGD({ lr: 0.1 })`, 3 epochs: about 92 % test accuracy (a few seconds);
+ * - plain SGD, momentum, Adam or L2 alone level off at 93–95 % test accuracy
+ *   (validation 95–96 %): 8,000 digits are too few for more;
+ * - the recipe for ≥ 95 %: `new SGD({ lr: 0.02, momentum: 0.9 })` with every
+ *   batch shifted by up to one pixel (`augment: (Xb, rng) => shiftImages(Xb, { rng })`)
+ *   for 15 epochs: 96–97 % test accuracy (`new Adam({ lr: 0.001 })` instead: 96 %).
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix } from "./check.ts";
@@ -93,6 +98,8 @@ export interface TrainOptions {
   onBatch?: (progress: BatchProgress) => boolean | void;
   onEpoch?: (result: EpochResult) => boolean | void;
   signal?: AbortSignal;
+  /** Transforms each training batch before it is used (chapter 11), e.g. `shiftImages`. */
+  augment?: (Xb: Matrix, rng: Random) => Matrix;
 }
 
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -211,7 +218,9 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
     for (let batch = 1; batch <= batches; batch++) {
       const from = (batch - 1) * batchSize;
       const to = Math.min(X.rows, from + batchSize);
-      const { Xb, yb } = gather(X, y, order, from, to);
+      const gathered = gather(X, y, order, from, to);
+      const yb = gathered.yb;
+      const Xb = options.augment ? options.augment(gathered.Xb, rng) : gathered.Xb; // [batch, nIn]
       const where = `epoch ${epoch}, batch ${batch} of ${batches}`;
       let batchLoss: number;
       let batchAccuracy: number;

@@ -1,0 +1,166 @@
+// `npm run bench`: this library (nnfs) against TensorFlow.js 4.22 on its pure-JS
+// `cpu` backend and its WebAssembly `wasm` backend, in one process, on the same
+// data. Cases: (a) the matrix product of two random n×n matrices, n = 256 and
+// 1024, in GFLOP/s (2n³ floating-point operations); (b) one training epoch of a
+// 784-128-10 ReLU + softmax network, batches of 32, SGD with lr 0.1, on the 8,000
+// training digits, in seconds, with the test accuracy after it. Each case runs
+// several times after a warm-up; medians are reported, with the ratios, and
+// written to bench/results.json. Runs with Node 24 (type stripping): no network.
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as tf from "@tensorflow/tfjs";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import {
+  Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, evaluate, loadMnist, matmul, train,
+} from "../lib/index.ts";
+
+interface Result {
+  library: string;
+  case: string;
+  medianSeconds: number;
+  gflops?: number;
+  accuracy?: number;
+  runs: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+// The .wasm files ship inside the package: load them from node_modules.
+setWasmPaths(join(dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + "/");
+
+const quick = process.argv.includes("--quick");
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const seconds = (t0: number): number => (performance.now() - t0) / 1000;
+
+async function timeRuns(runs: number, warmup: number, once: () => Promise<void> | void): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await once();
+    times.push(seconds(t0));
+  }
+  return times;
+}
+
+function randomMatrix(n: number, seed: number): Matrix {
+  const rng = new Random(seed);
+  const M = Matrix.zeros(n, n); // [n, n]
+  for (let i = 0; i < M.data.length; i++) M.data[i] = rng.uniform(-1, 1);
+  return M;
+}
+
+const results: Result[] = [];
+function record(r: Result): void {
+  results.push(r);
+  const extra = r.gflops !== undefined ? `${r.gflops.toFixed(2)} GFLOP/s` : `accuracy ${(r.accuracy! * 100).toFixed(1)} %`;
+  console.log(`  ${r.library.padEnd(10)} ${r.case.padEnd(22)} ${r.medianSeconds.toFixed(4)} s   ${extra}   (${r.runs} runs)`);
+}
+
+// (a) matrix product
+const sizes = [256, 1024];
+const matmulRuns = (n: number): number => (quick ? 3 : n <= 256 ? 30 : 7);
+console.log("matrix product (random n×n, median seconds per product)");
+for (const n of sizes) {
+  const A = randomMatrix(n, 1); // [n, n]
+  const B = randomMatrix(n, 2); // [n, n]
+  const C = Matrix.zeros(n, n); // [n, n]
+  const flops = 2 * n ** 3;
+  const name = `matmul ${n}²`;
+  const t = median(await timeRuns(matmulRuns(n), 2, () => void matmul(A, B, C)));
+  record({ library: "nnfs", case: name, medianSeconds: t, gflops: flops / t / 1e9, runs: matmulRuns(n) });
+  for (const backend of ["cpu", "wasm"]) {
+    await tf.setBackend(backend);
+    await tf.ready();
+    const a = tf.tensor2d(A.data, [n, n]);
+    const b = tf.tensor2d(B.data, [n, n]);
+    const runs = backend === "cpu" && n > 256 ? Math.min(3, matmulRuns(n)) : matmulRuns(n);
+    const times = await timeRuns(runs, 1, async () => {
+      const c = tf.matMul(a, b);
+      await c.data();
+      c.dispose();
+    });
+    a.dispose();
+    b.dispose();
+    const tm = median(times);
+    record({ library: `tfjs-${backend}`, case: name, medianSeconds: tm, gflops: flops / tm / 1e9, runs });
+  }
+}
+
+// (b) one training epoch
+const mnist = await loadMnist();
+const epochCase = "epoch 784-128-10";
+const epochRuns = quick ? 1 : 5;
+console.log(`one epoch: 784-128-10 ReLU + softmax, batch 32, SGD lr 0.1, ${mnist.train.X.rows} digits`);
+{
+  const times: number[] = [];
+  const accuracies: number[] = [];
+  for (let run = 0; run <= epochRuns; run++) {
+    const model = new Sequential([
+      new Dense(784, 128, { init: "he", seed: run }), new ReLU(), new Dense(128, 10, { seed: 100 + run }), new Softmax(),
+    ]);
+    const t0 = performance.now();
+    await train(model, mnist.train.X, mnist.train.y, { epochs: 1, batchSize: 32, optimizer: new SGD({ lr: 0.1 }), seed: run });
+    const t = seconds(t0);
+    if (run === 0) continue; // warm-up
+    times.push(t);
+    accuracies.push(evaluate(model, mnist.test.X, mnist.test.y).accuracy);
+  }
+  record({ library: "nnfs", case: epochCase, medianSeconds: median(times), accuracy: median(accuracies), runs: epochRuns });
+}
+for (const backend of ["cpu", "wasm"]) {
+  await tf.setBackend(backend);
+  await tf.ready();
+  const xs = tf.tensor2d(mnist.train.X.data, [mnist.train.X.rows, 784]);
+  const ys = tf.oneHot(tf.tensor1d(mnist.train.y, "int32"), 10);
+  const testX = tf.tensor2d(mnist.test.X.data, [mnist.test.X.rows, 784]);
+  const runs = backend === "cpu" ? (quick ? 1 : 3) : epochRuns;
+  const times: number[] = [];
+  const accuracies: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ inputShape: [784], units: 128, activation: "relu", kernelInitializer: "heNormal" }),
+        tf.layers.dense({ units: 10, activation: "softmax" }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.sgd(0.1), loss: "categoricalCrossentropy" });
+    const t0 = performance.now();
+    await model.fit(xs, ys, { epochs: 1, batchSize: 32, shuffle: true, verbose: 0 });
+    const t = seconds(t0);
+    if (run > 0) {
+      times.push(t);
+      const predicted = tf.tidy(() => (model.predict(testX) as tf.Tensor).argMax(1).dataSync());
+      let right = 0;
+      predicted.forEach((p, i) => (right += p === mnist.test.y[i] ? 1 : 0));
+      accuracies.push(right / mnist.test.y.length);
+    }
+    model.dispose();
+  }
+  xs.dispose();
+  ys.dispose();
+  testX.dispose();
+  record({ library: `tfjs-${backend}`, case: epochCase, medianSeconds: median(times), accuracy: median(accuracies), runs });
+}
+
+// Ratios: how many times longer the other library takes than nnfs.
+console.log("\nratios (their median time / nnfs median time; > 1 means nnfs is faster)");
+for (const c of [...new Set(results.map((r) => r.case))]) {
+  const ours = results.find((r) => r.library === "nnfs" && r.case === c)!;
+  const others = results.filter((r) => r.library !== "nnfs" && r.case === c);
+  console.log(`  ${c.padEnd(22)} ${others.map((r) => `${r.library} ${(r.medianSeconds / ours.medianSeconds).toFixed(2)}×`).join("   ")}`);
+}
+const epoch = results.find((r) => r.library === "nnfs" && r.case === epochCase)!;
+const big = results.find((r) => r.library === "nnfs" && r.case === "matmul 1024²")!;
+console.log(
+  `\ntargets: epoch ≤ 0.5 s: ${epoch.medianSeconds.toFixed(3)} s ${epoch.medianSeconds <= 0.5 ? "✓" : "✗"}; ` +
+    `1024² ≥ 4 GFLOP/s: ${big.gflops!.toFixed(2)} ${big.gflops! >= 4 ? "✓" : "✗"}`,
+);
+writeFileSync(join(here, "results.json"), JSON.stringify(results, null, 2) + "\n");
+console.log(`wrote ${join(here, "results.json")}`);
