@@ -7,6 +7,8 @@
  */
 import { useMemo, useRef, useState } from "preact/hooks";
 import {
+  LIMITS,
+  clampSelection,
   describeExpansion,
   example,
   expand,
@@ -16,6 +18,8 @@ import {
   product,
   shapeOf,
   type Grid,
+  withNeurons,
+  withSamples,
   type Selection,
 } from "./matrix-product.ts";
 import "./matrix-product.css";
@@ -61,6 +65,33 @@ function EditableMatrix({ name, texts, used, onEdit }: EntryProps) {
   );
 }
 
+interface StepperProps {
+  label: string;
+  hint: string;
+  value: number;
+  limits: { min: number; max: number };
+  onChange: (n: number) => void;
+}
+
+/** − n + : how many samples or neurons. */
+function Stepper({ label, hint, value, limits, onChange }: StepperProps) {
+  const noun = label.toLowerCase().replace(/s$/, "");
+  return (
+    <div class="mp-stepper" role="group" aria-label={`${label} (${hint})`}>
+      <span class="mp-stepper-label">
+        {label} <span class="mp-hint">({hint})</span>
+      </span>
+      <button type="button" aria-label={`Remove a ${noun}`} disabled={value <= limits.min} onClick={() => onChange(value - 1)}>
+        −
+      </button>
+      <output aria-live="polite">{value}</output>
+      <button type="button" aria-label={`Add a ${noun}`} disabled={value >= limits.max} onClick={() => onChange(value + 1)}>
+        +
+      </button>
+    </div>
+  );
+}
+
 export default function MatrixProduct() {
   const start = useMemo(example, []);
   const [xText, setXText] = useState(() => toText(start.X));
@@ -71,9 +102,10 @@ export default function MatrixProduct() {
   const X = toGrid(xText);
   const W = toGrid(wText);
   const Z = product(X, W); // [rows of X, cols of W]
-  const e = expand(X, W, sel);
   const rows = Z.length;
   const cols = Z[0]?.length ?? 0;
+  const here = clampSelection(sel, rows, cols); // the output may just have shrunk
+  const e = expand(X, W, here);
 
   const edit = (set: typeof setXText) => (r: number, c: number, text: string) =>
     set((m) => m.map((row, ri) => (ri === r ? row.map((v, ci) => (ci === c ? text : v)) : row)));
@@ -87,6 +119,7 @@ export default function MatrixProduct() {
     const fresh = example();
     setXText(toText(fresh.X));
     setWText(toText(fresh.W));
+    setSel({ i: 0, j: 0 });
   };
 
   return (
@@ -96,20 +129,21 @@ export default function MatrixProduct() {
       </p>
       <p class="mp-help">
         Point at, tap or tab to an entry of <strong>Z</strong> (arrow keys move between them). Every number in{" "}
-        <strong>X</strong> and <strong>W</strong> can be edited.
+        <strong>X</strong> and <strong>W</strong> can be edited, and the buttons below add or remove samples and
+        neurons.
       </p>
       <div class="mp-layout">
         <div class="mp-label mp-label-w">
           <strong>W</strong> {shapeOf(wText)} one neuron per column
         </div>
         <div class="mp-w">
-          <EditableMatrix name="W" texts={wText} used={(_, c) => c === sel.j} onEdit={edit(setWText)} />
+          <EditableMatrix name="W" texts={wText} used={(_, c) => c === here.j} onEdit={edit(setWText)} />
         </div>
         <div class="mp-x">
           <div class="mp-label">
             <strong>X</strong> {shapeOf(xText)} one sample per row
           </div>
-          <EditableMatrix name="X" texts={xText} used={(r) => r === sel.i} onEdit={edit(setXText)} />
+          <EditableMatrix name="X" texts={xText} used={(r) => r === here.i} onEdit={edit(setXText)} />
         </div>
         <div class="mp-z">
           <div class="mp-label">
@@ -124,7 +158,7 @@ export default function MatrixProduct() {
           >
             {Z.map((row, i) =>
               row.map((v, j) => {
-                const on = i === sel.i && j === sel.j;
+                const on = i === here.i && j === here.j;
                 return (
                   <button
                     key={`${i}-${j}`}
@@ -139,7 +173,7 @@ export default function MatrixProduct() {
                     onFocus={() => select({ i, j })}
                     onClick={() => select({ i, j })}
                     onKeyDown={(ev) => {
-                      const next = move(sel, ev.key, rows, cols);
+                      const next = move(here, ev.key, rows, cols);
                       if (next) {
                         ev.preventDefault();
                         select(next, true);
@@ -156,7 +190,7 @@ export default function MatrixProduct() {
       </div>
       <div class="mp-readout" aria-live="polite">
         <p class="mp-readout-head">
-          Z row {sel.i + 1}, column {sel.j + 1} = row {sel.i + 1} of X · column {sel.j + 1} of W
+          Z row {here.i + 1}, column {here.j + 1} = row {here.i + 1} of X · column {here.j + 1} of W
         </p>
         <p class="mp-sum" aria-hidden="true">
           {e.terms.map((t, k) => (
@@ -170,9 +204,25 @@ export default function MatrixProduct() {
         </p>
         <p class="mp-sr">{describeExpansion(e)}</p>
       </div>
-      <button type="button" class="mp-reset" onClick={reset}>
-        Reset the numbers
-      </button>
+      <div class="mp-controls">
+        <Stepper
+          label="Samples"
+          hint="rows of X"
+          value={rows}
+          limits={LIMITS.samples}
+          onChange={(n) => setXText((m) => withSamples(m, n, String))}
+        />
+        <Stepper
+          label="Neurons"
+          hint="columns of W"
+          value={cols}
+          limits={LIMITS.neurons}
+          onChange={(n) => setWText((m) => withNeurons(m, n, String))}
+        />
+        <button type="button" class="mp-reset" onClick={reset}>
+          Reset
+        </button>
+      </div>
     </figure>
   );
 }

@@ -151,3 +151,29 @@ export function move(sel: Selection, key: string, rows: number, cols: number): S
 export function setEntry(m: Grid, r: number, c: number, value: number | null): Grid {
   return m.map((row, ri) => (ri === r ? row.map((v, ci) => (ci === c ? value : v)) : row));
 }
+
+/** How many samples (rows of X) and neurons (columns of W) the reader may have. */
+export const LIMITS = { samples: { min: 1, max: 4 }, neurons: { min: 1, max: 3 } } as const;
+
+/** A fourth sample, for when the reader adds one. */
+export const SPARE_SAMPLE = [0.5, -1, 1.5, 3] as const;
+
+/**
+ * X with `n` samples: existing rows are kept, new ones come from the example
+ * (so removing a row and adding it back restores it) or the spare sample.
+ */
+export function withSamples<T>(X: T[][], n: number, toEntry: (v: number) => T): T[][] {
+  const count = Math.min(LIMITS.samples.max, Math.max(LIMITS.samples.min, n));
+  return Array.from({ length: count }, (_, r) => X[r] ?? (EXAMPLE.X[r] ?? SPARE_SAMPLE).map(toEntry));
+}
+
+/** W with `n` neurons (columns): existing columns are kept, new ones come from the example. */
+export function withNeurons<T>(W: T[][], n: number, toEntry: (v: number) => T): T[][] {
+  const count = Math.min(LIMITS.neurons.max, Math.max(LIMITS.neurons.min, n));
+  return W.map((row, r) => Array.from({ length: count }, (_, c) => (c < row.length ? row[c] : toEntry(EXAMPLE.W[r][c]))));
+}
+
+/** The selection moved inside a `rows × cols` output, when the output shrinks. */
+export function clampSelection(sel: Selection, rows: number, cols: number): Selection {
+  return { i: Math.min(sel.i, rows - 1), j: Math.min(sel.j, cols - 1) };
+}

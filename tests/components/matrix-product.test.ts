@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
 import {
   EXAMPLE,
+  SPARE_SAMPLE,
+  clampSelection,
+  withNeurons,
+  withSamples,
   clean,
   describeExpansion,
   example,
@@ -127,5 +131,54 @@ describe("move", () => {
     ["a", { i: 0, j: 0 }, null],
   ])("%s from %j in a 3×3 output → %j", (key, from, to) => {
     expect(move(from, key, 3, 3)).toEqual(to);
+  });
+});
+
+describe("adding and removing samples and neurons", () => {
+  const { X, W } = example();
+  test.each([
+    [1, 1],
+    [2, 2],
+    [4, 4],
+    [0, 1], // never fewer than one sample
+    [9, 4], // never more than four
+  ])("asking for %d samples gives %d rows of X", (n, rows) => {
+    expect(withSamples(X, n, Number)).toHaveLength(rows);
+  });
+
+  test("a removed sample comes back as it was; a fourth is the spare one", () => {
+    expect(withSamples(withSamples(X, 1, Number), 3, Number)).toEqual(EXAMPLE.X);
+    expect(withSamples(X, 4, Number)[3]).toEqual(SPARE_SAMPLE);
+  });
+
+  test("edited samples are kept when another is added", () => {
+    const edited = setEntry(X, 0, 0, 7) as number[][];
+    expect(withSamples(edited, 4, Number)[0][0]).toBe(7);
+  });
+
+  test.each([
+    [1, [[0.2], [0.8], [-0.5], [1]]],
+    [2, EXAMPLE.W.map((r) => r.slice(0, 2))],
+    [3, EXAMPLE.W],
+    [5, EXAMPLE.W],
+  ])("asking for %d neurons keeps the first columns of W", (n, expected) => {
+    expect(withNeurons(W, n, Number)).toEqual(expected);
+  });
+
+  test("a removed neuron comes back with its weights", () => {
+    expect(withNeurons(withNeurons(W, 1, Number), 3, Number)).toEqual(EXAMPLE.W);
+  });
+
+  test("the texts the view keeps resize the same way", () => {
+    const texts = X.map((r) => r.map(String));
+    expect(withSamples(texts, 4, String)[3]).toEqual(["0.5", "-1", "1.5", "3"]);
+  });
+
+  test.each([
+    [{ i: 3, j: 2 }, 2, 2, { i: 1, j: 1 }],
+    [{ i: 0, j: 0 }, 1, 1, { i: 0, j: 0 }],
+    [{ i: 1, j: 1 }, 4, 3, { i: 1, j: 1 }],
+  ])("selection %j in a %d×%d output → %j", (sel, rows, cols, expected) => {
+    expect(clampSelection(sel, rows, cols)).toEqual(expected);
   });
 });

@@ -51,7 +51,22 @@ describe("chapter 3: the matrix product", () => {
     expect(await text(page, z(0, 1))).toBe("—");
     expect(await text(page, z(0, 0))).toBe("3");
 
-    await page.getByRole("button", { name: "Reset the numbers" }).click();
+    // A fourth sample: Z grows a row, [0.5, −1, 1.5, 3]·column 1 of W = 1.55.
+    await page.hover(z(2, 2));
+    await page.getByRole("button", { name: "Add a sample" }).click();
+    expect(await text(page, ".mp-z .mp-label")).toBe("Z = X·W [4×3]");
+    expect(await text(page, z(3, 0))).toBe("1.55");
+    expect(await page.getByRole("button", { name: "Add a sample" }).isDisabled()).toBe(true);
+
+    // Down to one neuron: the selection (column 3) moves to the one column left.
+    await page.getByRole("button", { name: "Remove a neuron" }).click();
+    await page.getByRole("button", { name: "Remove a neuron" }).click();
+    expect(await text(page, ".mp-z .mp-label")).toBe("Z = X·W [4×1]");
+    expect(await text(page, ".mp-readout-head")).toBe("Z row 3, column 1 = row 3 of X · column 1 of W");
+    expect(await page.locator(".mp-result").count()).toBe(4);
+
+    await page.locator(".mp-reset").click();
+    expect(await text(page, ".mp-z .mp-label")).toBe("Z = X·W [3×3]");
     expect(await text(page, z(0, 0))).toBe("2.8");
     expect(await text(page, z(0, 1))).toBe("−1.79");
     expect(problems).toEqual([]);
