@@ -337,7 +337,8 @@ export default function DrawDigit() {
         ) : (
           <>
             The network says <strong class="dd-answer-digit">{best}</strong>
-            {label !== null ? <> (the digit is a {label})</> : null}. It has not learned anything yet: this is a guess.
+            {label !== null ? <> (the digit is a {label})</> : null}.{" "}
+            {label === best ? "Right, but only by luck: it has not learned anything yet." : "It has not learned anything yet: this is a guess."}
           </>
         )}
       </p>
