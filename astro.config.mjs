@@ -18,8 +18,32 @@ const processor = unified({
 // BASE_PATH lets the book be hosted under a sub-path, e.g. BASE_PATH=/nnfs/.
 const base = process.env.BASE_PATH ?? "/";
 
+// The Content-Security-Policy of every page (a <meta> tag Astro writes, with
+// the hashes of the inline scripts it emits). Only the book's own files may
+// load: no remote scripts, styles, fonts (KaTeX's are bundled) or requests.
+// Styles allow 'unsafe-inline' because Shiki and KaTeX colour and place text
+// with style attributes. Scripts need no 'unsafe-eval': the code cells compile
+// reader code with `new AsyncFunction` only inside their worker, and a worker
+// loaded from its own URL runs under the policy of that response (none), not
+// the page's; components/cell/sandbox.ts locks that worker down instead.
+const csp = {
+  directives: [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ],
+  scriptDirective: { resources: ["'self'"] },
+  styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+};
+
 export default defineConfig({
   base,
+  security: { csp },
   // OUT_DIR lets the browser tests build a second copy (under a sub-path) beside dist/.
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",

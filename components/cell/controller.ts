@@ -33,7 +33,6 @@ class CellView {
   readonly index: number;
   readonly original: string;
   readonly throws: boolean;
-  readonly timeoutMs: number;
   readonly exercise: boolean;
   readonly checks: string;
   editor: CellEditor | null = null;
@@ -54,7 +53,6 @@ class CellView {
     this.original = sourceOf(el, this.exercise ? "template[data-exercise-source]" : "template[data-cell-source]");
     this.checks = this.exercise ? sourceOf(el, "template[data-exercise-checks]") : "";
     this.throws = el.hasAttribute("data-throws");
-    this.timeoutMs = Number(el.dataset.timeout) || DEFAULT_TIMEOUT_MS;
     this.draft = this.original;
     const saved = loadEdit(storage, this.storageChapter, this.index);
     if (saved) {
@@ -69,6 +67,11 @@ class CellView {
     this.button("reset").addEventListener("click", () => this.reset());
     this.button("share")?.addEventListener("click", () => void this.share());
     this.markEdited();
+  }
+
+  /** The time limit of one run: the cell's `timeout=` option, else the default. */
+  get timeoutMs(): number {
+    return Number(this.el.dataset.timeout) || DEFAULT_TIMEOUT_MS;
   }
 
   /** Exercises and cells are numbered apart, so they are saved apart. */
@@ -332,7 +335,7 @@ export class ChapterCells {
       cell.output.target.closest("pre")?.classList.add("cell-output-error");
       cell.markError(error.line);
       const where = error.line !== null ? `Error at line ${error.line}${error.column !== null ? `, column ${error.column}` : ""}.` : "Error (the engine gave no position).";
-      cell.status(`${where} ${extra}`.trim(), "error");
+      cell.status(`${extra} ${where}`.trim(), "error");
       // A cell that failed runs again next time, unless failing is what it shows.
       if (!cell.exercise && cell.throws) this.ran.add(cell.index);
       return cell.throws;
@@ -340,9 +343,9 @@ export class ChapterCells {
     if (!cell.exercise) this.ran.add(cell.index);
     if (checks) {
       const passed = checks.filter((r) => r.pass).length;
-      cell.status(`${passed} of ${checks.length} checks pass.${passed === checks.length ? " Well done!" : ""} ${extra}`.trim(), passed === checks.length ? "ok" : "error");
+      cell.status(`${extra} ${passed} of ${checks.length} checks pass.${passed === checks.length ? " Well done!" : ""}`.trim(), passed === checks.length ? "ok" : "error");
     } else {
-      cell.status(`Ran in ${ms} ms. ${extra}`.trim(), "ok");
+      cell.status(`${extra} Ran in ${ms} ms.`.trim(), "ok");
     }
     if (!cell.output.target.textContent) cell.output.target.closest("pre")?.toggleAttribute("data-empty", true);
     else cell.output.target.closest("pre")?.removeAttribute("data-empty");

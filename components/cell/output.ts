@@ -1,15 +1,16 @@
 /**
- * Collects what a running cell prints and hands it to the page in batches:
- * often enough that a training loop's progress shows as it happens, rarely
- * enough that a loop printing a million lines cannot flood the page. Past a
- * cap, lines are counted instead of kept.
+ * Collects what a running cell prints and hands it to the page as it comes,
+ * so a training loop's progress shows while it runs. A worker busy with a
+ * long computation cannot flush on a timer, so lines are sent as written
+ * (or batched by `flushMs` when set); past a cap, lines are only counted,
+ * so a loop printing a million lines cannot flood the page.
  */
 import type { DisplayItem } from "../../lib/display.ts";
 import type { OutputPiece, Stream } from "./protocol.ts";
 
 export const MAX_LINES = 1000;
 export const MAX_LINE_CHARS = 10_000;
-export const FLUSH_MS = 40;
+export const FLUSH_MS = 0;
 
 export interface OutputLimits {
   maxLines: number;
@@ -36,7 +37,7 @@ export class OutputCollector {
     this.send = send;
     this.limits = limits;
     this.now = now;
-    this.lastFlush = now();
+    this.lastFlush = Number.NEGATIVE_INFINITY;
   }
 
   /** A printed line (it may hold newlines; each counts). */

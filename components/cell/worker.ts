@@ -118,7 +118,9 @@ async function run(msg: ToWorker): Promise<void> {
     error = { ...info, text: errorText(info) };
   }
   // Let rejections of promises the cell dropped surface before it counts as finished.
+  // (Chromium reports them from a task of its own, a moment after the code settles.)
   await new Promise((r) => realSetTimeout(r, 0));
+  await new Promise((r) => realSetTimeout(r, 1));
   const pendingTimers = cancelTimers();
   out.flush();
   current = null;

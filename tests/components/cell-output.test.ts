@@ -10,17 +10,26 @@ function collector(maxLines = 5, flushMs = 40) {
 }
 
 describe("OutputCollector", () => {
-  test("keeps lines in order and sends them on flush", () => {
+  test("sends the first line at once, batches lines that follow within flushMs, and sends the rest on flush", () => {
     const { out, sent } = collector();
     out.write("log", "a");
     out.write("warn", "b");
-    expect(sent).toEqual([]);
+    out.write("log", "c");
+    expect(sent).toEqual([[{ stream: "log", text: "a" }]]);
     out.flush();
-    expect(sent).toEqual([[{ stream: "log", text: "a" }, { stream: "warn", text: "b" }]]);
+    expect(sent[1]).toEqual([{ stream: "warn", text: "b" }, { stream: "log", text: "c" }]);
+  });
+
+  test("with flushMs 0 (the default) every line goes as written", () => {
+    const { out, sent } = collector(5, 0);
+    out.write("log", "a");
+    out.write("log", "b");
+    expect(sent).toHaveLength(2);
   });
 
   test("streams: sends a batch once enough time has passed since the last one", () => {
     const { out, sent, tick } = collector(100);
+    out.flush();
     out.write("log", "epoch 1");
     tick(50);
     out.write("log", "epoch 2");

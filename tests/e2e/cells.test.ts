@@ -1,0 +1,339 @@
+/**
+ * Code cells in the browser: edit → Run → output, shortcuts, notebook
+ * semantics, every failure case of issue 4, saved edits, Reset, shared
+ * links, exercises, and the page's Content-Security-Policy. One browser for
+ * the file; most tests share one chapter page and rewrite a cell's code.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { launch, type Launched } from "./chromium.ts";
+import { chapterUrls, openPage, type WatchedPage } from "./pages.ts";
+import { shareHash } from "../../components/cell/share.ts";
+
+let chrome: Launched;
+let chapters: string[];
+let neuron: string; // chapter 2: its cells are quick
+let shared: WatchedPage;
+
+beforeAll(async () => {
+  chrome = await launch();
+  chapters = await chapterUrls(chrome.browser);
+  neuron = chapters.find((u) => u.includes("/02-"))!;
+  shared = await openPage(chrome.browser, neuron);
+  shared.page.on("dialog", (d) => void d.accept());
+});
+afterAll(async () => chrome?.close());
+
+const cellAt = (page: Page, i: number) => page.locator("[data-cell]").nth(i);
+
+/** Puts `code` into a cell's editor (loading it first), as typing would. */
+async function setCode(cell: Locator, code: string): Promise<void> {
+  await cell.scrollIntoViewIfNeeded();
+  await cell.hover();
+  const content = cell.locator(".cm-content");
+  await content.waitFor();
+  await content.click();
+  await cell.page().keyboard.press("ControlOrMeta+a");
+  await cell.page().keyboard.insertText(code);
+}
+
+/** A page of its own, with no edits saved by the tests before. */
+async function fresh(url: string): Promise<WatchedPage> {
+  const watched = await openPage(chrome.browser, url);
+  await watched.page.evaluate(() => localStorage.clear());
+  await watched.page.reload({ waitUntil: "networkidle" });
+  watched.page.on("dialog", (d) => void d.accept());
+  return watched;
+}
+
+/** Waits for the run started by `start` to finish; returns the cell's output text and status. */
+async function runAndWait(cell: Locator, start: () => Promise<unknown> = () => cell.getByRole("button", { name: "Run" }).click(), timeout = 20_000) {
+  await cell.evaluate((el) => el.removeAttribute("data-state"));
+  await start();
+  await cell.locator("[data-state=ok], [data-state=error]").or(cell.and(cell.page().locator("[data-state=ok], [data-state=error]"))).first().waitFor({ timeout });
+  return {
+    output: (await cell.locator("[data-cell-output] code").textContent()) ?? "",
+    status: (await cell.locator("[data-cell-status]").textContent()) ?? "",
+    state: await cell.getAttribute("data-state"),
+  };
+}
+
+async function run(cell: Locator, code: string, timeout?: number) {
+  await setCode(cell, code);
+  return runAndWait(cell, undefined, timeout);
+}
+
+describe("running a cell", () => {
+  test("every cell of every quick chapter prints in the page exactly what the book shows under it", async () => {
+    for (const url of chapters) {
+      const { page, problems } = await fresh(url);
+      const cells = page.locator("[data-cell]");
+      const n = await cells.count();
+      if (!n) {
+        await page.close();
+        continue;
+      }
+      // Training cells (timeout=…) are left to the Node tests.
+      const timeouts = await cells.evaluateAll((els) => els.map((el) => el.hasAttribute("data-timeout")));
+      const last = timeouts.includes(true) ? timeouts.indexOf(true) - 1 : n - 1;
+      if (last < 0) {
+        await page.close();
+        continue;
+      }
+      const book = await cells.evaluateAll((els) => els.map((el) => el.querySelector("[data-cell-output] code")?.textContent ?? null));
+      const result = await runAndWait(cells.nth(last), () => cells.nth(last).getByRole("button", { name: "Run" }).click(), 60_000);
+      if (last > 0) expect(result.status, url).toMatch(/^Ran cells? 1\b.* first/);
+      const shown = await cells.evaluateAll((els) => els.map((el) => el.querySelector("[data-cell-output] code")?.textContent ?? null));
+      for (let i = 0; i <= last; i++) {
+        if (book[i] === null) expect(shown[i] ?? "", `${url} cell ${i + 1} prints but the book shows no output`).toBe("");
+        else expect(shown[i], `${url} cell ${i + 1}`).toBe(book[i]);
+      }
+      expect(problems, url).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test("edit → Run shows the new output, marks the cell edited, and streams long runs", async () => {
+    const { page } = shared;
+    const cell = cellAt(page, 0);
+    const r = await run(cell, 'const xs = [1, 2, 3];\nconsole.log(xs.map((x) => x * 2), "done");');
+    expect(r).toMatchObject({ output: "[2, 4, 6] done", state: "ok" });
+    expect(r.status).toMatch(/^Ran in \d+ ms/);
+    await expect(cell.locator("[data-cell-edited]").isVisible()).resolves.toBe(true);
+    // Streaming: the first line shows while the cell is still busy.
+    await setCode(cell, 'console.log("first");\nconst t = Date.now();\nwhile (Date.now() - t < 1500) {}\nconsole.log("second");');
+    await cell.evaluate((el) => el.removeAttribute("data-state"));
+    await cell.getByRole("button", { name: "Run" }).click();
+    await cell.locator("[data-cell-output] code", { hasText: "first" }).waitFor({ timeout: 1200 });
+    expect(await cell.getAttribute("data-state")).toBe("running");
+    await cell.locator("[data-state=ok]").or(page.locator("[data-cell][data-state=ok]").first()).first().waitFor();
+  });
+
+  test("Ctrl+Enter runs; Shift+Enter runs and moves to the next cell", async () => {
+    const { page } = shared;
+    const cell = cellAt(page, 0);
+    await setCode(cell, "console.log(6 * 7);");
+    expect((await runAndWait(cell, () => page.keyboard.press("Control+Enter"))).output).toBe("42");
+    await setCode(cell, "console.log(6 * 8);");
+    expect((await runAndWait(cell, () => page.keyboard.press("Shift+Enter"))).output).toBe("48");
+    await expect(cellAt(page, 1).locator(".cm-editor.cm-focused").count()).resolves.toBe(1);
+  });
+
+  test("notebook: a cell sees the names above it (their current code), and Run runs un-run cells above first", async () => {
+    const { page, problems } = await fresh(neuron);
+    await setCode(cellAt(page, 0), "const shared = 40;");
+    await setCode(cellAt(page, 1), "let more = 1;");
+    const r = await run(cellAt(page, 2), "console.log(shared + more + 1);");
+    expect(r.output).toBe("42");
+    expect(r.status).toMatch(/^Ran cells 1 and 2 first/);
+    expect(await cellAt(page, 0).locator("[data-cell-status]").textContent()).toMatch(/Ran to prepare Cell 3/);
+    // Ran cells stay ran: changing cell 1 without running it leaves the notebook's value.
+    await setCode(cellAt(page, 0), "const shared = 0;");
+    expect((await runAndWait(cellAt(page, 2))).output).toBe("42");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("Run pressed before the editor and the worker have loaded runs once they have", async () => {
+    const { page: blank } = await fresh(neuron);
+    await blank.close();
+    const page = await chrome.browser.newPage();
+    await page.route(/controller\.[\w-]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page.goto(neuron, { waitUntil: "domcontentloaded" });
+    const cell = cellAt(page, 0);
+    await cell.locator("[data-cell-run]").waitFor();
+    expect(await cell.getAttribute("data-enhanced")).toBeNull();
+    const book = await cell.locator("[data-cell-output] code").textContent();
+    const r = await runAndWait(cell);
+    expect(r.state).toBe("ok");
+    expect(r.output).toBe(book);
+    await page.close();
+  });
+
+  test("pictures: plot draws a line plot and showDigit a 28×28 image, each captioned with its text", async () => {
+    const { page } = shared;
+    const cell = cellAt(page, 0);
+    const r = await run(cell, 'import { plot, showDigit } from "nnfs";\nplot([3, 2, 1.5, 1.2], { title: "loss" });\nshowDigit(Array.from({ length: 784 }, (_, i) => (i % 28 > 10 && i % 28 < 16 ? 1 : 0)), { label: 1 });');
+    expect(r.output).toBe('[plot "loss": 4 points, y from 3 to 1.2 (min 1.2, max 3)]\n[digit 28×28 "1": 140 of 784 pixels inked]');
+    expect(await cell.locator("svg.out-plot path.out-plot-line").count()).toBe(1);
+    expect(await cell.locator("canvas.out-digit").count()).toBe(1);
+  });
+});
+
+describe("failures: the page never freezes and says what went wrong", () => {
+  test.each([
+    { name: "thrown error, with line and column", code: "const a = 1;\nconst o: any = null;\no.x;", output: "TypeError: Cannot read properties of null (reading 'x') (line 3)", status: /^Error at line 3, column \d+/ },
+    { name: "syntax error, with line and column", code: "const a = 1;\nconst b = ;", output: /^SyntaxError: .*\(line 2\)$/, status: /^Error at line 2, column \d+/ },
+    { name: "redeclared let", code: "let a = 1;\nlet a = 2;", output: /^SyntaxError: .*already been declared.*\(line 2\)$/, status: /^Error at line 2/ },
+    { name: "stray return", code: "console.log(1);\nreturn 5;", output: /^SyntaxError: .*return.*\(line 2\)$/, status: /^Error at line 2/ },
+    { name: "an error without a position", code: 'throw "just a string";', output: "Error: Uncaught just a string", status: /gave no position/ },
+    { name: "unhandled promise rejection", code: 'Promise.reject(new Error("nobody waits for me"));\nconsole.log("after");', output: "after\nUnhandled promise rejection: Error: nobody waits for me (line 1)", status: /^Ran in/ },
+    { name: "timers pending at the end", code: 'setTimeout(() => console.log("late"), 5000);\nsetInterval(() => {}, 100);\nconsole.log("now");', output: "now", status: /2 timers were still pending when the cell finished and were cancelled/ },
+    { name: "unknown import", code: 'import { chunk } from "lodash";', output: /^Error: Cannot import "lodash": a cell can import only "nnfs" \(the book's library\)/, status: /^Error at line 1/ },
+    { name: "huge output", code: "for (let i = 0; i < 100000; i++) console.log(i);", output: /^0\n1\n2\n[\s\S]*\n999\n… 99000 more lines not shown \(a cell shows at most 1000\)$/, status: /^Ran in/ },
+    { name: "values that cannot be cloned", code: "const o: any = { n: 1 };\no.self = o;\nconsole.log(() => 1, function named() {}, 10n, Symbol(\"s\"), o, new Map([[1, new Set([2])]]));", output: "[Function] [Function named] 10n Symbol(s) { n: 1, self: [Circular] } Map(1) { 1 => Set(1) { 2 } }", status: /^Ran in/ },
+    { name: "stack overflow", code: "function down(n: number): number { return down(n + 1) + 1; }\ndown(0);", output: /^RangeError: Maximum call stack size exceeded \(line 1\)$/, status: /^Error at line 1/ },
+    { name: "huge allocation (the library's guard)", code: 'import { Matrix } from "nnfs";\nMatrix.zeros(100000, 100000);', output: /^RangeError: .*100000×100000.*MAX_ELEMENTS/, status: /^Error at line 2/ },
+    { name: "huge allocation (the engine's)", code: "const big = new Float64Array(2 ** 40);", output: /^RangeError: .*(length|allocation)/i, status: /^Error at line 1/ },
+    { name: "the page and its storage are out of reach", code: 'console.log(typeof document, typeof localStorage, typeof indexedDB, typeof caches, typeof XMLHttpRequest);\nawait fetch("https://example.com/").catch((e) => console.log(e.message));', output: "undefined undefined undefined undefined undefined\nfetch: a cell may read only the book's data files (/data/…), not https://example.com/", status: /^Ran in/ },
+  ])("$name", async ({ code, output, status }) => {
+    const r = await run(cellAt(shared.page, 1), code);
+    if (typeof output === "string") expect(r.output).toBe(output);
+    else expect(r.output).toMatch(output);
+    expect(r.status).toMatch(status);
+  });
+
+  test("after all of these the worker still runs cells", async () => {
+    expect((await run(cellAt(shared.page, 1), "console.log('still here');")).output).toBe("still here");
+  });
+
+  test("an endless loop stops at the cell's time limit, the page stays responsive, and the notebook restarts", async () => {
+    const { page } = shared;
+    const cell = cellAt(page, 2);
+    await setCode(cell, "while (true) {}");
+    await cell.evaluate((el) => (el.dataset.timeout = "4000"));
+    await cell.evaluate((el) => el.removeAttribute("data-state"));
+    await cell.getByRole("button", { name: "Run" }).click();
+    await cell.locator(".cell-stop").waitFor({ state: "visible" });
+    // While the loop spins in the worker, the page still answers: the theme switch works and the cell is still running.
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const before = await theme();
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    expect(await theme()).not.toBe(before);
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    expect(await cell.getAttribute("data-state")).toBe("running");
+    const r = await runAndWait(cell, async () => {});
+    expect(r.output).toMatch(/^Stopped: the cell was still running after 4 s \(an endless loop\?\)\.$/);
+    expect(r.status).toMatch(/The notebook restarted, so the cells above run again on the next Run\./);
+    await cell.evaluate((el) => delete el.dataset.timeout);
+    // The next Run runs the cells above again: the old notebook is gone.
+    const again = await run(cell, "console.log('fresh');");
+    expect(again.output).toBe("fresh");
+    expect(again.status).toMatch(/^Ran cells 1 and 2 first/);
+  });
+
+  test("the default time limit is 10 s", async () => {
+    const { DEFAULT_TIMEOUT_MS } = await import("../../components/cell/runner.ts");
+    expect(DEFAULT_TIMEOUT_MS).toBe(10_000);
+  });
+
+  test("Stop ends a long run; Run pressed while running does nothing more", async () => {
+    const { page } = shared;
+    const cell = cellAt(page, 2);
+    await setCode(cell, "console.log('start');\nwhile (true) {}");
+    await cell.evaluate((el) => el.removeAttribute("data-state"));
+    await cell.getByRole("button", { name: "Run" }).click();
+    await cell.locator(".cell-stop").waitFor({ state: "visible" });
+    // Run again while running: Ctrl+Enter in the editor is ignored (the cell is already running).
+    await cell.locator(".cm-content").click();
+    await page.keyboard.press("Control+Enter");
+    await page.keyboard.press("Control+Enter");
+    const r = await runAndWait(cell, () => cell.getByRole("button", { name: "Stop" }).click());
+    expect(r.output).toBe("start\nStopped.");
+    await page.waitForTimeout(300);
+    expect(await cell.getAttribute("data-state")).toBe("error");
+  });
+});
+
+describe("edits are kept", () => {
+  test("reload keeps edits; Reset asks, then puts the book's code back", async () => {
+    const { page, problems } = await fresh(neuron);
+    const cell = cellAt(page, 1);
+    await setCode(cell, "console.log('kept');");
+    await page.waitForTimeout(400); // saving is debounced
+    await page.reload({ waitUntil: "networkidle" });
+    await cell.scrollIntoViewIfNeeded();
+    await expect(cell.locator(".cm-content").textContent()).resolves.toBe("console.log('kept');");
+    await expect(cell.locator("[data-cell-edited]").isVisible()).resolves.toBe(true);
+    let asked = "";
+    page.once("dialog", (d) => void (asked = d.message()));
+    await cell.getByRole("button", { name: "Reset" }).click();
+    expect(asked).toMatch(/Put Cell 2 back to the book's code\?/);
+    const book = await cell.locator("template[data-cell-source]").evaluate((t) => (t as HTMLTemplateElement).content.textContent);
+    await expect(cell.locator(".cm-line").allTextContents().then((ls) => ls.join("\n"))).resolves.toBe(book);
+    await expect(cell.locator("[data-cell-edited]").isVisible()).resolves.toBe(false);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("nnfs-cell:")))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("when the book's cell changed since the edit, the page says so and offers Reset", async () => {
+    const { page } = await fresh(neuron);
+    const chapter = await cellAt(page, 0).getAttribute("data-chapter");
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ code: "console.log('old edit');", original: "00000000", savedAt: 1 })), `nnfs-cell:${chapter}:0`);
+    await page.reload({ waitUntil: "networkidle" });
+    const note = cellAt(page, 0).locator("[data-cell-note]");
+    await expect(note.textContent()).resolves.toMatch(/The book's version of this cell has changed since you edited it\./);
+    await note.getByRole("button", { name: "Reset to the book's version" }).click();
+    await expect(note.isVisible()).resolves.toBe(false);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  test("a shared link shows its code in the cell and never runs it until Run", async () => {
+    const code = "console.log('from a link', 1 + 1);";
+    const { page: blank } = await fresh(neuron);
+    await blank.close();
+    const { page, problems } = await openPage(chrome.browser, neuron + shareHash(1, code));
+    const cell = cellAt(page, 1);
+    await cell.locator(".cm-content", { hasText: "from a link" }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await cell.getAttribute("data-state")).toBe("idle");
+    expect(await cell.locator("[data-cell-output]").getAttribute("data-live")).toBeNull();
+    expect(await cell.locator("[data-cell-status]").textContent()).toMatch(/press Run to run it/);
+    expect((await runAndWait(cell)).output).toBe("from a link 2");
+    // Copy link makes such a link.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await cell.getByRole("button", { name: "Copy link" }).click();
+    await cell.locator("[data-cell-status]", { hasText: "Link copied" }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(neuron + shareHash(1, code));
+    expect(problems).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
+
+describe("exercises", () => {
+  test("Check lists each case; the starting code fails one, the solution passes all", async () => {
+    const { page, problems } = await fresh(neuron);
+    const ex = page.locator("[data-exercise]").first();
+    await ex.scrollIntoViewIfNeeded();
+    await ex.hover();
+    await ex.locator(".cm-content").waitFor();
+    const start = await runAndWait(ex, () => ex.getByRole("button", { name: "Check" }).click());
+    expect(start.output).toMatch(/^✗ /m);
+    expect(start.status).toMatch(/\b\d+ of \d+ checks pass\./);
+    await ex.locator("summary", { hasText: "Show solution" }).click();
+    const solution = (await ex.locator("[data-exercise-solution] pre").innerText()).replace(/\n$/, "");
+    await setCode(ex, solution);
+    const solved = await runAndWait(ex, () => ex.getByRole("button", { name: "Check" }).click());
+    expect(solved.output.split("\n").every((l) => l.startsWith("✓ "))).toBe(true);
+    expect(solved.status).toMatch(/\b(\d+) of \1 checks pass\. Well done!/);
+    expect(problems).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
+
+describe("the page", () => {
+  test("ships no editor and no transpiler up front, and has a Content-Security-Policy", async () => {
+    const page = await chrome.browser.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => void (r.resourceType() === "script" && scripts.push(r.url())));
+    await page.goto(neuron, { waitUntil: "domcontentloaded" });
+    const initial = [...scripts];
+    expect(initial.some((u) => /controller|worker|codemirror/.test(u))).toBe(false);
+    const csp = await page.locator('meta[http-equiv="content-security-policy" i]').getAttribute("content");
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/object-src 'none'/);
+    await page.close();
+  });
+
+  test("the shared page logged no errors", () => {
+    expect(shared.problems).toEqual([]);
+  });
+});
