@@ -7,7 +7,8 @@
  *
  * - A dense A uses 4×4 register blocking: sixteen running sums for a 4×4 tile of C
  *   stay in local variables while k runs, so each number loaded from A or B is
- *   used four times.
+ *   used four times; four columns of B at a time are copied into a contiguous
+ *   strip that stays in the cache.
  * - A sparse A (MNIST digits are ~80 % black pixels, ReLU outputs ~50 % zeros)
  *   first lists the non-zero entries of each row, then adds four rows of B at a
  *   time for them: zeros cost nothing.
@@ -86,47 +87,61 @@ function sparseKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: numb
 }
 
 // C = A·B for dense A: 4×4 tiles of C, each held in sixteen locals while k runs.
+// Columns j…j+3 of B are first copied into one contiguous strip, which stays in
+// cache while every block of four rows of A passes over it.
+let scratchStrip = new Float64Array(4096);
+const ROW_PANEL = 128; // a multiple of 4
+
 function blockedKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): void {
+  if (scratchStrip.length < 4 * K) scratchStrip = new Float64Array(4 * K);
+  const P = scratchStrip;
   const M4 = M - (M % 4);
   const N4 = N - (N % 4);
-  for (let i = 0; i < M4; i += 4) {
-    const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+  // Rows of A in panels of ROW_PANEL, so that a panel stays in cache while
+  // every strip of B passes over it.
+  for (let i0 = 0; i0 < M; i0 += ROW_PANEL) {
+    const iEnd = Math.min(M, i0 + ROW_PANEL);
+    const i4End = Math.min(M4, iEnd);
     for (let j = 0; j < N4; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let k = 0, p = j; k < K; k++, p += N) {
-        const x0 = A[a0 + k], x1 = A[a1 + k], x2 = A[a2 + k], x3 = A[a3 + k];
-        if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
-        const b0 = B[p], b1 = B[p + 1], b2 = B[p + 2], b3 = B[p + 3];
-        c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
-        c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
-        c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
-        c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
+      for (let k = 0, s = j, p = 0; k < K; k++, s += N, p += 4) {
+        P[p] = B[s]; P[p + 1] = B[s + 1]; P[p + 2] = B[s + 2]; P[p + 3] = B[s + 3];
       }
-      let c = i * N + j;
-      C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += N;
-      C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13; c += N;
-      C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += N;
-      C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
-    }
-    // Leftover columns (N not a multiple of 4): one dot product each.
-    for (let r = i; r < i + 4; r++) {
-      for (let j = N4; j < N; j++) {
-        let s = 0;
-        for (let k = 0; k < K; k++) s += A[r * K + k] * B[k * N + j];
-        C[r * N + j] = s;
+      for (let i = i0; i < i4End; i += 4) {
+        const a0 = i * K, a1 = a0 + K, a2 = a1 + K, a3 = a2 + K;
+        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (let k = 0, p = 0; k < K; k++, p += 4) {
+          const x0 = A[a0 + k], x1 = A[a1 + k], x2 = A[a2 + k], x3 = A[a3 + k];
+          const b0 = P[p], b1 = P[p + 1], b2 = P[p + 2], b3 = P[p + 3];
+          c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
+          c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
+          c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
+          c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
+        }
+        let c = i * N + j;
+        C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += N;
+        C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13; c += N;
+        C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += N;
+        C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
+      }
+      // Leftover rows (M not a multiple of 4), against the same strip.
+      for (let i = Math.max(i0, M4); i < iEnd; i++) {
+        let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        for (let k = 0, p = 0; k < K; k++, p += 4) {
+          const x = A[i * K + k];
+          c0 += x * P[p]; c1 += x * P[p + 1]; c2 += x * P[p + 2]; c3 += x * P[p + 3];
+        }
+        const c = i * N + j;
+        C[c] = c0; C[c + 1] = c1; C[c + 2] = c2; C[c + 3] = c3;
       }
     }
   }
-  // Leftover rows (M not a multiple of 4): the plain i-k-j loop.
-  for (let i = M4; i < M; i++) {
-    const ci = i * N;
-    C.fill(0, ci, ci + N);
-    for (let k = 0; k < K; k++) {
-      const a = A[i * K + k];
-      if (a === 0) continue;
-      const bk = k * N;
-      for (let j = 0; j < N; j++) C[ci + j] += a * B[bk + j];
+  // Leftover columns (N not a multiple of 4): one dot product each.
+  for (let j = N4; j < N; j++) {
+    for (let i = 0; i < M; i++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += A[i * K + k] * B[k * N + j];
+      C[i * N + j] = s;
     }
   }
 }
