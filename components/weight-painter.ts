@@ -207,19 +207,6 @@ export function describeWeights(weights: ArrayLike<number>): string {
 }
 
 /**
- * The index of the first example of each class, in class order: one digit per
- * label 0…9 (fewer if a class never appears in the first `limit` labels).
- */
-export function onePerClass(labels: ArrayLike<number>, classes = 10, limit = labels.length): number[] {
-  const first = new Array<number>(classes).fill(-1);
-  for (let i = 0; i < Math.min(limit, labels.length); i++) {
-    const c = labels[i];
-    if (c >= 0 && c < classes && first[c] === -1) first[c] = i;
-  }
-  return first.filter((i) => i >= 0);
-}
-
-/**
  * For each class 0…classes−1, the index of its most typical example: the one
  * closest (in squared distance, pixel by pixel) to the average image of its
  * class. `X` holds one image per row, `n` values each. An upright 1 rather than

@@ -11,7 +11,6 @@ import {
   indexOf,
   moveCursor,
   mostTypical,
-  onePerClass,
   paint,
   paintLine,
   parseColour,
@@ -166,15 +165,6 @@ describe("the neuron", () => {
 });
 
 describe("helpers", () => {
-  test.each<[number[], number, number, number[]]>([
-    [[3, 1, 3, 0, 2, 1, 9], 10, Infinity, [3, 1, 4, 0, 6]],
-    [[0, 0, 1, 1], 2, Infinity, [0, 2]],
-    [[5, 4, 5, 4, 3], 10, 2, [1, 0]],
-    [[], 10, Infinity, []],
-  ])("onePerClass(%o)", (labels, classes, limit, expected) => {
-    expect(onePerClass(labels, classes, limit)).toEqual(expected);
-  });
-
   test.each<[number, number, string]>([
     [-4.25, 1, "−4.3"],
     [-0.01, 1, "0.0"],
