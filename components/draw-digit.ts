@@ -10,7 +10,7 @@
  * sits at the centre. Readers draw small or large, high or low; after this
  * every digit arrives framed the way the network's training digits were.
  */
-import { Dense, Random, argmax, sigmoid } from "nnfs";
+import { Dense, argmax, sigmoid } from "nnfs";
 
 /** Pixels along each side of the drawing buffer. */
 export const INK_SIZE = 280;
@@ -257,9 +257,4 @@ export function strongest(layer: Dense, count: number): { from: number; to: numb
     out.push(...into.slice(0, count));
   }
   return out;
-}
-
-/** A random index of `n` examples, from a seeded generator so tests can pin it. */
-export function pick(n: number, rng: Random): number {
-  return rng.int(n);
 }

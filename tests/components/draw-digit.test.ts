@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Dense, Random } from "nnfs";
+import { Dense } from "nnfs";
 import {
   INK_SIZE,
   PEN_STEP,
@@ -251,9 +251,5 @@ describe("the network", () => {
     const into0 = lines.filter((l) => l.to === 0).map((l) => Math.abs(l.w));
     const all0 = Array.from({ length: 16 }, (_, i) => Math.abs(net.layers[2].W.get(i, 0))).sort((a, b) => b - a);
     expect(into0).toEqual(all0.slice(0, 3));
-  });
-
-  test("Random picks reproducibly", () => {
-    expect(new Random(5).int(100)).toBe(new Random(5).int(100));
   });
 });
