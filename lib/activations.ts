@@ -102,7 +102,7 @@ function softmaxRow(src: Float32Array | readonly number[], dst: Float32Array | n
  *
  * @chapter 5
  * @example
- * softmax([1, 2, 3]);                      // [0.09003057, 0.2447285, 0.6652410]
+ * softmax([1, 2, 3]);                      // ≈ [0.0900, 0.2447, 0.6652]
  * softmax(Matrix.from([[1, 2], [5, 5]]));  // [[0.2689414, 0.7310586], [0.5, 0.5]]
  */
 export function softmax(values: readonly number[]): number[];

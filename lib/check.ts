@@ -43,7 +43,7 @@ export function assertSameShape(op: string, A: Matrix, B: Matrix): void {
  * const C = outputMatrix("matmul", 2, 4); // [2, 4], zeros
  */
 export function outputMatrix(op: string, rows: number, cols: number, out?: Matrix): Matrix {
-  if (out === undefined) return Matrix.zeros(rows, cols);
+  if (out === undefined) return Matrix.zeros(rows, cols); // [rows, cols]
   assertMatrix(op, "out", out);
   if (out.rows !== rows || out.cols !== cols) {
     throw new RangeError(`${op}: out is ${formatShape(out)} but the result is [${rows}×${cols}]`);

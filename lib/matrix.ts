@@ -105,7 +105,7 @@ export class Matrix {
    */
   static zeros(rows: number, cols: number): Matrix {
     checkDims("Matrix.zeros", rows, cols);
-    return new Matrix(rows, cols);
+    return new Matrix(rows, cols); // [rows, cols]
   }
 
   /**
@@ -127,7 +127,7 @@ export class Matrix {
     }
     const cols = rows === 0 ? 0 : values[0].length;
     checkDims("Matrix.from", rows, cols);
-    const m = new Matrix(rows, cols);
+    const m = new Matrix(rows, cols); // [rows, cols]
     for (let r = 0; r < rows; r++) {
       const row = values[r];
       if (!Array.isArray(row) || row.length !== cols) {
@@ -217,7 +217,7 @@ export class Matrix {
    * const copy = X.clone(); // [rows, cols]
    */
   clone(): Matrix {
-    return new Matrix(this.rows, this.cols, this.data.slice());
+    return new Matrix(this.rows, this.cols, this.data.slice()); // [rows, cols]
   }
 
   /**

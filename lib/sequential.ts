@@ -77,7 +77,7 @@ export class Sequential {
    * model.predict(mnist.test.X).slice(0, 5); // e.g. [7, 2, 1, 0, 4]
    */
   predict(X: Matrix): number[] {
-    return argmax(this.forward(X));
+    return argmax(this.forward(X)); // [batch, nOut] → batch class indices
   }
 
   /**

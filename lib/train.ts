@@ -228,8 +228,9 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
         const yHat = model.forward(Xb); // [batch, nOut]
         batchLoss = loss.forward(yHat, yb);
         batchAccuracy = accuracy(yHat, yb);
+        // dZ of the last dense layer, [batch, nOut]; backward fills every dW and db.
         if (combined) model.backward(softmaxCrossEntropyBackward(yHat, yb), { from: last - 1, inputGradient: false });
-        else model.backward(loss.backward(yHat, yb), { inputGradient: false });
+        else model.backward(loss.backward(yHat, yb), { inputGradient: false }); // dYHat [batch, nOut]
         // A NaN in the weights shows up in the next forward pass (activations and
         // losses refuse non-finite input), so no need to scan them here.
         optimizer.step(params);
