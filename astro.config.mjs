@@ -26,6 +26,7 @@ const base = process.env.BASE_PATH ?? "/";
 // reader code with `new AsyncFunction` only inside their worker, and a worker
 // loaded from its own URL runs under the policy of that response (none), not
 // the page's; components/cell/sandbox.ts locks that worker down instead.
+/** @type {NonNullable<import("astro").AstroUserConfig["security"]>["csp"]} */
 const csp = {
   directives: [
     "default-src 'self'",
