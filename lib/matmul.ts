@@ -23,6 +23,7 @@ import { assertMatrix, outputMatrix } from "./check.ts";
 let scratchIndex = new Int32Array(1024);
 let scratchValue = new Float64Array(1024);
 let scratchRow = new Float64Array(1024);
+let scratchStart = new Int32Array(1024);
 
 function ensureScratch(nonZeros: number, width: number): void {
   if (scratchIndex.length < nonZeros) {
@@ -38,12 +39,12 @@ function zeroFraction(A: Float32Array): number {
   return A.length === 0 ? 0 : zeros / A.length;
 }
 
-// out[o…o+N) = Σ over the n listed (value, offset) pairs of value · B[offset…offset+N),
-// eight, then four, then one pair at a time, summing in 64 bits.
-function sumScaledRows(n: number, B: Float32Array, N: number, out: Float32Array, o: number): void {
+// out[o…o+N) = Σ over the listed (value, offset) pairs p in [from, to) of
+// value · B[offset…offset+N), eight, then four, then one pair at a time, in 64 bits.
+function sumScaledRows(from: number, n: number, B: Float32Array, N: number, out: Float32Array, o: number): void {
   const idx = scratchIndex, val = scratchValue, acc = scratchRow;
   acc.fill(0, 0, N);
-  let p = 0;
+  let p = from;
   for (; p + 8 <= n; p += 8) {
     const a0 = val[p], a1 = val[p + 1], a2 = val[p + 2], a3 = val[p + 3];
     const a4 = val[p + 4], a5 = val[p + 5], a6 = val[p + 6], a7 = val[p + 7];
@@ -82,7 +83,22 @@ function sparseKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: numb
         n++;
       }
     }
-    sumScaledRows(n, B, N, C, i * N);
+    sumScaledRows(0, n, B, N, C, i * N);
+  }
+}
+
+// C = A·B when C is narrow (N < 16, say 10 classes): rows of B are too short for
+// the list-of-non-zeros bookkeeping to pay; the plain i-k-j loop, skipping zeros.
+function narrowKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): void {
+  C.fill(0);
+  for (let i = 0; i < M; i++) {
+    const ci = i * N;
+    for (let k = 0; k < K; k++) {
+      const a = A[i * K + k];
+      if (a === 0) continue;
+      const bk = k * N;
+      for (let j = 0; j < N; j++) C[ci + j] += a * B[bk + j];
+    }
   }
 }
 
@@ -165,7 +181,8 @@ export function matmul(A: Matrix, B: Matrix, out?: Matrix): Matrix {
     );
   }
   const C = outputMatrix("matmul", A.rows, B.cols, out); // [A.rows, B.cols]
-  if (zeroFraction(A.data) >= 0.25) sparseKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
+  if (B.cols < 16) narrowKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
+  else if (zeroFraction(A.data) >= 0.25) sparseKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   else blockedKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   return C;
 }
@@ -190,22 +207,42 @@ export function matmulTransA(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   }
   const M = A.rows, K = A.cols, N = B.cols;
   const C = outputMatrix("matmulTransA", K, N, out); // [A.cols, B.cols]
-  // Row k of C is the sum of A[i][k] · (row i of B) over i: list the non-zeros
-  // of column k of A, then add up those rows of B. (X is mostly zeros.)
-  ensureScratch(M, N);
-  const a = A.data, idx = scratchIndex, val = scratchValue;
-  for (let k = 0; k < K; k++) {
-    let n = 0;
+  const a = A.data, b = B.data, c = C.data;
+  if (N < 16) {
+    // Narrow B: the plain loop, C[k] += A[i][k] · (row i of B), skipping zeros.
+    c.fill(0);
     for (let i = 0; i < M; i++) {
-      const x = a[i * K + k];
-      if (x !== 0) {
-        idx[n] = i * N;
-        val[n] = x;
-        n++;
+      for (let k = 0; k < K; k++) {
+        const x = a[i * K + k];
+        if (x === 0) continue;
+        for (let j = 0; j < N; j++) c[k * N + j] += x * b[i * N + j];
       }
     }
-    sumScaledRows(n, B.data, N, C.data, k * N);
+    return C;
   }
+  // Row k of C is the sum of A[i][k] · (row i of B) over i. List the non-zeros
+  // of A column by column (reading A row by row: count per column, then place),
+  // then add up those rows of B for each column. X is mostly zeros.
+  if (scratchStart.length < K + 1) scratchStart = new Int32Array(K + 1);
+  const start = scratchStart;
+  start.fill(0, 0, K + 1);
+  for (let i = 0; i < M; i++) {
+    for (let k = 0; k < K; k++) if (a[i * K + k] !== 0) start[k + 1]++;
+  }
+  for (let k = 0; k < K; k++) start[k + 1] += start[k];
+  ensureScratch(start[K], N);
+  const idx = scratchIndex, val = scratchValue;
+  for (let i = 0; i < M; i++) {
+    for (let k = 0; k < K; k++) {
+      const x = a[i * K + k];
+      if (x === 0) continue;
+      const p = start[k]++;
+      idx[p] = i * N;
+      val[p] = x;
+    }
+  }
+  // start[k] now marks the end of column k's list, and start[k − 1] its start.
+  for (let k = 0; k < K; k++) sumScaledRows(k === 0 ? 0 : start[k - 1], start[k], b, N, c, k * N);
   return C;
 }
 

@@ -29,10 +29,12 @@ function expectClose(got: Matrix, want: number[][]): void {
   }
 }
 
-// Sizes around multiples of 4 exercise the blocked kernel's leftovers; the zero
-// fraction picks the dense (0) or the sparse (0.8) kernel.
+// Sizes around multiples of 4 exercise the blocked kernel's leftovers; fewer
+// than 16 columns the narrow kernel; the zero fraction picks the dense (0) or
+// the sparse (0.8) kernel; 300 rows cross a row panel of the blocked kernel.
 const cases = [
   [1, 1, 1], [1, 4, 3], [3, 4, 1], [4, 4, 4], [5, 7, 9], [8, 3, 12], [13, 17, 6], [32, 50, 10],
+  [1, 3, 16], [4, 4, 16], [5, 7, 17], [9, 20, 33], [32, 64, 20], [300, 9, 18],
 ].flatMap(([m, k, n]) => [0, 0.8].map((zeros) => ({ m, k, n, zeros })));
 
 describe("matmul", () => {
