@@ -97,9 +97,11 @@ export class Dense implements Layer {
     }
     assertFinite("Dense.from", W, "W");
     assertFinite("Dense.from", b, "b");
-    const layer = new Dense(W.rows, W.cols, { init: "small" });
+    const layer = new Dense(1, 1); // replaced below; saves drawing random weights
     layer.W = W.clone(); // [nIn, nOut]
     layer.b = b.clone(); // [1, nOut]
+    layer.dW = Matrix.zeros(W.rows, W.cols); // [nIn, nOut]
+    layer.db = Matrix.zeros(1, W.cols); // [1, nOut]
     return layer;
   }
 

@@ -78,10 +78,13 @@ function take(labels: Uint8Array, pixels: Uint8Array, order: Int32Array, from: n
  * const mnist = parseMnist(await (await fetch("/data/mnist.bin")).arrayBuffer());
  */
 export function parseMnist(buffer: ArrayBuffer | Uint8Array): Mnist {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  if (!(buffer instanceof ArrayBuffer) && !(buffer instanceof Uint8Array)) {
-    throw new TypeError("parseMnist: expected an ArrayBuffer or Uint8Array");
+  // Checked by tag rather than instanceof, so that buffers from another realm
+  // (a worker, a test environment) are accepted too.
+  const isArrayBuffer = Object.prototype.toString.call(buffer) === "[object ArrayBuffer]";
+  if (!isArrayBuffer && !(ArrayBuffer.isView(buffer) && (buffer as Uint8Array).BYTES_PER_ELEMENT === 1)) {
+    throw new TypeError("parseMnist: expected the file's bytes, as an ArrayBuffer or Uint8Array");
   }
+  const bytes = isArrayBuffer ? new Uint8Array(buffer as ArrayBuffer) : (buffer as Uint8Array);
   if (bytes.length < HEADER || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new RangeError(
       `parseMnist: not an MNIST file from scripts/build-mnist.mjs (${bytes.length} bytes, no "MNST" header); ` +
@@ -168,7 +171,7 @@ function defaultSource(): string | URL {
  * mnist.train.y[0];     // the digit the first training image shows
  */
 export async function loadMnist(source?: string | URL | ArrayBuffer | Uint8Array): Promise<Mnist> {
-  if (source instanceof ArrayBuffer || source instanceof Uint8Array) return parseMnist(source);
+  if (typeof source === "object" && !(source instanceof URL)) return parseMnist(source);
   const from = source ?? defaultSource();
   const key = String(from);
   let bytes = cache.get(key);

@@ -86,4 +86,10 @@ describe("parseMnist rejects what is not an MNIST file", () => {
   ])("$name", ({ bytes, message }) => {
     expect(() => parseMnist(bytes)).toThrow(message);
   });
+
+  test("not bytes at all", () => {
+    expect(() => parseMnist([1, 2, 3] as unknown as Uint8Array)).toThrow(
+      "parseMnist: expected the file's bytes, as an ArrayBuffer or Uint8Array",
+    );
+  });
 });
