@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, test } from "vitest";
 import { MNIST_SPLIT, type Mnist, loadMnist, parseMnist } from "nnfs";
 
@@ -68,6 +70,25 @@ describe("loadMnist in Node", () => {
     const fromPath = await loadMnist(file);
     expect(fromBytes.validation.y).toEqual(mnist.validation.y);
     expect(fromPath.validation.y).toEqual(mnist.validation.y);
+  });
+
+  test.each([
+    { path: "/data/mnist.bin", ok: true },
+    { path: "/missing.bin", ok: false },
+  ])("over HTTP, as the browser loads it: $path", async ({ path, ok }) => {
+    const bytes = readFileSync(file);
+    const server = createServer((req, res) => {
+      if (req.url === "/data/mnist.bin") res.end(bytes);
+      else res.writeHead(404, "Not Found").end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+    try {
+      if (ok) expect((await loadMnist(url)).test.y).toEqual(mnist.test.y);
+      else await expect(loadMnist(url)).rejects.toThrow(`loadMnist: fetching ${url} failed: 404 Not Found`);
+    } finally {
+      server.close();
+    }
   });
 
   test("a missing file names the fix", async () => {
