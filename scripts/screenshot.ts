@@ -1,7 +1,7 @@
 /**
  * Takes screenshots of served pages with Debian's Chromium, for looking at
  * the book as a reader would:
- *   node scripts/screenshot.ts http://127.0.0.1:4321/02-a-single-neuron/ out.png [--dark] [--phone] [--full]
+ *   node scripts/screenshot.ts http://127.0.0.1:4321/02-a-single-neuron/ out.png [--dark] [--phone] [--full] [--scroll=PX] [--at=SELECTOR]
  */
 import { chromium } from "playwright-core";
 
@@ -26,7 +26,11 @@ try {
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") console.log(`console.${m.type()}: ${m.text()}`); });
   page.on("pageerror", (e) => console.log(`pageerror: ${e.message}`));
   await page.goto(url, { waitUntil: "networkidle" });
-  await page.waitForTimeout(300);
+  const scroll = flags.find((f) => f.startsWith("--scroll="));
+  const selector = flags.find((f) => f.startsWith("--at="));
+  if (scroll) await page.evaluate((y) => window.scrollTo(0, y), Number(scroll.slice(9)));
+  if (selector) await page.locator(selector.slice(5)).first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: out, fullPage: flags.includes("--full") });
   console.log(`wrote ${out}`);
 } finally {
