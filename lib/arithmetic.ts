@@ -30,12 +30,24 @@ export function addRow(A: Matrix, row: Matrix, out?: Matrix): Matrix {
   return C;
 }
 
+// Throws at the first non-finite element of C, naming where it came from.
+function checkResult(op: string, C: Matrix, inputs: (i: number) => string): Matrix {
+  const c = C.data;
+  for (let i = 0; i < c.length; i++) {
+    if (!Number.isFinite(c[i])) {
+      const r = Math.floor(i / C.cols);
+      throw new RangeError(`${op}: ${formatShape(C)}: element (${r}, ${i - r * C.cols}) is ${c[i]}, from ${inputs(i)}`);
+    }
+  }
+  return C;
+}
+
 function zip(op: string, A: Matrix, B: Matrix, f: (x: number, y: number) => number): Matrix {
   assertSameShape(op, A, B);
   const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
   const a = A.data, b = B.data, c = C.data;
   for (let i = 0; i < c.length; i++) c[i] = f(a[i], b[i]);
-  return C;
+  return checkResult(op, C, (i) => `${a[i]} and ${b[i]}`);
 }
 
 /**
@@ -86,11 +98,12 @@ export function scale(A: Matrix, s: number): Matrix {
   }
   const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
   for (let i = 0; i < C.data.length; i++) C.data[i] = A.data[i] * s;
-  return C;
+  return checkResult("scale", C, (i) => `${A.data[i]} · ${s}`);
 }
 
 /**
- * A new matrix with `f` applied to every element of `A`.
+ * A new matrix with `f` applied to every element of `A`. Throws if `f` returns
+ * NaN or ±Infinity anywhere (say `Math.log` of a negative number).
  *
  * @chapter 3
  * @example
@@ -98,7 +111,8 @@ export function scale(A: Matrix, s: number): Matrix {
  */
 export function map(A: Matrix, f: (x: number) => number): Matrix {
   assertMatrix("map", "A", A);
+  if (typeof f !== "function") throw new TypeError(`map: f must be a function, got ${typeof f}`);
   const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
   for (let i = 0; i < C.data.length; i++) C.data[i] = f(A.data[i]);
-  return C;
+  return checkResult("map", C, (i) => `f(${A.data[i]})`);
 }

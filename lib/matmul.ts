@@ -18,6 +18,20 @@
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
 
+// A product of finite numbers can still overflow; say so rather than return it.
+function checkProduct(what: string, C: Matrix): Matrix {
+  const c = C.data;
+  for (let i = 0; i < c.length; i++) {
+    if (!Number.isFinite(c[i])) {
+      const r = Math.floor(i / C.cols);
+      throw new RangeError(
+        `${what}: element (${r}, ${i - r * C.cols}) of the result is ${c[i]}; the numbers are too large for float32`,
+      );
+    }
+  }
+  return C;
+}
+
 // Scratch space for the sparse kernels: one row's (or column's) non-zeros, and
 // a 64-bit row of running sums.
 let scratchIndex = new Int32Array(1024);
@@ -184,7 +198,7 @@ export function matmul(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   if (B.cols < 16) narrowKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   else if (zeroFraction(A.data) >= 0.25) sparseKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   else blockedKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
-  return C;
+  return checkProduct(`matmul: ${formatShape(A)}·${formatShape(B)}`, C);
 }
 
 /**
@@ -288,5 +302,5 @@ export function matmulTransB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
       c[i * N + j] = s;
     }
   }
-  return C;
+  return checkProduct(`matmulTransB: ${formatShape(A)}·${formatShape(B)}ᵀ`, C);
 }

@@ -76,6 +76,7 @@ export class Matrix {
 
   /**
    * Wraps `data` (not copied) as a `rows × cols` matrix, or allocates zeros.
+   * Every value of `data` must be finite.
    *
    * @example
    * new Matrix(2, 2, new Float32Array([1, 2, 3, 4])); // [2, 2]
@@ -90,6 +91,9 @@ export class Matrix {
         throw new RangeError(
           `Matrix: [${rows}×${cols}] needs ${rows * cols} elements, but data has ${data.length}`,
         );
+      }
+      for (let i = 0; i < data.length; i++) {
+        if (!Number.isFinite(data[i])) throw new RangeError(`Matrix: data[${i}] is ${data[i]}, not a finite number`);
       }
     }
     this.rows = rows;

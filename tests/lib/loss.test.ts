@@ -3,6 +3,13 @@ import {
   EPSILON, Matrix, accuracy, crossEntropy, crossEntropyLoss, mse, mseLoss, oneHot,
 } from "nnfs";
 
+// A 1×1 matrix holding NaN, written past the checks (as a diverged network would).
+function nanMatrix(): Matrix {
+  const m = Matrix.zeros(1, 1);
+  m.data[0] = NaN;
+  return m;
+}
+
 const yHat = [[0.7, 0.1, 0.2], [0.1, 0.5, 0.4], [0.02, 0.9, 0.08]];
 const labels = [0, 1, 1];
 
@@ -84,7 +91,7 @@ describe("loss errors", () => {
     { run: () => crossEntropy(Matrix.from(yHat), [0, 1]), message: "crossEntropy: yHat has 3 rows (samples) but y has 2 labels" },
     { run: () => crossEntropy(Matrix.from(yHat), [0, 1, 3]), message: "crossEntropy: y[2] is 3, not a class index in 0…2" },
     { run: () => mse(Matrix.from(yHat), Matrix.zeros(3, 2)), message: "mse: yHat is [3×3] but y is [3×2]; they must match" },
-    { run: () => mse(new Matrix(1, 1, new Float32Array([NaN])), [0]), message: "mse: the result is NaN; yHat contains NaN or Infinity" },
+    { run: () => mse(nanMatrix(), [0]), message: "mse: the result is NaN; yHat contains NaN or Infinity" },
     { run: () => crossEntropy(Matrix.zeros(0, 3), []), message: "crossEntropy: yHat [0×3] has no samples" },
     { run: () => accuracy([1, 2], [1]), message: "accuracy: 2 predictions but 1 labels" },
   ])("$message", ({ run, message }) => {

@@ -71,6 +71,13 @@ describe("matmul", () => {
     );
   });
 
+  test.each([
+    { name: "matmul", run: () => matmul(Matrix.from([[3e38, 3e38]]), Matrix.from([[10], [10]])), message: "matmul: [1×2]·[2×1]: element (0, 0) of the result is Infinity; the numbers are too large for float32" },
+    { name: "matmulTransB", run: () => matmulTransB(Matrix.from([[3e38]]), Matrix.from([[10]])), message: "matmulTransB: [1×1]·[1×1]ᵀ: element (0, 0) of the result is Infinity" },
+  ])("$name refuses to return an overflowed product", ({ run, message }) => {
+    expect(run).toThrow(message);
+  });
+
   test("out of the wrong shape is refused", () => {
     expect(() => matmul(Matrix.zeros(2, 3), Matrix.zeros(3, 4), Matrix.zeros(4, 2))).toThrow(
       "matmul: out is [4×2] but the result is [2×4]",

@@ -55,6 +55,7 @@ describe("Matrix errors", () => {
       run: () => Matrix.zeros(10_000, 10_000),
       message: `Matrix.zeros: [10000×10000] is 100000000 elements, more than MAX_ELEMENTS (${MAX_ELEMENTS})`,
     },
+    { name: "NaN in data", run: () => new Matrix(1, 2, new Float32Array([1, NaN])), message: "Matrix: data[1] is NaN, not a finite number" },
     {
       name: "data of the wrong length",
       run: () => new Matrix(2, 2, new Float32Array(3)),
