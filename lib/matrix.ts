@@ -267,4 +267,9 @@ export class Matrix {
     );
     return [`Matrix ${formatShape(this)}`, ...lines].join("\n");
   }
+
+  /** Node's `console.log` shows the same table as `toString`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { MAX_ELEMENTS, Matrix, formatShape, float32ToNumber } from "nnfs";
 
@@ -94,6 +95,11 @@ describe("Matrix.toString", () => {
     expect(lines).toHaveLength(3);
     // Decimal points (or the ends of integers) line up in each column.
     expect(lines[1].indexOf("1")).toBe(lines[2].indexOf("0"));
+  });
+
+  test("Node's console.log shows the same table", () => {
+    const m = Matrix.from([[1, 2], [3, 4.5]]);
+    expect(inspect(m)).toBe(String(m));
   });
 
   test.each([
