@@ -100,7 +100,7 @@ function softmaxRow(src: Float32Array | readonly number[], dst: Float32Array | n
  * row (each sample) separately. Numerically stable: the row's maximum is
  * subtracted first, so `softmax([1000, 1000])` is `[0.5, 0.5]`, not NaN.
  *
- * @chapter 5
+ * @chapter 4
  * @example
  * softmax([1, 2, 3]);                      // ≈ [0.0900, 0.2447, 0.6652]
  * softmax(Matrix.from([[1, 2], [5, 5]]));  // [[0.2689414, 0.7310586], [0.5, 0.5]]

@@ -20,7 +20,12 @@ export type DisplayItem =
   | { kind: "plot"; text: string; title: string | null; series: PlotSeries[] }
   | { kind: "digit"; text: string; label: string | null; pixels: number[] };
 
-/** Where display items go when a host (the book's page) listens. */
+/**
+ * Where display items go when a host (the book's page) listens: the page's
+ * worker puts a function under this key of `globalThis`.
+ *
+ * @chapter 5
+ */
 export const DISPLAY_HOST = Symbol.for("nnfs.display");
 
 type Host = (item: DisplayItem) => void;
@@ -91,7 +96,7 @@ export function plot(y: ArrayLike<number> | ArrayLike<number>[], options: PlotOp
  * Shows a 28×28 grey image (784 values, 0 = white … 1 = black; 0–255 is read
  * as bytes) and returns its text stand-in: `[digit 28×28: 112 of 784 pixels inked]`.
  *
- * @chapter 1
+ * @chapter 5
  * @example
  * showDigit(new Float32Array(784), { label: "blank" }); // [digit 28×28 "blank": 0 of 784 pixels inked]
  */
