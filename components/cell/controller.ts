@@ -40,6 +40,8 @@ class CellView {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   output: OutputView;
   private errorAt: number | null = null;
+  /** While true, changes are not saved (code shown from a shared link). */
+  private borrowed = false;
 
   readonly el: HTMLElement;
   readonly book: ChapterCells;
@@ -123,6 +125,7 @@ class CellView {
     });
     holder.replaceChildren(mount);
     this.el.dataset.enhanced = "";
+    this.book.runner.warm(); // so completion knows the nnfs exports, and the first Run is quick
     if (this.errorAt !== null) this.editor.markError(this.errorAt);
   }
 
@@ -131,9 +134,26 @@ class CellView {
     else this.changed(code);
   }
 
+  /**
+   * Shows code from a shared link without saving it, so the reader's own
+   * saved edit of this cell survives until they change the shared code.
+   */
+  showShared(code: string): void {
+    this.enhance();
+    this.borrowed = true;
+    this.setCode(code);
+    this.borrowed = false;
+    const own = loadEdit(storage, this.storageChapter, this.index) !== null;
+    this.status(
+      `Code from a shared link: read it, then press Run to run it.${own ? " Your own saved version of this cell comes back when you open the page without the link, unless you edit this one." : ""}`,
+      "idle",
+    );
+  }
+
   private changed(code: string): void {
     this.draft = code;
     this.markEdited();
+    if (this.borrowed) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => saveEdit(storage, this.storageChapter, this.index, code, this.original), 250);
   }
@@ -236,9 +256,7 @@ export class ChapterCells {
     if (shared) {
       const cell = this.plainCells()[shared.index];
       if (cell) {
-        cell.enhance();
-        cell.setCode(shared.code);
-        cell.status("Code from a shared link: read it, then press Run to run it.", "idle");
+        cell.showShared(shared.code);
         cell.el.scrollIntoView({ block: "center" });
       }
     }

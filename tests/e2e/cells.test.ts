@@ -153,6 +153,11 @@ describe("running a cell", () => {
     await page.close();
   });
 
+  test("loadMnist reads the book's digits in the worker", async () => {
+    const r = await run(cellAt(shared.page, 0), 'import { loadMnist, showDigit } from "nnfs";\nconst mnist = await loadMnist();\nconsole.log(mnist.train.X.rows, mnist.train.X.cols);');
+    expect(r.output).toBe("8000 784");
+  });
+
   test("pictures: plot draws a line plot and showDigit a 28×28 image, each captioned with its text", async () => {
     const { page } = shared;
     const cell = cellAt(page, 0);
@@ -277,6 +282,8 @@ describe("edits are kept", () => {
   test("a shared link shows its code in the cell and never runs it until Run", async () => {
     const code = "console.log('from a link', 1 + 1);";
     const { page: blank } = await fresh(neuron);
+    await setCode(cellAt(blank, 1), "console.log('my own edit');");
+    await blank.waitForTimeout(400);
     await blank.close();
     const { page, problems } = await openPage(chrome.browser, neuron + shareHash(1, code));
     const cell = cellAt(page, 1);
@@ -284,7 +291,10 @@ describe("edits are kept", () => {
     await page.waitForTimeout(500);
     expect(await cell.getAttribute("data-state")).toBe("idle");
     expect(await cell.locator("[data-cell-output]").getAttribute("data-live")).toBeNull();
-    expect(await cell.locator("[data-cell-status]").textContent()).toMatch(/press Run to run it/);
+    expect(await cell.locator("[data-cell-status]").textContent()).toMatch(/press Run to run it\. Your own saved version of this cell comes back/);
+    // The reader's own edit of that cell is still saved.
+    const chapter = await cell.getAttribute("data-chapter");
+    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}").code, `nnfs-cell:${chapter}:1`)).toBe("console.log('my own edit');");
     expect((await runAndWait(cell)).output).toBe("from a link 2");
     // Copy link makes such a link.
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
