@@ -31,6 +31,52 @@ export interface PreparedCell {
   names: string[];
   /** Characters the prologue adds in front of line 1 (for error columns). */
   prologueLength: number;
+  /** The JavaScript after stripping types (same lines; columns shift where types were). */
+  js: string;
+  /** The rewrites of declarations and imports that stay on one line, to map body columns back (see jsColumn). */
+  rewrites: { line: number; column: number; removed: number; inserted: number }[];
+}
+
+/**
+ * The column in the type-stripped JavaScript for a column of the body that
+ * runs (after the declarations were rewritten: `const a = 1` → `;(a = 1)`).
+ * A column inside inserted text maps to the start of what it replaced.
+ */
+export function jsColumn(prepared: Pick<PreparedCell, "rewrites">, line: number | null, column: number | null): number | null {
+  if (line === null || column === null) return column;
+  let delta = 0;
+  for (const r of prepared.rewrites) {
+    if (r.line !== line) continue;
+    const at = r.column + delta; // where this rewrite starts in the body
+    if (column < at) break;
+    if (column < at + r.inserted) return r.column;
+    delta += r.inserted - r.removed;
+  }
+  return column - delta;
+}
+
+/**
+ * The reader's column for a column of the type-stripped line. Stripping types
+ * only deletes text within a line, so the JavaScript line is matched against
+ * the TypeScript line character by character, skipping what was deleted.
+ */
+export function mapColumn(tsLine: string, jsLine: string, jsColumn: number): number {
+  let i = 0;
+  for (let j = 0; j < jsColumn - 1 && j < jsLine.length; j++) {
+    while (i < tsLine.length && tsLine[i] !== jsLine[j]) i++;
+    if (i >= tsLine.length) return jsColumn; // not a pure deletion: keep the column as is
+    i++;
+  }
+  while (i < tsLine.length && jsColumn - 1 < jsLine.length && tsLine[i] !== jsLine[jsColumn - 1]) i++;
+  return i < tsLine.length ? i + 1 : jsColumn;
+}
+
+/** Maps a line/column of the stripped JavaScript back to the reader's TypeScript. */
+export function tsPosition(code: string, js: string, line: number | null, column: number | null): number | null {
+  if (line === null || column === null) return column;
+  const ts = code.split("\n")[line - 1];
+  const j = js.split("\n")[line - 1];
+  return ts === undefined || j === undefined ? column : mapColumn(ts, j, column);
 }
 
 interface Edit {
@@ -152,7 +198,9 @@ export function prepareCell(code: string): PreparedCell {
     }) as AnyNode;
   } catch (e) {
     const err = e as SyntaxError & { loc?: { line: number; column: number } };
-    throw new CellSyntaxError(err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), err.loc?.line ?? null, err.loc ? err.loc.column + 1 : null);
+    const line = err.loc?.line ?? null;
+    const column = tsPosition(code, js, line, err.loc ? err.loc.column + 1 : null);
+    throw new CellSyntaxError(err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), line, column);
   }
   const edits: Edit[] = [];
   const names: string[] = [];
@@ -173,8 +221,12 @@ export function prepareCell(code: string): PreparedCell {
     }
   }
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  const rewrites = edits
+    .filter((e) => !js.slice(e.start, e.end).includes("\n") && !e.text.includes("\n"))
+    .map((e) => ({ ...lineCol(js, e.start), removed: e.end - e.start, inserted: e.text.length }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   let body = js;
   for (const e of edits) body = body.slice(0, e.start) + e.text + body.slice(e.end);
   const head = `with (__nb) { ${prologue.join(" ")} `;
-  return { body: `${head}${body}\n}`, names: [...new Set(names)], prologueLength: head.length };
+  return { body: `${head}${body}\n}`, names: [...new Set(names)], prologueLength: head.length, js, rewrites };
 }

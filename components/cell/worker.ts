@@ -6,7 +6,7 @@
  */
 import * as nnfs from "nnfs";
 import { Notebook, locateError, type ConsoleLike } from "./notebook.ts";
-import { prepareCell } from "./transpile.ts";
+import { prepareCell, jsColumn, tsPosition, type PreparedCell } from "./transpile.ts";
 import { formatArgs } from "./format.ts";
 import { errorText } from "./run-cells.ts";
 import { OutputCollector } from "./output.ts";
@@ -38,7 +38,16 @@ const listen = scope.addEventListener.bind(scope);
 lockDown(scope, `${base}data/`);
 
 /** The run under way: its output goes under its cell. */
-let current: { runId: number; out: OutputCollector; sourceName: string; prologue: number } | null = null;
+let current: { runId: number; out: OutputCollector; sourceName: string; prologue: number; code: string; prepared: PreparedCell | null } | null = null;
+
+/** Where an error happened, in the reader's TypeScript (columns shift where types were stripped). */
+function locate(e: unknown, run: NonNullable<typeof current>) {
+  const info = locateError(e, run.sourceName, run.prologue);
+  if (run.prepared && info.line !== null) {
+    info.column = tsPosition(run.code, run.prepared.js, info.line, jsColumn(run.prepared, info.line, info.column));
+  }
+  return info;
+}
 
 // Timers started by a cell are tracked, so the ones still pending when it
 // finishes can be cancelled (and reported) instead of firing under a later cell.
@@ -88,20 +97,22 @@ listen("unhandledrejection", (event) => {
   const e = event as PromiseRejectionEvent;
   e.preventDefault();
   if (!current) return;
-  const info = locateError(e.reason, current.sourceName, current.prologue);
+  const info = locate(e.reason, current);
   current.out.write("error", `Unhandled promise rejection: ${errorText(info)}`);
 });
 
 async function run(msg: ToWorker): Promise<void> {
   const started = performance.now();
   const out = new OutputCollector((pieces) => post({ type: "output", runId: msg.runId, pieces }));
-  current = { runId: msg.runId, out, sourceName: msg.sourceName, prologue: 0 };
+  const run = { runId: msg.runId, out, sourceName: msg.sourceName, prologue: 0, code: msg.code, prepared: null as PreparedCell | null };
+  current = run;
   const console = cellConsole(out);
   let error: (ReturnType<typeof locateError> & { text: string }) | null = null;
   let checks;
   try {
     const prepared = prepareCell(msg.code);
-    current.prologue = prepared.prologueLength;
+    run.prologue = prepared.prologueLength;
+    run.prepared = prepared;
     await notebook.runPrepared(prepared, console, msg.sourceName);
     if (msg.type === "check") {
       const checker = createChecker();
@@ -114,7 +125,7 @@ async function run(msg: ToWorker): Promise<void> {
       }
     }
   } catch (e) {
-    const info = locateError(e, current.sourceName, current.prologue);
+    const info = locate(e, run);
     error = { ...info, text: errorText(info) };
   }
   // Let rejections of promises the cell dropped surface before it counts as finished.
