@@ -60,5 +60,5 @@ if (cells.length) {
       });
     });
   }
-  if (/^#cell-\d+=/.test(location.hash) || hasSavedEdits(cells[0].dataset.chapter)) void load();
+  if (/^#(cell|exercise)-\d+=/.test(location.hash) || hasSavedEdits(cells[0].dataset.chapter)) void load();
 }

@@ -178,7 +178,7 @@ class CellView {
   }
 
   async share(): Promise<void> {
-    const url = `${location.origin}${location.pathname}${shareHash(this.index, this.code())}`;
+    const url = `${location.origin}${location.pathname}${shareHash(this.index, this.code(), this.exercise ? "exercise" : "cell")}`;
     try {
       await navigator.clipboard.writeText(url);
       this.status("Link copied: it opens this page with your code in this cell (it runs only when Run is pressed).", "idle");
@@ -254,7 +254,7 @@ export class ChapterCells {
     for (const el of root.querySelectorAll<HTMLElement>("[data-cell], [data-exercise]")) this.cells.push(new CellView(el, this));
     const shared = parseShareHash(location.hash);
     if (shared) {
-      const cell = this.plainCells()[shared.index];
+      const cell = this.cells.filter((c) => c.exercise === (shared.kind === "exercise"))[shared.index];
       if (cell) {
         cell.showShared(shared.code);
         cell.el.scrollIntoView({ block: "center" });
@@ -326,6 +326,7 @@ export class ChapterCells {
       onOutput: (pieces) => cell.output.append(pieces),
     });
     this.generation = this.runner.generation;
+    this.pending.delete(cell); // from here on, Run on this cell queues a new run
     const ms = Math.round(performance.now() - started);
     if (end.kind !== "done") {
       this.ran.clear();
@@ -343,7 +344,7 @@ export class ChapterCells {
     const { error, dropped, timers, checks } = end.message;
     if (dropped) cell.output.line(droppedNote(dropped), "note");
     if (checks) {
-      for (const r of checks) cell.output.line(checkLine(r), r.pass ? "note" : "error");
+      for (const r of checks) cell.output.line(checkLine(r), r.pass ? "pass" : "error");
     }
     const extra = [note, timers ? `${timers} timer${timers === 1 ? " was" : "s were"} still pending when the cell finished and ${timers === 1 ? "was" : "were"} cancelled (await them to keep them).` : ""]
       .filter(Boolean)

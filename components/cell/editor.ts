@@ -93,7 +93,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     EditorView.updateListener.of((u) => {
       if (u.docChanged) options.onChange(u.state.doc.toString());
     }),
-    EditorView.contentAttributes.of({ "aria-label": options.label }),
+    // Tab indents inside the editor; Escape then Tab moves on (CodeMirror's way out).
+    EditorView.contentAttributes.of({ "aria-label": `${options.label} (Escape then Tab leaves the editor)` }),
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc: options.doc, extensions }) });
   return {

@@ -141,7 +141,7 @@ export class OutputView {
   }
 
   /** A line styled as an error or a note. */
-  line(text: string, kind: "error" | "note"): void {
+  line(text: string, kind: "error" | "note" | "pass"): void {
     this.newline();
     const span = document.createElement("span");
     span.className = `out-${kind}`;

@@ -1,9 +1,12 @@
 /**
- * Links that carry a cell's code: `#cell-3=<base64url of the UTF-8 code>`.
- * Opening one shows the code in cell 3; it runs only when the reader presses Run.
+ * Links that carry a cell's code: `#cell-3=<base64url of the UTF-8 code>`
+ * (`#exercise-1=…` for an exercise). Opening one shows the code in cell 3;
+ * it runs only when the reader presses Run.
  */
 
-const PATTERN = /^#cell-(\d+)=([A-Za-z0-9_-]*)$/;
+export type ShareKind = "cell" | "exercise";
+
+const PATTERN = /^#(cell|exercise)-(\d+)=([A-Za-z0-9_-]*)$/;
 
 export function encodeCode(code: string): string {
   const bytes = new TextEncoder().encode(code);
@@ -22,15 +25,15 @@ export function decodeCode(text: string): string | null {
   }
 }
 
-/** The hash that shares cell `index` (0-based) with `code`. */
-export function shareHash(index: number, code: string): string {
-  return `#cell-${index + 1}=${encodeCode(code)}`;
+/** The hash that shares cell (or exercise) `index` (0-based) with `code`. */
+export function shareHash(index: number, code: string, kind: ShareKind = "cell"): string {
+  return `#${kind}-${index + 1}=${encodeCode(code)}`;
 }
 
-/** The cell (0-based) and code a hash shares, or null. */
-export function parseShareHash(hash: string): { index: number; code: string } | null {
+/** The cell or exercise (0-based) and code a hash shares, or null. */
+export function parseShareHash(hash: string): { kind: ShareKind; index: number; code: string } | null {
   const m = PATTERN.exec(hash);
   if (!m) return null;
-  const code = decodeCode(m[2]);
-  return code === null ? null : { index: Number(m[1]) - 1, code };
+  const code = decodeCode(m[3]);
+  return code === null ? null : { kind: m[1] as ShareKind, index: Number(m[2]) - 1, code };
 }

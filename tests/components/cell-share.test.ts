@@ -5,7 +5,12 @@ describe("share links", () => {
   test.each(["", "console.log(1)", 'const s = "ünïcødé ✓ 🚀";\n\tnext line', "a".repeat(5000)])("round-trips %#", (code) => {
     const hash = shareHash(2, code);
     expect(hash).toMatch(/^#cell-3=[A-Za-z0-9_-]*$/);
-    expect(parseShareHash(hash)).toEqual({ index: 2, code });
+    expect(parseShareHash(hash)).toEqual({ kind: "cell", index: 2, code });
+  });
+
+  test("exercises have links of their own", () => {
+    expect(shareHash(0, "x", "exercise")).toBe("#exercise-1=eA");
+    expect(parseShareHash("#exercise-1=eA")).toEqual({ kind: "exercise", index: 0, code: "x" });
   });
 
   test.each(["", "#", "#intro", "#cell-x=abc", "#cell-1=%%%", "#cell-2=_w"])("ignores %j", (hash) => {
