@@ -9,7 +9,7 @@
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertFinite, assertMatrix } from "./check.ts";
-import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
+import { SparseRows, matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { addRow } from "./arithmetic.ts";
 import { transpose } from "./transpose.ts";
 import { sumRows } from "./reduce.ts";
@@ -64,6 +64,10 @@ export class Dense implements Layer {
    */
   needsInputGradient = true;
   private X: Matrix | undefined = undefined;
+  // X's non-zeros, listed by forward when X is mostly zeros (else undefined),
+  // for both products: X·W now and Xᵀ·dZ in backward.
+  private nonZeros: SparseRows | undefined = undefined;
+  private listed = new SparseRows();
 
   /**
    * A layer of `nOut` neurons with `nIn` inputs each; random weights (seeded),
@@ -161,9 +165,13 @@ export class Dense implements Layer {
         `Dense.forward: X is ${formatShape(X)} but the layer has ${this.nIn} inputs; X must be [batch×${this.nIn}]`,
       );
     }
-    assertFinite("Dense.forward", X, "X");
+    // A batch of digits is mostly zeros (black pixels): list X's non-zeros once,
+    // and both products skip the zeros. Listing also finds any NaN in X.
+    const S = SparseRows.from(X, this.listed);
+    if (!S.finite) assertFinite("Dense.forward", X, "X"); // throws, naming where
     this.X = X;
-    const Z = matmul(X, this.W); // [batch, nOut]
+    this.nonZeros = S.zeroFraction >= 0.25 ? S : undefined;
+    const Z = matmul(this.nonZeros ?? X, this.W); // [batch, nOut]
     return addRow(Z, this.b, Z); // [batch, nOut]
   }
 
@@ -186,7 +194,7 @@ export class Dense implements Layer {
         `Dense.backward: dZ is ${formatShape(dZ)} but the last forward output was [${X.rows}×${this.nOut}]`,
       );
     }
-    matmulTransA(X, dZ, this.dW); // [nIn, nOut]
+    matmulTransA(this.nonZeros ?? X, dZ, this.dW); // [nIn, nOut]
     sumRows(dZ, this.db); // [1, nOut]
     if (!this.needsInputGradient) return Matrix.zeros(X.rows, 0); // [batch, 0]: not computed
     return matmulTransB(dZ, this.W); // [batch, nIn]

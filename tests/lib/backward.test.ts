@@ -112,6 +112,27 @@ describe.each([
   });
 });
 
+// Mostly-zero inputs, like digits, and layers of ≥ 16 neurons: the dense layers
+// multiply by the listed non-zeros of X (SparseRows), forward and backward.
+describe("a whole model on mostly-zero inputs, wide layers", () => {
+  test("every parameter's gradient, and the input's, match finite differences", () => {
+    const model = new Sequential([
+      new Dense(20, 24, { seed: 7, init: "he" }), new ReLU(), new Dense(24, 16, { seed: 8, init: "he" }), new ReLU(),
+      new Dense(16, 3, { seed: 9 }), new Softmax(),
+    ]);
+    const X = random(6, 20, 41); // [batch, nIn]; a seed whose hidden units stay clear of ReLU's kink
+    const keep = new Random(61);
+    for (let i = 0; i < X.data.length; i++) if (keep.next() < 0.7) X.data[i] = 0;
+    const y = [0, 1, 2, 2, 1, 0];
+    const dX = model.backward(softmaxCrossEntropyBackward(model.forward(X), y), { from: 4 }); // [batch, nIn]
+    const targets: GradcheckTarget[] = [...model.params(), { name: "X", value: X, grad: dX }];
+    const result = gradcheck(() => crossEntropy(model.forward(X), y), targets, { h: 1e-3 });
+    expect(result.checked).toBeGreaterThan(500); // large matrices are sampled
+    expect(result.maxError).toBeLessThan(1e-2);
+    expect(result.ok).toBe(true);
+  });
+});
+
 describe("gradcheck itself", () => {
   test("catches a wrong gradient", () => {
     const layer = new Dense(3, 2, { seed: 1 });

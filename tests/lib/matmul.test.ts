@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Matrix, Random, matmul, matmulTransA, matmulTransB, transpose } from "nnfs";
+import { Matrix, Random, SparseRows, matmul, matmulTransA, matmulTransB, transpose } from "nnfs";
 
 // The textbook triple loop, in 64-bit floats: the reference the fast kernels must match.
 function reference(A: Matrix, B: Matrix): number[][] {
@@ -105,5 +105,56 @@ describe("matmulTransA and matmulTransB", () => {
     { run: () => matmulTransB(Matrix.zeros(3, 2), Matrix.zeros(4, 3)), message: "matmulTransB: [3×2]·[4×3]ᵀ: inner sizes 2 and 3 differ" },
   ])("$message", ({ run, message }) => {
     expect(run).toThrow(message);
+  });
+});
+
+describe("SparseRows", () => {
+  test("lists the non-zeros row by row", () => {
+    const S = SparseRows.from(Matrix.from([[0, 2, 0], [0, 0, 0], [3, 0, 4]]));
+    expect([S.rows, S.cols, S.nonZeros]).toEqual([3, 3, 3]);
+    expect(Array.from(S.start.subarray(0, 4))).toEqual([0, 1, 1, 3]);
+    expect(Array.from(S.col.subarray(0, 3))).toEqual([1, 0, 2]);
+    expect(Array.from(S.value.subarray(0, 3))).toEqual([2, 3, 4]);
+    expect(S.zeroFraction).toBeCloseTo(6 / 9, 10);
+    expect(S.finite).toBe(true);
+  });
+
+  test("the transpose lists the columns", () => {
+    const T = SparseRows.from(Matrix.from([[0, 2], [3, 4], [5, 0]])).transpose();
+    expect([T.rows, T.cols, T.nonZeros]).toEqual([2, 3, 4]);
+    expect(Array.from(T.start.subarray(0, 3))).toEqual([0, 2, 4]);
+    expect(Array.from(T.col.subarray(0, 4))).toEqual([1, 2, 0, 1]);
+    expect(Array.from(T.value.subarray(0, 4))).toEqual([3, 5, 2, 4]);
+  });
+
+  test("reuses out, growing it, and notices a non-finite value", () => {
+    const S = SparseRows.from(Matrix.from([[1]]));
+    const X = Matrix.from([[1, 0, 2], [3, 4, 5]]);
+    X.data[1] = NaN;
+    expect(SparseRows.from(X, S)).toBe(S);
+    expect([S.rows, S.cols, S.nonZeros, S.finite]).toEqual([2, 3, 6, false]);
+    SparseRows.from(Matrix.zeros(4, 2), S);
+    expect([S.rows, S.nonZeros, S.zeroFraction, S.finite]).toEqual([4, 0, 1, true]);
+  });
+
+  // The lists must give exactly the numbers of the dense path (bit for bit), for
+  // every kernel: the chapters print them.
+  test.each(cases.filter((c) => c.zeros > 0))("[$m×$k]·[$k×$n] and its Aᵀ·B: the same bits as the matrix", ({ m, k, n, zeros }) => {
+    const rng = new Random(3 + m * 7 + k + n);
+    const A = random(m, k, rng, zeros); // [m, k]
+    const B = random(k, n, rng); // [k, n]
+    const D = random(m, n, rng); // [m, n]
+    const S = SparseRows.from(A);
+    expect(matmul(S, B).data).toEqual(matmul(A, B).data);
+    expect(matmulTransA(S, D).data).toEqual(matmulTransA(A, D).data);
+  });
+
+  test("shapes are checked as for a matrix", () => {
+    expect(() => matmul(SparseRows.from(Matrix.zeros(3, 4)), Matrix.zeros(3, 4))).toThrow(
+      "matmul: [3×4]·[3×4]: inner sizes 4 and 3 differ",
+    );
+    expect(() => matmulTransA(SparseRows.from(Matrix.zeros(3, 2)), Matrix.zeros(4, 2))).toThrow(
+      "matmulTransA: [3×2]ᵀ·[4×2]: inner sizes 3 and 4 differ",
+    );
   });
 });
