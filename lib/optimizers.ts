@@ -59,6 +59,10 @@ export class SGD implements Optimizer {
     for (const p of params) {
       const w = p.value.data, g = p.grad.data;
       const decay = p.decay ? this.weightDecay : 0;
+      if (momentum === 0 && decay === 0) {
+        for (let i = 0; i < w.length; i++) w[i] -= lr * g[i]; // the plain step, the common case
+        continue;
+      }
       if (momentum === 0) {
         for (let i = 0; i < w.length; i++) w[i] -= lr * (g[i] + decay * w[i]);
         continue;
