@@ -292,7 +292,7 @@ export class ChapterCells {
   }
 
   private async runNow(target: CellView): Promise<void> {
-    if (this.runner.generation !== this.generation) this.ran.clear();
+    if (this.runner.generation !== this.generation) this.forget();
     const plain = this.plainCells();
     // An exercise runs after the cells above it in the page.
     const above = target.exercise
@@ -312,6 +312,18 @@ export class ChapterCells {
     await this.runOne(target, ranFirst.length ? ranNote(ranFirst, Number.NaN) : "");
   }
 
+  /** The cell ran in the current notebook: later cells can use its names (shown as "ran" in its bar). */
+  private markRan(cell: CellView): void {
+    this.ran.add(cell.index);
+    cell.el.setAttribute("data-ran", "");
+  }
+
+  /** The notebook is gone (the worker was stopped): no cell has run in the new one. */
+  private forget(): void {
+    this.ran.clear();
+    for (const c of this.cells) c.el.removeAttribute("data-ran");
+  }
+
   /** Runs one cell; true when it finished (with or without an error). */
   private async runOne(cell: CellView, note: string): Promise<boolean> {
     cell.status("Running…", "running");
@@ -329,7 +341,7 @@ export class ChapterCells {
     this.pending.delete(cell); // from here on, Run on this cell queues a new run
     const ms = Math.round(performance.now() - started);
     if (end.kind !== "done") {
-      this.ran.clear();
+      this.forget();
       this.generation = -1;
       const why =
         end.kind === "timeout"
@@ -356,10 +368,10 @@ export class ChapterCells {
       const where = error.line !== null ? `Error at line ${error.line}${error.column !== null ? `, column ${error.column}` : ""}.` : "Error (the engine gave no position).";
       cell.status(`${extra} ${where}`.trim(), "error");
       // A cell that failed runs again next time, unless failing is what it shows.
-      if (!cell.exercise && cell.throws) this.ran.add(cell.index);
+      if (!cell.exercise && cell.throws) this.markRan(cell);
       return cell.throws;
     }
-    if (!cell.exercise) this.ran.add(cell.index);
+    if (!cell.exercise) this.markRan(cell);
     if (checks) {
       const passed = checks.filter((r) => r.pass).length;
       cell.status(`${extra} ${passed} of ${checks.length} checks pass.${passed === checks.length ? " Well done!" : ""}`.trim(), passed === checks.length ? "ok" : "error");

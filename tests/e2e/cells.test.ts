@@ -119,6 +119,23 @@ describe("running a cell", () => {
     await expect(cellAt(page, 1).locator(".cm-editor.cm-focused").count()).resolves.toBe(1);
   });
 
+  test("the editor completes nnfs exports, matches brackets and undoes", async () => {
+    const { page } = shared;
+    const cell = cellAt(page, 0);
+    await setCode(cell, "const m = matm");
+    await page.keyboard.press("Control+Space");
+    const options = cell.locator(".cm-tooltip-autocomplete li");
+    await options.first().waitFor();
+    expect(await options.allTextContents()).toContainEqual(expect.stringMatching(/^matmul/));
+    await page.keyboard.press("Escape");
+    await page.keyboard.type("ul(");
+    expect(await cell.locator(".cm-line").last().textContent()).toBe("const m = matmul()");
+    expect(await cell.locator(".cm-matchingBracket").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Control+z");
+    await page.keyboard.press("Control+z");
+    expect(await cell.locator(".cm-line").last().textContent()).not.toBe("const m = matmul()");
+  });
+
   test("notebook: a cell sees the names above it (their current code), and Run runs un-run cells above first", async () => {
     const { page, problems } = await fresh(neuron);
     await setCode(cellAt(page, 0), "const shared = 40;");
@@ -127,6 +144,7 @@ describe("running a cell", () => {
     expect(r.output).toBe("42");
     expect(r.status).toMatch(/^Ran cells 1 and 2 first/);
     expect(await cellAt(page, 0).locator("[data-cell-status]").textContent()).toMatch(/Ran to prepare Cell 3/);
+    expect(await page.locator("[data-cell][data-ran]").count()).toBe(3);
     // Ran cells stay ran: changing cell 1 without running it leaves the notebook's value.
     await setCode(cellAt(page, 0), "const shared = 0;");
     expect((await runAndWait(cellAt(page, 2))).output).toBe("42");
