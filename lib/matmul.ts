@@ -172,11 +172,16 @@ function zeroFraction(A: Float32Array): number {
 let scratchRow = new Float64Array(1024);
 
 // out[o…o+N) = Σ over the listed pairs p in [from, to) of
-// value[p] · (row index[p] of B), eight, then four, then one pair at a time, in 64 bits.
+// value[p] · (row index[p] of B), in 64 bits: eight pairs at a time, then four,
+// then the last one to three one at a time, in the pass that writes out.
 function sumScaledRows(
   index: Int32Array, value: Float32Array, from: number, to: number,
   B: Float32Array, N: number, out: Float32Array, o: number,
 ): void {
+  if (from === to) {
+    out.fill(0, o, o + N); // an empty list (a pixel black in the whole batch)
+    return;
+  }
   if (scratchRow.length < N) scratchRow = new Float64Array(N);
   const acc = scratchRow;
   acc.fill(0, 0, N);
@@ -191,16 +196,24 @@ function sumScaledRows(
         a4 * B[b4 + j] + a5 * B[b5 + j] + a6 * B[b6 + j] + a7 * B[b7 + j];
     }
   }
-  for (; p + 4 <= to; p += 4) {
+  if (p + 4 <= to) {
     const a0 = value[p], a1 = value[p + 1], a2 = value[p + 2], a3 = value[p + 3];
     const b0 = index[p] * N, b1 = index[p + 1] * N, b2 = index[p + 2] * N, b3 = index[p + 3] * N;
     for (let j = 0; j < N; j++) acc[j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+    p += 4;
   }
-  for (; p < to; p++) {
-    const a = value[p], b = index[p] * N;
-    for (let j = 0; j < N; j++) acc[j] += a * B[b + j];
+  if (p === to) {
+    for (let j = 0; j < N; j++) out[o + j] = acc[j];
+    return;
   }
-  for (let j = 0; j < N; j++) out[o + j] = acc[j];
+  // One to three pairs left, added one at a time; missing ones are 0 · (the
+  // first one's row). Adding that zero changes no bit: acc started at +0, so it
+  // is never −0, and x + (±0) is x for every other x. (If that row holds an
+  // infinity, the sum was not finite anyway.)
+  const a0 = value[p], b0 = index[p] * N;
+  const a1 = p + 1 < to ? value[p + 1] : 0, b1 = p + 1 < to ? index[p + 1] * N : b0;
+  const a2 = p + 2 < to ? value[p + 2] : 0, b2 = p + 2 < to ? index[p + 2] * N : b0;
+  for (let j = 0; j < N; j++) out[o + j] = acc[j] + a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j];
 }
 
 // C = A·B for sparse A: row i of C is the sum of A[i][k] · (row k of B) over
