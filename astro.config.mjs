@@ -22,10 +22,11 @@ const base = process.env.BASE_PATH ?? "/";
 // the hashes of the inline scripts it emits). Only the book's own files may
 // load: no remote scripts, styles, fonts (KaTeX's are bundled) or requests.
 // Styles allow 'unsafe-inline' because Shiki and KaTeX colour and place text
-// with style attributes. Scripts need no 'unsafe-eval': the code cells compile
-// reader code with `new AsyncFunction` only inside their worker, and a worker
-// loaded from its own URL runs under the policy of that response (none), not
-// the page's; components/cell/sandbox.ts locks that worker down instead.
+// with style attributes. Scripts allow 'unsafe-eval' for one reason: the code
+// cells compile the reader's code with `new AsyncFunction` in their worker,
+// and that worker (started from a blob: URL, hence worker-src blob:) runs
+// under this same policy, which keeps reader code from fetching or importing
+// anything but the book's own files (components/cell/controller.ts).
 /** @type {NonNullable<import("astro").AstroUserConfig["security"]>["csp"]} */
 const csp = {
   directives: [
@@ -33,12 +34,12 @@ const csp = {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
-    "worker-src 'self'",
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
   ],
-  scriptDirective: { resources: ["'self'"] },
+  scriptDirective: { resources: ["'self'", "'unsafe-eval'"] },
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
 

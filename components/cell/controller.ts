@@ -13,8 +13,26 @@ import { planRun, ranNote, describeCells } from "./plan.ts";
 import { browserStorage, forgetEdit, loadEdit, originalChanged, saveEdit } from "./storage.ts";
 import { parseShareHash, shareHash } from "./share.ts";
 import { checkLine } from "./checks.ts";
+import workerUrl from "./worker.ts?worker&url";
 
 const storage = browserStorage();
+
+/**
+ * Starts the cell worker from a blob: URL that imports the bundled worker.
+ * A blob: worker inherits the page's Content-Security-Policy (a worker
+ * loaded from its own URL would get the policy of that response: none, on a
+ * static host), so reader code cannot fetch or import from elsewhere.
+ */
+function createWorker(): Worker {
+  const src = new URL(workerUrl, location.href).href;
+  const options: WorkerOptions = { type: "module", name: "nnfs-cells" };
+  try {
+    const blob = new Blob([`import ${JSON.stringify(src)};\n`], { type: "text/javascript" });
+    return new Worker(URL.createObjectURL(blob), options);
+  } catch {
+    return new Worker(src, options);
+  }
+}
 
 function sourceOf(el: HTMLElement, selector: string): string {
   const t = el.querySelector<HTMLTemplateElement>(selector);
@@ -243,7 +261,7 @@ class CellView {
 /** The cells of one chapter page and the notebook they share. */
 export class ChapterCells {
   readonly cells: CellView[] = [];
-  readonly runner = new WorkerRunner(() => new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "nnfs-cells" }));
+  readonly runner = new WorkerRunner(createWorker);
   /** Cells that ran in the current worker's notebook. */
   private ran = new Set<number>();
   private generation = 0;

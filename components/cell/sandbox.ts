@@ -1,10 +1,12 @@
 /**
  * Locks the cell worker down before any reader code runs. A dedicated worker
- * already has no DOM, no localStorage and no cookies API, but it could still
- * open IndexedDB or the Cache API of the book's origin, talk to other tabs or
- * reach the network, and the page's Content-Security-Policy does not cover
- * it (a worker loaded from a URL gets the policy of its own response). So the
- * worker keeps private copies of what it needs and removes the rest.
+ * has no DOM, no localStorage and no cookies API, and the page's
+ * Content-Security-Policy (which the worker inherits, see controller.ts)
+ * keeps it from loading code or data from elsewhere. What is left is the
+ * book's own origin: its IndexedDB and Cache storage, other tabs, and its
+ * files. So the worker keeps private copies of what it needs (postMessage,
+ * fetch) and removes the rest, from the global and from its prototypes (where
+ * `WorkerGlobalScope.prototype.fetch.call(self, …)` would still reach them).
  */
 
 /** Globals a cell has no business with. */
@@ -21,6 +23,8 @@ export const REMOVED_GLOBALS = [
   "SharedWorker",
   "importScripts",
   "navigator",
+  "postMessage",
+  "close",
 ] as const;
 
 /**
@@ -37,15 +41,28 @@ export function guardedFetch(realFetch: typeof fetch, origin: string, allowedPre
   };
 }
 
+/** Removes `name` from `scope` and every prototype of it that holds it; `scope[name]` becomes `value`. */
+function remove(scope: object, name: string, value: unknown = undefined): void {
+  for (let o: object | null = scope; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.prototype.hasOwnProperty.call(o, name)) {
+      try {
+        delete (o as Record<string, unknown>)[name];
+      } catch {
+        /* not configurable: shadowed below */
+      }
+    }
+  }
+  try {
+    Object.defineProperty(scope, name, { value, configurable: false, writable: false });
+  } catch {
+    /* not there in this engine */
+  }
+}
+
+/** Call after taking private copies of postMessage and the like: they are removed here. */
 export function lockDown(scope: Record<string, unknown>, allowedPrefix: string): void {
   const realFetch = (scope.fetch as typeof fetch).bind(scope);
   const origin = (scope.location as Location).origin;
-  for (const name of REMOVED_GLOBALS) {
-    try {
-      Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false });
-    } catch {
-      /* not there in this engine */
-    }
-  }
-  Object.defineProperty(scope, "fetch", { value: guardedFetch(realFetch, origin, allowedPrefix), configurable: false, writable: false });
+  for (const name of REMOVED_GLOBALS) remove(scope, name);
+  remove(scope, "fetch", guardedFetch(realFetch, origin, allowedPrefix));
 }
