@@ -223,15 +223,25 @@ function sparseKernel(S: SparseRows, B: Float32Array, C: Float32Array, N: number
 }
 
 // The same for narrow C (N < 16): the i-k-j loop over the listed non-zeros,
-// summing in C, exactly as narrowKernel does for a dense A.
+// summing in C, exactly as narrowKernel does for a dense A: each addition is
+// rounded to 32 bits (Math.fround, as storing into C would), four non-zeros a pass.
 function sparseNarrowKernel(S: SparseRows, B: Float32Array, C: Float32Array, N: number): void {
   C.fill(0);
   const { start, col, value } = S;
+  const round = Math.fround;
   for (let i = 0; i < S.rows; i++) {
-    const ci = i * N;
-    for (let p = start[i]; p < start[i + 1]; p++) {
-      const a = value[p], bk = col[p] * N;
-      for (let j = 0; j < N; j++) C[ci + j] += a * B[bk + j];
+    const ci = i * N, end = start[i + 1];
+    let p = start[i];
+    for (; p + 4 <= end; p += 4) {
+      const a0 = value[p], a1 = value[p + 1], a2 = value[p + 2], a3 = value[p + 3];
+      const b0 = col[p] * N, b1 = col[p + 1] * N, b2 = col[p + 2] * N, b3 = col[p + 3] * N;
+      for (let j = 0; j < N; j++) {
+        C[ci + j] = round(round(round(C[ci + j] + a0 * B[b0 + j]) + a1 * B[b1 + j]) + a2 * B[b2 + j]) + a3 * B[b3 + j];
+      }
+    }
+    for (; p < end; p++) {
+      const a = value[p], b = col[p] * N;
+      for (let j = 0; j < N; j++) C[ci + j] += a * B[b + j];
     }
   }
 }
