@@ -82,11 +82,27 @@ try {
   const median = times[Math.floor(times.length / 2)];
   const p95 = times[Math.floor(times.length * 0.95)];
 
+  // Cold: a fresh page, Run pressed at once; the editor, the worker and the transpiler all load first.
+  const cold = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await cold.goto(new URL(chapterPath, url).href, { waitUntil: "load" });
+  const coldMs = await cold.locator("[data-cell]").first().evaluate(
+    (el) =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        new MutationObserver(() => {
+          const state = el.getAttribute("data-state");
+          if (state === "ok" || state === "error") resolve(performance.now() - t0);
+        }).observe(el, { attributes: true, attributeFilter: ["data-state"] });
+        el.querySelector<HTMLButtonElement>("[data-cell-run]")!.click();
+      }),
+  );
+
   console.log(`Chapter page ${chapterPath}`);
   console.log(`Before any cell is used: ${initial.length} scripts, ${kb(sum(initial, "bytes"))} (${kb(sum(initial, "gzip"))} gzip)`);
   for (const s of initial) console.log(`  ${s.url}  ${kb(s.bytes)} / ${kb(s.gzip)} gzip`);
   console.log(`On first use of a cell: ${onUse.length} scripts, ${kb(sum(onUse, "bytes"))} (${kb(sum(onUse, "gzip"))} gzip)`);
   for (const s of onUse) console.log(`  ${s.url}  ${kb(s.bytes)} / ${kb(s.gzip)} gzip`);
+  console.log(`Cold Run (nothing loaded yet) → output of the first cell: ${coldMs.toFixed(0)} ms`);
   console.log(`Warm Run → output of console.log(1 + 1): median ${median.toFixed(1)} ms, 95th percentile ${p95.toFixed(1)} ms (${times.length} runs)`);
 } finally {
   await browser.close();
