@@ -109,17 +109,21 @@ function checkTargets(op: string, X: Matrix, y: Targets): void {
   if (n !== X.rows) throw new RangeError(`${op}: X is ${formatShape(X)} but y has ${n} ${y instanceof Matrix ? "rows" : "labels"}`);
 }
 
-// Copies the rows order[from…to) of X and y into the batch buffers.
-function gather(X: Matrix, y: Targets, order: Int32Array, from: number, to: number): { Xb: Matrix; yb: Targets } {
+// Copies the rows order[from…to) of X and y into a batch. Pass the last batch
+// back as `into` to reuse its memory when the size is the same.
+function gather(
+  X: Matrix, y: Targets, order: Int32Array, from: number, to: number, into?: { Xb: Matrix; yb: Targets },
+): { Xb: Matrix; yb: Targets } {
   const n = to - from;
-  const Xb = Matrix.zeros(n, X.cols); // [batch, nIn]
+  const reuse = into !== undefined && into.Xb.rows === n;
+  const Xb = reuse ? into.Xb : Matrix.zeros(n, X.cols); // [batch, nIn]
   for (let i = 0; i < n; i++) Xb.data.set(X.data.subarray(order[from + i] * X.cols, (order[from + i] + 1) * X.cols), i * X.cols);
   if (y instanceof Matrix) {
-    const Yb = Matrix.zeros(n, y.cols); // [batch, nOut]
+    const Yb = reuse ? (into.yb as Matrix) : Matrix.zeros(n, y.cols); // [batch, nOut]
     for (let i = 0; i < n; i++) Yb.data.set(y.data.subarray(order[from + i] * y.cols, (order[from + i] + 1) * y.cols), i * y.cols);
     return { Xb, yb: Yb };
   }
-  const yb = new Int32Array(n);
+  const yb = reuse ? (into.yb as Int32Array) : new Int32Array(n);
   for (let i = 0; i < n; i++) yb[i] = y[order[from + i]];
   return { Xb, yb };
 }
@@ -208,6 +212,7 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
   const start = now();
   let lastYield = start;
   const history: History = { epochs: [], stopped: false, seconds: 0 };
+  let gathered: { Xb: Matrix; yb: Targets } | undefined;
 
   for (let epoch = 1; epoch <= epochs && !history.stopped; epoch++) {
     const epochStart = now();
@@ -218,7 +223,7 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
     for (let batch = 1; batch <= batches; batch++) {
       const from = (batch - 1) * batchSize;
       const to = Math.min(X.rows, from + batchSize);
-      const gathered = gather(X, y, order, from, to);
+      gathered = gather(X, y, order, from, to, gathered); // the same memory, batch after batch
       const yb = gathered.yb;
       const Xb = options.augment ? options.augment(gathered.Xb, rng) : gathered.Xb; // [batch, nIn]
       const where = `epoch ${epoch}, batch ${batch} of ${batches}`;
