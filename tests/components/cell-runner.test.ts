@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { WorkerRunner, type RunRequest } from "../../components/cell/runner.ts";
+import type { FromWorker, ToWorker } from "../../components/cell/protocol.ts";
+
+/** A stand-in worker: records what it is sent and lets the test answer. */
+class FakeWorker {
+  sent: ToWorker[] = [];
+  terminated = false;
+  private listeners: Record<string, ((e: unknown) => void)[]> = {};
+  postMessage(m: ToWorker) {
+    this.sent.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  addEventListener(type: string, fn: (e: unknown) => void) {
+    (this.listeners[type] ??= []).push(fn);
+  }
+  reply(m: FromWorker) {
+    for (const fn of this.listeners.message ?? []) fn({ data: m });
+  }
+  fail(message: string) {
+    for (const fn of this.listeners.error ?? []) fn({ message, preventDefault() {} });
+  }
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const runner = new WorkerRunner(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w as unknown as Worker;
+  });
+  const outputs: unknown[] = [];
+  const request = (over: Partial<RunRequest> = {}): RunRequest => ({
+    index: 0,
+    code: "console.log(1)",
+    sourceName: "c.ts",
+    timeoutMs: 1000,
+    onOutput: (p) => outputs.push(...p),
+    ...over,
+  });
+  const done = (runId: number): FromWorker => ({ type: "done", runId, error: null, dropped: 0, timers: 0, names: ["a"], ms: 1 });
+  return { runner, workers, outputs, request, done };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("WorkerRunner", () => {
+  test("starts one worker lazily, forwards output, and resolves when the cell is done", async () => {
+    const { runner, workers, outputs, request, done } = setup();
+    expect(workers).toHaveLength(0);
+    const end = runner.run(request());
+    expect(workers).toHaveLength(1);
+    const runId = workers[0].sent[0].runId;
+    workers[0].reply({ type: "output", runId, pieces: [{ stream: "log", text: "1" }] });
+    workers[0].reply({ type: "output", runId: runId + 99, pieces: [{ stream: "log", text: "stale" }] });
+    workers[0].reply(done(runId));
+    await expect(end).resolves.toMatchObject({ kind: "done" });
+    expect(outputs).toEqual([{ stream: "log", text: "1" }]);
+    expect(runner.names).toEqual(["a"]);
+    expect(runner.running).toBe(false);
+  });
+
+  test("a run past its time limit terminates the worker; the next run starts a fresh one", async () => {
+    const { runner, workers, request, done } = setup();
+    const end = runner.run(request({ timeoutMs: 500 }));
+    const generation = runner.generation;
+    vi.advanceTimersByTime(499);
+    expect(workers[0].terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    await expect(end).resolves.toEqual({ kind: "timeout", ms: 500 });
+    expect(workers[0].terminated).toBe(true);
+    const next = runner.run(request());
+    expect(workers).toHaveLength(2);
+    expect(runner.generation).toBe(generation + 1);
+    workers[1].reply(done(workers[1].sent[0].runId));
+    await expect(next).resolves.toMatchObject({ kind: "done" });
+  });
+
+  test("Stop terminates the worker and ends the run", async () => {
+    const { runner, workers, request } = setup();
+    const end = runner.run(request());
+    runner.stop();
+    await expect(end).resolves.toEqual({ kind: "stopped" });
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  test("one run at a time", async () => {
+    const { runner, request } = setup();
+    void runner.run(request());
+    await expect(runner.run(request())).rejects.toThrow(/already running/);
+  });
+
+  test("a worker that fails ends the run with its message", async () => {
+    const { runner, workers, request } = setup();
+    const end = runner.run(request());
+    workers[0].fail("script error");
+    await expect(end).resolves.toEqual({ kind: "crashed", message: "script error" });
+  });
+
+  test("the ready message brings the nnfs exports", () => {
+    const { runner, workers } = setup();
+    let ready = false;
+    runner.onReady(() => (ready = true));
+    runner.warm();
+    workers[0].reply({ type: "ready", exports: ["dot", "neuron"] });
+    expect(runner.exports).toEqual(["dot", "neuron"]);
+    expect(ready).toBe(true);
+  });
+});
