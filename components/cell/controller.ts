@@ -292,7 +292,8 @@ export class ChapterCells {
     const next = this.cells[this.cells.indexOf(cell) + 1];
     if (!next) return;
     next.enhance();
-    next.el.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    next.el.scrollIntoView({ block: "nearest", behavior: still ? "auto" : "smooth" });
     next.editor?.focus();
   }
 

@@ -30,7 +30,10 @@ function plotSvg(item: Extract<DisplayItem, { kind: "plot" }>): SVGSVGElement {
   item.series.forEach((s, i) => {
     let d = "";
     let pen = false;
+    // A line of a million points draws no better than one of a few thousand.
+    const step = Math.max(1, Math.ceil(s.y.length / 4000));
     s.y.forEach((y, j) => {
+      if (j % step !== 0 && j !== s.y.length - 1) return;
       if (!Number.isFinite(y) || !Number.isFinite(s.x[j])) {
         pen = false;
         return;
