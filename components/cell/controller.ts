@@ -87,6 +87,8 @@ class CellView {
     this.button("reset").addEventListener("click", () => this.reset());
     this.button("share")?.addEventListener("click", () => void this.share());
     this.markEdited();
+    // The page must not show the book's code where the reader's edit is what will run.
+    if (saved) this.enhance();
   }
 
   /** The time limit of one run: the cell's `timeout=` option, else the default. */
