@@ -117,9 +117,9 @@ export function createChecker(): { check: CheckFn; results(): Promise<CheckResul
   };
 }
 
-/** One result as a line of text: `✓ three numbers` / `✗ empty vectors: expected 0, got 3`. */
+/** One result as a line of text: `✓ three numbers: 26` / `✗ empty vectors: expected 0, got 3`. */
 export function checkLine(r: CheckResult): string {
-  if (r.pass) return `✓ ${r.name}`;
+  if (r.pass) return `✓ ${r.name}: ${r.actual}`;
   if (r.error) return `✗ ${r.name}: expected ${r.expected}, but it threw ${r.error}`;
   return `✗ ${r.name}: expected ${r.expected}, got ${r.actual}${r.reason?.startsWith("at ") ? ` (${r.reason})` : ""}`;
 }

@@ -49,7 +49,7 @@ describe("createChecker", () => {
     expect(r.map((x) => [x.name, x.pass])).toEqual([["sum", true], ["async", true], ["wrong", false], ["throws", false]]);
     expect(r[2]).toMatchObject({ expected: "5", actual: "4" });
     expect(r[3]).toMatchObject({ actual: "(threw)", error: "TypeError: boom" });
-    expect(r.map(checkLine)).toEqual(["✓ sum", "✓ async", "✗ wrong: expected 5, got 4", "✗ throws: expected 1, but it threw TypeError: boom"]);
+    expect(r.map(checkLine)).toEqual(["✓ sum: 3", "✓ async: [1, 2]", "✗ wrong: expected 5, got 4", "✗ throws: expected 1, but it threw TypeError: boom"]);
   });
 
   test("check without a function is a mistake in the checks, said at once", () => {
