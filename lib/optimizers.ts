@@ -27,6 +27,18 @@ function checkRate(op: string, name: string, value: number, lo: number, hi = Inf
   }
 }
 
+// W ← W − lr·dW, row by row. A row of dW that is all zeros would change
+// nothing, so it is skipped: in the first layer those are the weights of the
+// pixels that are black in every digit of the batch, four rows in ten.
+function plainStep(w: Float32Array, g: Float32Array, cols: number, lr: number): void {
+  for (let row = 0; row < g.length; row += cols) {
+    const end = row + cols;
+    let i = row;
+    while (i < end && g[i] === 0) i++; // leading zeros change nothing either
+    for (; i < end; i++) w[i] -= lr * g[i];
+  }
+}
+
 /**
  * Stochastic gradient descent: W ← W − lr·(dW + λ·W), or with momentum μ:
  * v ← μ·v − lr·(dW + λ·W), W ← W + v. `weightDecay` λ (L2) applies to weights,
@@ -60,7 +72,7 @@ export class SGD implements Optimizer {
       const w = p.value.data, g = p.grad.data;
       const decay = p.decay ? this.weightDecay : 0;
       if (momentum === 0 && decay === 0) {
-        for (let i = 0; i < w.length; i++) w[i] -= lr * g[i]; // the plain step, the common case
+        plainStep(w, g, p.grad.cols, lr); // the common case
         continue;
       }
       if (momentum === 0) {
