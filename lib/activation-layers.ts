@@ -44,12 +44,16 @@ export class ReLU implements Layer {
     return Y;
   }
 
-  /** dX = dY where X > 0, else 0. @chapter 9 */
+  /**
+   * dX = dY where X > 0, else 0: dY times the slope, 1 or 0. Multiplying by
+   * +(x > 0) rather than choosing with `?:` avoids the same coin-flip branch as
+   * forward. (Where X ≤ 0 and dY < 0 that gives −0, which is 0.) @chapter 9
+   */
   backward(dY: Matrix): Matrix {
     const X = checkGradient("ReLU.backward", dY, this.X);
     const dX = Matrix.zeros(dY.rows, dY.cols); // [batch, n]
     const x = X.data, g = dY.data, d = dX.data;
-    for (let i = 0; i < d.length; i++) d[i] = x[i] > 0 ? g[i] : 0;
+    for (let i = 0; i < d.length; i++) d[i] = g[i] * +(x[i] > 0);
     return dX;
   }
 
