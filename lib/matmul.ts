@@ -124,15 +124,15 @@ export class SparseRows {
       T.value = new Float32Array(n);
     }
     const { start, col, value } = this;
-    const next = T.start;
+    const next = T.start, tCol = T.col, tValue = T.value;
     next.fill(0, 0, K + 1);
     for (let p = 0; p < n; p++) next[col[p] + 1]++;
     for (let k = 0; k < K; k++) next[k + 1] += next[k]; // next[k]: where column k's list begins
     for (let i = 0; i < this.rows; i++) {
       for (let p = start[i]; p < start[i + 1]; p++) {
         const q = next[col[p]]++;
-        T.col[q] = i;
-        T.value[q] = value[p];
+        tCol[q] = i;
+        tValue[q] = value[p];
       }
     }
     // Each next[k] has moved to the end of column k, where column k + 1 begins.
@@ -400,25 +400,33 @@ export function matmulTransB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   const M = A.rows, K = A.cols, N = B.rows;
   const C = outputMatrix("matmulTransB", M, N, out); // [A.rows, B.rows]
   const a = A.data, b = B.data, c = C.data;
-  // Element (i, j) is the dot product of row i of A and row j of B, both contiguous;
-  // four rows of B at a time so each element of A is loaded once for four sums.
+  // Element (i, j) is the dot product of row i of A and row j of B, both contiguous.
+  // Two rows of A and four rows of B at a time: eight sums, and each number
+  // loaded serves two or four of them. An odd last row of A pairs with itself.
   const N4 = N - (N % 4);
-  for (let i = 0; i < M; i++) {
-    const ai = i * K;
+  for (let i = 0; i < M; i += 2) {
+    const a0 = i * K, a1 = i + 1 < M ? a0 + K : a0;
+    const c0 = i * N, c1 = i + 1 < M ? c0 + N : c0;
     for (let j = 0; j < N4; j += 4) {
       const p0 = j * K, p1 = p0 + K, p2 = p1 + K, p3 = p2 + K;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       for (let k = 0; k < K; k++) {
-        const x = a[ai + k];
-        s0 += x * b[p0 + k]; s1 += x * b[p1 + k]; s2 += x * b[p2 + k]; s3 += x * b[p3 + k];
+        const x0 = a[a0 + k], x1 = a[a1 + k];
+        const b0 = b[p0 + k], b1 = b[p1 + k], b2 = b[p2 + k], b3 = b[p3 + k];
+        s00 += x0 * b0; s01 += x0 * b1; s02 += x0 * b2; s03 += x0 * b3;
+        s10 += x1 * b0; s11 += x1 * b1; s12 += x1 * b2; s13 += x1 * b3;
       }
-      const ci = i * N + j;
-      c[ci] = s0; c[ci + 1] = s1; c[ci + 2] = s2; c[ci + 3] = s3;
+      c[c0 + j] = s00; c[c0 + j + 1] = s01; c[c0 + j + 2] = s02; c[c0 + j + 3] = s03;
+      c[c1 + j] = s10; c[c1 + j + 1] = s11; c[c1 + j + 2] = s12; c[c1 + j + 3] = s13;
     }
     for (let j = N4; j < N; j++) {
-      let s = 0;
-      for (let k = 0; k < K; k++) s += a[ai + k] * b[j * K + k];
-      c[i * N + j] = s;
+      let s0 = 0, s1 = 0;
+      for (let k = 0; k < K; k++) {
+        s0 += a[a0 + k] * b[j * K + k];
+        s1 += a[a1 + k] * b[j * K + k];
+      }
+      c[c0 + j] = s0;
+      c[c1 + j] = s1;
     }
   }
   return checkProduct(`matmulTransB: ${formatShape(A)}·${formatShape(B)}ᵀ`, C);
