@@ -362,7 +362,18 @@ describe("the page", () => {
     await page.close();
   });
 
-  test("the shared page logged no errors (but the blocked request the tests made on purpose)", () => {
+  test("editors load as cells come near, not for every cell up front", async () => {
+    const { page } = await fresh(neuron);
+    const total = await page.locator("[data-cell]").count();
+    const early = await page.locator("[data-cell] .cm-editor").count();
+    expect(early).toBeLessThan(total);
+    const last = page.locator("[data-cell]").last();
+    await last.scrollIntoViewIfNeeded();
+    await last.locator(".cm-editor").waitFor();
+    await page.close();
+  });
+
+    test("the shared page logged no errors (but the blocked request the tests made on purpose)", () => {
     expect(shared.problems.filter((p) => !p.includes("https://example.com/"))).toEqual([]);
   });
 });
