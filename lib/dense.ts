@@ -170,7 +170,7 @@ export class Dense implements Layer {
     const S = SparseRows.from(X, this.listed);
     if (!S.finite) assertFinite("Dense.forward", X, "X"); // throws, naming where
     this.X = X;
-    this.nonZeros = S.zeroFraction >= 0.25 ? S : undefined;
+    this.nonZeros = S.sparseEnough ? S : undefined;
     const Z = matmul(this.nonZeros ?? X, this.W); // [batch, nOut]
     return addRow(Z, this.b, Z); // [batch, nOut]
   }

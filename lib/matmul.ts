@@ -33,6 +33,9 @@ function checkProduct(what: string, C: Matrix): Matrix {
   return C;
 }
 
+// The sparse kernels pay once at least this fraction of A is zeros.
+const SPARSE_ENOUGH = 0.25;
+
 /**
  * A matrix kept as the list of its non-zero entries, row by row ("compressed
  * sparse rows"). A batch of digits is about 80 % zeros: listed once, its
@@ -149,15 +152,17 @@ export class SparseRows {
     return this.start[this.rows];
   }
 
+  /** Whether the sparse kernels pay: at least a quarter of the matrix is zeros (matmul's own rule). */
+  get sparseEnough(): boolean {
+    return this.zeroFraction >= SPARSE_ENOUGH;
+  }
+
   /** The fraction of the matrix's elements that are 0. */
   get zeroFraction(): number {
     const size = this.rows * this.cols;
     return size === 0 ? 0 : 1 - this.nonZeros / size;
   }
 }
-
-// The sparse kernels pay once at least this fraction of A is zeros.
-const SPARSE_ENOUGH = 0.25;
 
 // Lists for a Matrix given to matmul or matmulTransA, reused from call to call.
 const scratchRows = new SparseRows();
