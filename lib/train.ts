@@ -104,6 +104,11 @@ export interface TrainOptions {
 
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
+// Lets the event loop run (a page's events, a timer that aborts), then goes on.
+// Node's setImmediate does that without setTimeout's minimum wait of 1 ms.
+const pause = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 function checkTargets(op: string, X: Matrix, y: Targets): void {
   const n = y instanceof Matrix ? y.rows : y.length;
   if (n !== X.rows) throw new RangeError(`${op}: X is ${formatShape(X)} but y has ${n} ${y instanceof Matrix ? "rows" : "labels"}`);
@@ -258,7 +263,7 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
       }
       if (options.signal?.aborted) history.stopped = true;
       if (now() - lastYield > 50) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await pause();
         lastYield = now();
         if (options.signal?.aborted) history.stopped = true;
       }
