@@ -143,7 +143,8 @@ export class Dense implements Layer {
   /**
    * The layer's outputs: for one sample (`number[]` of length nIn) a `number[]`
    * of length nOut; for a batch `X` ([batch, nIn]) the matrix `X·W + b`
-   * ([batch, nOut]). Remembers `X` for `backward`.
+   * ([batch, nOut]). Remembers `X` for `backward`, and, when X is mostly zeros
+   * (a batch of digits), the list of its non-zeros that both products use.
    *
    * @example
    * layer.forward([1, 2, 3, 2.5]);              // one sample → number[]
@@ -167,7 +168,7 @@ export class Dense implements Layer {
     }
     // A batch of digits is mostly zeros (black pixels): list X's non-zeros once,
     // and both products skip the zeros. Listing also finds any NaN in X.
-    const S = SparseRows.from(X, this.listed);
+    const S = SparseRows.from(X, this.listed); // [batch, nIn], its non-zeros only
     if (!S.finite) assertFinite("Dense.forward", X, "X"); // throws, naming where
     this.X = X;
     this.nonZeros = S.sparseEnough ? S : undefined;

@@ -377,8 +377,8 @@ export function matmulTransA(A: Matrix | SparseRows, B: Matrix, out?: Matrix): M
     );
   }
   const C = outputMatrix("matmulTransA", A.cols, B.cols, out); // [A.cols, B.cols]
-  const S = A instanceof SparseRows ? A : SparseRows.from(A, scratchRows); // A's non-zeros, row by row
-  const T = S.transpose(scratchColumns); // Aᵀ's non-zeros, row by row
+  const S = A instanceof SparseRows ? A : SparseRows.from(A, scratchRows); // [M, K]: A's non-zeros, row by row
+  const T = S.transpose(scratchColumns); // [K, M]: Aᵀ's non-zeros, row by row
   if (B.cols < 16) sparseNarrowKernel(T, B.data, C.data, B.cols);
   else sparseKernel(T, B.data, C.data, B.cols);
   return C;
