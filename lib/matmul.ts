@@ -46,16 +46,20 @@ const SPARSE_ENOUGH = 0.25;
  * @chapter 9
  * @example
  * const S = SparseRows.from(Matrix.from([[0, 2], [3, 0]]));
- * S.start; // Int32Array [0, 1, 2]: row r's entries are start[r] … start[r + 1] − 1
- * S.col;   // Int32Array [1, 0]: their columns
- * S.value; // Float32Array [2, 3]: their values
+ * S.nonZeros;                  // 2
+ * S.start.subarray(0, 3);      // [0, 1, 2]: row r's entries are start[r] … start[r + 1] − 1
+ * S.col.subarray(0, 2);        // [1, 0]: their columns
+ * S.value.subarray(0, 2);      // [2, 3]: their values
  * matmul(S, W); // the same numbers as matmul(Matrix.from([[0, 2], [3, 0]]), W)
  */
 export class SparseRows {
   /** Rows and columns of the matrix listed. */
   rows = 0;
   cols = 0;
-  /** Row r's entries sit at positions start[r] … start[r + 1] − 1 of `col` and `value`. */
+  /**
+   * Row r's entries sit at positions start[r] … start[r + 1] − 1 of `col` and
+   * `value`. (The arrays may be longer than needed: room kept for reuse.)
+   */
   start = new Int32Array(1);
   /** The column of each entry. */
   col = new Int32Array(0);
@@ -116,7 +120,8 @@ export class SparseRows {
    * order, in the next free slot of its column. Pass `out` to reuse its memory.
    *
    * @example
-   * SparseRows.from(Matrix.from([[0, 2], [3, 4]])).transpose().col; // Int32Array [1, 0, 1]
+   * const T = SparseRows.from(Matrix.from([[0, 2], [3, 4]])).transpose();
+   * T.col.subarray(0, T.nonZeros); // [1, 0, 1]: column 0 has row 1; column 1 has rows 0 and 1
    */
   transpose(out?: SparseRows): SparseRows {
     const T = out ?? new SparseRows();
