@@ -1,0 +1,190 @@
+/**
+ * Accessibility of every page, in both themes: axe-core's WCAG 2 A/AA rules
+ * (no serious or critical violation), and, once the islands have hydrated and
+ * the cell editors have loaded, every interactive element reachable by Tab
+ * and named. axe-core is injected from node_modules (nothing fetched at run
+ * time) with page.evaluate, which the page's Content-Security-Policy does not
+ * govern. One browser, one page per address; the dark pass reuses the page.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { launch, type Launched } from "./chromium.ts";
+import { baseUrl, chapterUrls, openPage } from "./pages.ts";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let chrome: Launched;
+let pages: { name: string; url: string }[];
+
+beforeAll(async () => {
+  chrome = await launch();
+  const chapters = await chapterUrls(chrome.browser);
+  pages = [
+    { name: "home", url: baseUrl() },
+    { name: "404", url: `${baseUrl()}does-not-exist/` },
+    ...chapters.map((url) => ({ name: new URL(url).pathname.split("/").filter(Boolean).pop()!, url })),
+  ];
+});
+afterAll(async () => chrome?.close());
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; summary: string }[];
+}
+
+/** axe's serious and critical WCAG 2 A/AA violations on the page as it is now. */
+async function axe(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact!,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String), summary: n.failureSummary ?? "" })),
+      }));
+  });
+}
+
+/** One line a rule, then its first few elements and what is wrong with each. */
+function report(where: string, violations: Violation[]): string {
+  const shown = 4;
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.slice(0, shown).map((n) => `  ${n.target.join(" ")}\n    ${n.summary.replace(/\s*\n\s*/g, " ")}`);
+      const more = v.nodes.length > shown ? [`  … and ${v.nodes.length - shown} more`] : [];
+      return [`${where}: ${v.id} (${v.impact}, ${v.nodes.length}×) ${v.help}`, ...nodes, ...more].join("\n");
+    })
+    .join("\n");
+}
+
+/** Scrolls through the page so client:visible islands hydrate and cell editors load, then waits for them. */
+async function wakeEverything(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = innerHeight / 2;
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    scrollTo(0, 0);
+    // Solutions and checks behind a <details> are read too, so their code is checked.
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll("astro-island")].every((i) => !i.hasAttribute("ssr")) &&
+      [...document.querySelectorAll("[data-cell], [data-exercise]")].every((c) => c.querySelector(".cm-content")),
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/** Sets the theme the way a reader does, with the header's button. */
+async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
+  const now = await page.evaluate(() => document.documentElement.dataset.theme);
+  if (now !== theme) await page.locator("[data-theme-toggle]").click();
+  await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+}
+
+/**
+ * Every visible interactive element, and the ones Tab reaches from the top of
+ * the page (Escape first inside an editor: Tab indents there). Each is
+ * described by a path and its accessible name as axe computes it.
+ */
+async function tabWalk(page: Page): Promise<{ interactive: { path: string; name: string; needsName: boolean }[]; reached: string[] }> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  await page.evaluate(() => {
+    const win = window as unknown as { __describe: (el: Element) => string };
+    win.__describe = (el: Element) => {
+      const parts: string[] = [];
+      for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+        const i = e.parentElement ? [...e.parentElement.children].indexOf(e) : 0;
+        parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}:${i}`);
+      }
+      return parts.join(">");
+    };
+  });
+  const interactive = await page.evaluate(() => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const describe = (window as unknown as { __describe: (el: Element) => string }).__describe;
+    const selector =
+      "a[href], button, input, select, textarea, summary, [tabindex], [contenteditable=true], [role=button], [role=slider], [role=checkbox], [role=radio], [role=tab], [role=link]";
+    const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true, opacityProperty: false }) && !el.closest("[inert]");
+    // A radio group is one Tab stop (arrows move within it): only its checked radio, or its first, counts.
+    const radioStop = (el: Element) => {
+      const radio = el as HTMLInputElement;
+      if (radio.type !== "radio" || !radio.name) return true;
+      const group = [...document.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(radio.name)}"]`)];
+      return radio === (group.find((r) => r.checked) ?? group[0]);
+    };
+    const els = [...document.querySelectorAll(selector)].filter(
+      (el) =>
+        visible(el) && radioStop(el) && !(el as HTMLButtonElement).disabled && el.getAttribute("tabindex") !== "-1" && !el.matches("[contenteditable=false]"),
+    );
+    axe.setup(document);
+    try {
+      return els.map((el) => ({
+        path: describe(el),
+        name: axe.commons.text.accessibleText(el).trim(),
+        // A focusable scroll box (a <pre>, a wide table) has no role to name; its content speaks for it.
+        needsName: !!axe.commons.aria.getRole(el),
+      }));
+    } finally {
+      axe.teardown();
+    }
+  });
+  // Start from the top, as a reader arriving on the page does.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    scrollTo(0, 0);
+  });
+  await page.mouse.click(1, 1);
+  const reached: string[] = [];
+  const limit = interactive.length * 2 + 20;
+  for (let i = 0; i < limit; i++) {
+    const inEditor = await page.evaluate(() => !!document.activeElement?.closest(".cm-content"));
+    if (inEditor) await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    const now = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el && el !== document.body ? (window as unknown as { __describe: (el: Element) => string }).__describe(el) : null;
+    });
+    if (now !== null && reached.includes(now)) break; // round the page and back
+    if (now !== null) reached.push(now);
+  }
+  return { interactive, reached };
+}
+
+describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
+  test("every page has no serious or critical axe violations in light and dark, and every control is named and reachable by Tab", async () => {
+    const problems: string[] = [];
+    for (const { name, url } of pages) {
+      const { page } = await openPage(chrome.browser, url);
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await wakeEverything(page);
+      for (const theme of ["light", "dark"] as const) {
+        await setTheme(page, theme);
+        const found = await axe(page);
+        if (found.length) problems.push(report(`${name} (${theme})`, found));
+      }
+      await setTheme(page, "light");
+      const { interactive, reached } = await tabWalk(page);
+      for (const el of interactive) {
+        if (el.needsName && !el.name) problems.push(`${name}: no accessible name: ${el.path}`);
+        if (!reached.includes(el.path)) problems.push(`${name}: not reachable by Tab: ${el.path} (${el.name})`);
+      }
+      await page.close();
+    }
+    expect(problems.join("\n")).toBe("");
+  });
+});
