@@ -94,7 +94,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
       if (u.docChanged) options.onChange(u.state.doc.toString());
     }),
     // Tab indents inside the editor; Escape then Tab moves on (CodeMirror's way out).
-    EditorView.contentAttributes.of({ "aria-label": `${options.label} (Escape then Tab leaves the editor)` }),
+    // An explicit tabindex: the editable content is also how a keyboard scrolls a
+    // long line sideways, and checkers (axe) count only it as focusable content.
+    EditorView.contentAttributes.of({ "aria-label": `${options.label} (Escape then Tab leaves the editor)`, tabindex: "0" }),
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc: options.doc, extensions }) });
   return {
