@@ -53,7 +53,11 @@ export default defineConfig({
   markdown: {
     processor,
     shikiConfig: {
-      themes: { light: "github-light", dark: "github-dark" },
+      // GitHub's "default" pair, not github-light/github-dark: their comments
+      // (dark) and parameters (light) fall below 4.5:1 contrast. The cells'
+      // editor colours (components/cell/cell.css) follow the same palette, and
+      // Cell.astro / Exercise.astro pass the same pair.
+      themes: { light: "github-light-default", dark: "github-dark-default" },
     },
   },
   vite: {
