@@ -327,8 +327,9 @@ export default function WeightPainter() {
                   <span class="wp-bulb" aria-hidden="true">
                     <span style={{ opacity: r.activation }} />
                   </span>
+                  {/* The same one-decimal sum as the button's name, so what is seen is what is heard. */}
                   <span class="wp-digit-sum" aria-hidden="true">
-                    {fmt(r.sum, 0)}
+                    {fmt(r.sum)}
                   </span>
                 </button>
               );
