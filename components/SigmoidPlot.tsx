@@ -36,7 +36,11 @@ function Slider({ id, label, value, range, onChange }: SliderProps) {
   return (
     <div class="sp-slider">
       <label for={id}>
-        {label} <output for={id}>{fmt(value, 1)}</output>
+        {/* Not a live region: the slider itself says its value. */}
+        {label}{" "}
+        <output for={id} aria-live="off">
+          {fmt(value, 1)}
+        </output>
       </label>
       <input
         id={id}

@@ -276,7 +276,11 @@ export default function WeightPainter() {
 
           <div class="wp-slider">
             <label for={`${uid}-bias`}>
-              Bias <output for={`${uid}-bias`}>{fmt(bias, 0)}</output>
+              {/* Not a live region: the slider itself says its value. */}
+              Bias{" "}
+              <output for={`${uid}-bias`} aria-live="off">
+                {fmt(bias, 0)}
+              </output>
             </label>
             <input
               id={`${uid}-bias`}
