@@ -68,25 +68,33 @@ function report(where: string, violations: Violation[]): string {
     .join("\n");
 }
 
-/** Scrolls through the page so client:visible islands hydrate and cell editors load, then waits for them. */
+/**
+ * Brings every client:visible island and every cell into view until the
+ * islands have hydrated and the cells' editors have loaded, then opens every
+ * <details> (solutions, checks) so their code is checked too.
+ */
 async function wakeEverything(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const step = innerHeight / 2;
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+  const asleep = () =>
+    page.evaluate(() => {
+      const waiting = [
+        ...[...document.querySelectorAll("astro-island")].filter((i) => i.hasAttribute("ssr")),
+        ...[...document.querySelectorAll("[data-cell], [data-exercise]")].filter((c) => !c.querySelector(".cm-content")),
+      ];
+      // An <astro-island> is display: contents, with no box to scroll to: its first child has one.
+      (waiting[0]?.localName === "astro-island" ? waiting[0].firstElementChild : waiting[0])?.scrollIntoView({ block: "center" });
+      return waiting.map((el) => el.getAttribute("aria-label") ?? el.getAttribute("component-url") ?? el.tagName);
+    });
+  const deadline = Date.now() + 20_000;
+  let left = await asleep();
+  while (left.length && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    left = await asleep();
+  }
+  expect(left, `${page.url()}: islands or cell editors that never loaded`).toEqual([]);
+  await page.evaluate(() => {
     scrollTo(0, 0);
-    // Solutions and checks behind a <details> are read too, so their code is checked.
     for (const d of document.querySelectorAll("details")) d.open = true;
   });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll("astro-island")].every((i) => !i.hasAttribute("ssr")) &&
-      [...document.querySelectorAll("[data-cell], [data-exercise]")].every((c) => c.querySelector(".cm-content")),
-    undefined,
-    { timeout: 20_000 },
-  );
 }
 
 /** Sets the theme the way a reader does, with the header's button. */
@@ -98,10 +106,11 @@ async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
 
 /**
  * Every visible interactive element, and the ones Tab reaches from the top of
- * the page (Escape first inside an editor: Tab indents there). Each is
- * described by a path and its accessible name as axe computes it.
+ * the page (Escape first inside an editor: Tab indents there), and those of
+ * them that show no focus ring when reached. Each is described by a path and
+ * its accessible name as axe computes it.
  */
-async function tabWalk(page: Page): Promise<{ interactive: { path: string; name: string; needsName: boolean }[]; reached: string[] }> {
+async function tabWalk(page: Page): Promise<{ interactive: { path: string; name: string; needsName: boolean }[]; reached: string[]; unringed: string[] }> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   await page.evaluate(() => {
     const win = window as unknown as { __describe: (el: Element) => string };
@@ -150,6 +159,7 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
   });
   await page.mouse.click(1, 1);
   const reached: string[] = [];
+  const unringed: string[] = [];
   const limit = interactive.length * 2 + 20;
   for (let i = 0; i < limit; i++) {
     const inEditor = await page.evaluate(() => !!document.activeElement?.closest(".cm-content"));
@@ -157,12 +167,21 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
     await page.keyboard.press("Tab");
     const now = await page.evaluate(() => {
       const el = document.activeElement;
-      return el && el !== document.body ? (window as unknown as { __describe: (el: Element) => string }).__describe(el) : null;
+      if (!el || el === document.body) return null;
+      // The focus ring: an outline on the element, or on the editor around an editor's
+      // content. SVG controls (the curve's dots) draw their own ring with strokes.
+      const ringed = el.closest(".cm-editor") ?? el;
+      const style = getComputedStyle(ringed);
+      const ring = el instanceof SVGElement || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2);
+      return { path: (window as unknown as { __describe: (el: Element) => string }).__describe(el), ring };
     });
-    if (now !== null && reached.includes(now)) break; // round the page and back
-    if (now !== null) reached.push(now);
+    if (now !== null && reached.includes(now.path)) break; // round the page and back
+    if (now !== null) {
+      reached.push(now.path);
+      if (!now.ring) unringed.push(now.path);
+    }
   }
-  return { interactive, reached };
+  return { interactive, reached, unringed };
 }
 
 describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
@@ -178,7 +197,9 @@ describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
         if (found.length) problems.push(report(`${name} (${theme})`, found));
       }
       await setTheme(page, "light");
-      const { interactive, reached } = await tabWalk(page);
+      const { interactive, reached, unringed } = await tabWalk(page);
+      if (!interactive.length || !reached.length) problems.push(`${name}: the Tab walk found nothing to reach`);
+      for (const path of unringed) problems.push(`${name}: no visible focus ring: ${path}`);
       for (const el of interactive) {
         if (el.needsName && !el.name) problems.push(`${name}: no accessible name: ${el.path}`);
         if (!reached.includes(el.path)) problems.push(`${name}: not reachable by Tab: ${el.path} (${el.name})`);
