@@ -146,7 +146,7 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
         path: describe(el),
         name: axe.commons.text.accessibleText(el).trim(),
         // A focusable scroll box (a <pre>, a wide table) has no role to name; its content speaks for it.
-        needsName: !!axe.commons.aria.getRole(el),
+        needsName: el.hasAttribute("role") || !el.matches("[tabindex]:not(a, button, input, select, textarea, summary, [contenteditable])"),
       }));
     } finally {
       axe.teardown();
@@ -206,6 +206,47 @@ describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
       }
       await page.close();
     }
+    expect(problems.join("\n")).toBe("");
+  });
+
+  test("after runs (a cell's output, an exercise passing and one failing, an edited mark), chapter 2 still has none, in light and dark", async () => {
+    const url = pages.find((p) => p.name.startsWith("02-"))!.url;
+    const { page } = await openPage(chrome.browser, url);
+    page.on("dialog", (d) => void d.accept());
+    const problems: string[] = [];
+    const ready = async (selector: string) => {
+      const el = page.locator(selector);
+      await el.scrollIntoViewIfNeeded();
+      await el.locator(".cm-content").waitFor();
+      return el;
+    };
+    const finished = async (el: Awaited<ReturnType<typeof ready>>) =>
+      page.waitForFunction((e) => /^(ok|error)$/.test(e!.getAttribute("data-state") ?? ""), await el.elementHandle(), { timeout: 20_000 });
+    // A cell: run it (its live output and status), then edit it (the edited mark).
+    const cell = await ready("[data-cell] >> nth=0");
+    await cell.locator("[data-cell-run]").click();
+    await finished(cell);
+    await cell.locator(".cm-content").click();
+    await page.keyboard.type(" ");
+    // The first exercise with its solution (it passes), the second as the book gives it (it fails).
+    const solved = await ready("[data-exercise] >> nth=0");
+    const solution = (await solved.locator("[data-exercise-solution] pre").textContent())!;
+    await solved.locator(".cm-content").click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(solution);
+    await solved.locator("[data-cell-run]").click();
+    await finished(solved);
+    const failing = await ready("[data-exercise] >> nth=1");
+    await failing.locator("[data-cell-run]").click();
+    await finished(failing);
+    expect([await solved.getAttribute("data-state"), await failing.getAttribute("data-state")]).toEqual(["ok", "error"]);
+    for (const theme of ["light", "dark"] as const) {
+      await setTheme(page, theme);
+      const found = await axe(page);
+      if (found.length) problems.push(report(`02 after runs (${theme})`, found));
+    }
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
     expect(problems.join("\n")).toBe("");
   });
 });
