@@ -1,10 +1,13 @@
 /**
  * Accessibility of every page, in both themes: axe-core's WCAG 2 A/AA rules
- * (no serious or critical violation), and, once the islands have hydrated and
- * the cell editors have loaded, every interactive element reachable by Tab
- * and named. axe-core is injected from node_modules (nothing fetched at run
- * time) with page.evaluate, which the page's Content-Security-Policy does not
- * govern. One browser, one page per address; the dark pass reuses the page.
+ * (no serious or critical violation), with the islands hydrated, the cells'
+ * editors loaded and the solutions open; then a walk with Tab from the top of
+ * the page: every interactive element is reached, named, and shows a focus
+ * ring. Chapter 2 is checked again after runs, since a run's status and
+ * output bring colours of their own. axe-core is injected from node_modules
+ * (nothing is fetched at run time) with page.evaluate, which the page's
+ * Content-Security-Policy does not govern. One browser, one page per
+ * address; the dark pass reuses the page, switched with the header's button.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
