@@ -1,5 +1,5 @@
 /**
- * Accessibility of every page, in both themes: axe-core's WCAG 2 A/AA rules
+ * Accessibility of every page, in both themes, at laptop and phone width: axe-core's WCAG 2 A/AA rules
  * (no serious or critical violation), with the islands hydrated, the cells'
  * editors loaded and the solutions open; then a walk with Tab from the top of
  * the page: every interactive element is reached, named, and shows a focus
@@ -188,18 +188,20 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
 }
 
 describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
-  test("every page has no serious or critical axe violations in light and dark, and every control is named and reachable by Tab", async () => {
+  test("every page, light and dark, laptop and phone width: no serious or critical axe violation; every control named, reached by Tab, with a focus ring", async () => {
     const problems: string[] = [];
     for (const { name, url } of pages) {
       const { page } = await openPage(chrome.browser, url);
       await page.emulateMedia({ reducedMotion: "reduce" });
       await wakeEverything(page);
-      for (const theme of ["light", "dark"] as const) {
+      // Light and dark at laptop width, then dark and light at phone width (the drawer, wide formulas and tables).
+      for (const [theme, width] of [["light", 1280], ["dark", 1280], ["dark", 375], ["light", 375]] as const) {
+        await page.setViewportSize({ width, height: width > 400 ? 900 : 740 });
         await setTheme(page, theme);
         const found = await axe(page);
-        if (found.length) problems.push(report(`${name} (${theme})`, found));
+        if (found.length) problems.push(report(`${name} (${theme}, ${width} px)`, found));
       }
-      await setTheme(page, "light");
+      await page.setViewportSize({ width: 1280, height: 900 });
       const { interactive, reached, unringed } = await tabWalk(page);
       if (!interactive.length || !reached.length) problems.push(`${name}: the Tab walk found nothing to reach`);
       for (const path of unringed) problems.push(`${name}: no visible focus ring: ${path}`);
