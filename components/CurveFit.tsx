@@ -246,7 +246,8 @@ export default function CurveFit() {
           ))}
         </fieldset>
         <div class="cf-buttons">
-          <button type="button" aria-pressed={!running} onClick={() => setRunning((r) => !r)}>
+          {/* A button whose name says what it will do; not aria-pressed, which with a changing name would read "Train, pressed" while paused. */}
+          <button type="button" onClick={() => setRunning((r) => !r)}>
             {running ? "Pause" : "Train"}
           </button>
           <button type="button" onClick={() => setSeed((s) => s + 1)}>
