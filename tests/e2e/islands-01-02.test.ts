@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, openPage, type WatchedPage } from "./pages.ts";
+import { baseUrl, openIsland as openIslandIn, openPage, type WatchedPage } from "./pages.ts";
 import { yFromClient } from "../../components/curve-fit.ts";
 
 let chrome: Launched;
@@ -11,19 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => chrome?.close());
 
-/** Opens a chapter and waits until the island holding `selector` is hydrated (client:visible). */
-async function openIsland(path: string, selector: string): Promise<WatchedPage> {
-  const watched = await openPage(chrome.browser, `${baseUrl()}${path}`);
-  await watched.page.locator(selector).scrollIntoViewIfNeeded();
-  await watched.page.waitForFunction(
-    (sel) => {
-      const island = document.querySelector(sel)?.closest("astro-island");
-      return island !== null && island !== undefined && !island.hasAttribute("ssr");
-    },
-    selector,
-  );
-  return watched;
-}
+const openIsland = (path: string, selector: string): Promise<WatchedPage> => openIslandIn(chrome.browser, path, selector);
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, openPage, type WatchedPage } from "./pages.ts";
+import { openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -10,17 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => chrome?.close());
 
-/** Opens a chapter and waits until the island holding `selector` is hydrated (client:visible). */
-async function openIsland(path: string, selector: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
-  const watched = await openPage(chrome.browser, `${baseUrl()}${path}`);
-  await watched.page.setViewportSize(viewport);
-  await watched.page.locator(selector).scrollIntoViewIfNeeded();
-  await watched.page.waitForFunction((sel) => {
-    const island = document.querySelector(sel)?.closest("astro-island");
-    return island != null && !island.hasAttribute("ssr");
-  }, selector);
-  return watched;
-}
+const openIsland = (path: string, selector: string, viewport?: { width: number; height: number }): Promise<WatchedPage> =>
+  openIslandIn(chrome.browser, path, selector, viewport);
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
 const z = (i: number, j: number) => `.mp-result[data-i="${i}"][data-j="${j}"]`;

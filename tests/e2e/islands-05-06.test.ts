@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, openPage, type WatchedPage } from "./pages.ts";
+import { baseUrl, openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -12,17 +12,8 @@ afterAll(async () => chrome?.close());
 
 const PHONE = { width: 375, height: 740 };
 
-/** Opens a chapter and waits until the island holding `selector` is hydrated (client:visible). */
-async function openIsland(path: string, selector: string, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
-  const watched = await openPage(chrome.browser, `${baseUrl()}${path}`);
-  await watched.page.setViewportSize(viewport);
-  await watched.page.locator(selector).scrollIntoViewIfNeeded();
-  await watched.page.waitForFunction((sel) => {
-    const island = document.querySelector(sel)?.closest("astro-island");
-    return island != null && !island.hasAttribute("ssr");
-  }, selector);
-  return watched;
-}
+const openIsland = (path: string, selector: string, viewport?: { width: number; height: number }): Promise<WatchedPage> =>
+  openIslandIn(chrome.browser, path, selector, viewport);
 
 type Fraction = [number, number];
 

@@ -32,3 +32,20 @@ export async function chapterUrls(context: BrowserContext): Promise<string[]> {
   await page.close();
   return hrefs;
 }
+
+/** Opens a chapter and waits until the island holding `selector` is hydrated (islands load `client:visible`). */
+export async function openIsland(
+  context: BrowserContext,
+  path: string,
+  selector: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<WatchedPage> {
+  const watched = await openPage(context, `${baseUrl()}${path}`);
+  await watched.page.setViewportSize(viewport);
+  await watched.page.locator(selector).first().scrollIntoViewIfNeeded();
+  await watched.page.waitForFunction((sel) => {
+    const island = document.querySelector(sel)?.closest("astro-island");
+    return island != null && !island.hasAttribute("ssr");
+  }, selector);
+  return watched;
+}
