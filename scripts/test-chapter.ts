@@ -1,9 +1,10 @@
 /**
- * Runs one chapter's cells (and exercises) and the tests of what it adds:
+ * Runs one chapter's cells and exercises, and the tests of what it adds —
+ * its islands' logic and the lib files it introduces:
  *   npm run test:chapter -- 02
  */
 import { spawnSync } from "node:child_process";
-import { chapterFiles } from "../tests/chapters/chapters.ts";
+import { chapterFiles, ownTests } from "../tests/chapters/chapters.ts";
 
 const only = process.argv[2];
 if (!only || !/^\d{1,2}$/.test(only)) {
@@ -15,9 +16,9 @@ if (!chapter) {
   console.error(`no chapter folder starts with ${only.padStart(2, "0")} in chapters/`);
   process.exit(2);
 }
-console.log(`Chapter ${chapter.id}`);
-// Tests named after the chapter folder's number (tests/**/NN-*.test.ts) belong to it too.
-const result = spawnSync("npx", ["vitest", "run", "tests/chapters/", `tests/**/${only.padStart(2, "0")}-*.test.ts`], {
+const own = ownTests(chapter);
+console.log(`Chapter ${chapter.id}: its cells and exercises, and ${own.length ? own.join(", ") : "no tests of its own"}`);
+const result = spawnSync("npx", ["vitest", "run", "tests/chapters/", ...own], {
   stdio: "inherit",
   env: { ...process.env, CHAPTER: only },
 });

@@ -3,26 +3,10 @@
  * from "nnfs" only what that chapter or an earlier one introduces, as each
  * export's `@chapter N` doc tag says.
  */
-import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/parse-chapter.ts";
-import { chapterFiles } from "./chapters.ts";
-
-const LIB = new URL("../../lib/", import.meta.url);
-
-/** Export name → the chapter its doc comment names. */
-function chapterOfExports(): Map<string, number> {
-  const tags = new Map<string, number>();
-  const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export (?:async )?(?:function|class|const|let|interface|type) (\w+)/g;
-  for (const file of readdirSync(LIB).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
-    for (const m of readFileSync(new URL(file, LIB), "utf8").matchAll(re)) {
-      const tag = /@chapter (\d+)/.exec(m[1]);
-      if (tag && !tags.has(m[2])) tags.set(m[2], Number(tag[1]));
-    }
-  }
-  return tags;
-}
+import { chapterFiles, libExportTags } from "./chapters.ts";
 
 /** The names a piece of code imports from "nnfs". */
 export function importedNames(code: string): string[] {
@@ -36,7 +20,7 @@ export function importedNames(code: string): string[] {
   return names;
 }
 
-const tags = chapterOfExports();
+const tags = new Map(libExportTags().map((e) => [e.name, e.chapter]));
 
 test("every runtime export of nnfs has a chapter tag", () => {
   const untagged = Object.keys(nnfs).filter((name) => !tags.has(name));

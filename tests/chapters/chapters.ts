@@ -21,3 +21,35 @@ export function chapterFiles(only = process.env.CHAPTER): ChapterFile[] {
     return { id, file, source: readFileSync(file, "utf8") };
   });
 }
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Every tagged export of lib/: its name, its file and the chapter its doc comment names. */
+export function libExportTags(): { name: string; file: string; chapter: number }[] {
+  const lib = path.join(ROOT, "lib");
+  const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export (?:async )?(?:function|class|const|let|interface|type) (\w+)/g;
+  const out: { name: string; file: string; chapter: number }[] = [];
+  for (const file of readdirSync(lib).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
+    for (const m of readFileSync(path.join(lib, file), "utf8").matchAll(re)) {
+      const tag = /@chapter (\d+)/.exec(m[1]);
+      if (tag && !out.some((e) => e.name === m[2])) out.push({ name: m[2], file, chapter: Number(tag[1]) });
+    }
+  }
+  return out;
+}
+
+const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+
+/**
+ * The tests that belong to a chapter besides its cells: those of the islands
+ * it imports (tests/components/<island>.test.ts) and those of the lib files
+ * whose exports it introduces (tests/lib/<file>.test.ts).
+ */
+export function ownTests(chapter: ChapterFile): string[] {
+  const n = Number.parseInt(chapter.id, 10);
+  const islands = [...chapter.source.matchAll(/^import (\w+) from "\.\.\/\.\.\/components\/\w+\.tsx";/gm)].map(
+    (m) => `tests/components/${kebab(m[1])}.test.ts`,
+  );
+  const libFiles = [...new Set(libExportTags().filter((e) => e.chapter === n).map((e) => `tests/lib/${e.file.replace(/\.ts$/, ".test.ts")}`))];
+  return [...islands, ...libFiles].filter((f) => existsSync(path.join(ROOT, f))).sort();
+}
