@@ -28,18 +28,13 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 /** Lines the engine puts in front of a `new AsyncFunction` body (2 in V8); measured, not assumed. */
 let headerLines: number | null = null;
 function measureHeaderLines(): number {
-  if (headerLines !== null) return headerLines;
-  try {
-    new AsyncFunction("throw new Error()\n//# sourceURL=nnfs-probe.js");
-  } catch {
-    /* never thrown at construction */
+  if (headerLines === null) {
+    // An async function's body runs synchronously up to its first await, so the probe's stack is there at once.
+    const probe: { stack?: string } = {};
+    void new AsyncFunction("probe", "probe.stack = new Error().stack\n//# sourceURL=nnfs-probe.js")(probe);
+    const m = /nnfs-probe\.js:(\d+):\d+/.exec(probe.stack ?? "");
+    headerLines = m ? Number(m[1]) - 1 : 2;
   }
-  const probe = new AsyncFunction("return new Error().stack\n//# sourceURL=nnfs-probe.js");
-  headerLines = 2;
-  void probe().then((stack) => {
-    const m = /nnfs-probe\.js:(\d+):\d+/.exec(String(stack));
-    if (m) headerLines = Number(m[1]) - 1;
-  });
   return headerLines;
 }
 

@@ -7,25 +7,33 @@
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/parse-chapter.ts";
-import { runCells, runExercise, normaliseOutput, errorText, type CellRun } from "../../components/cell/run-cells.ts";
+import { runCells, runExercise, normaliseOutput, errorText } from "../../components/cell/run-cells.ts";
 import { Notebook } from "../../components/cell/notebook.ts";
 import { chapterFiles } from "./chapters.ts";
 
-const chapters = chapterFiles();
+const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));
+
+/** Each chapter's cells run once, in order, in one notebook; its exercises then run in that notebook. */
+const ran = new Map<string, ReturnType<typeof runChapter>>();
+async function runChapter({ id, cells }: (typeof chapters)[number]) {
+  const notebook = new Notebook({ nnfs });
+  const runs = await runCells(cells, { nnfs }, id, notebook);
+  return { notebook, runs };
+}
+const chapterRun = (chapter: (typeof chapters)[number]) => {
+  if (!ran.has(chapter.id)) ran.set(chapter.id, runChapter(chapter));
+  return ran.get(chapter.id)!;
+};
 
 test("there are chapters to run", () => {
   expect(chapters.length, `no chapter matches CHAPTER=${process.env.CHAPTER}`).toBeGreaterThan(0);
 });
 
-describe.each(chapters)("$id", ({ id, file, source }) => {
-  const { cells } = parseChapter(source);
-  const notebook = new Notebook({ nnfs });
-  let runs: Promise<CellRun[]> | null = null;
-  const results = () => (runs ??= runCells(cells, { nnfs }, id, notebook));
-  const rel = file.slice(file.indexOf("chapters/"));
+describe.each(chapters)("$id", (chapter) => {
+  const { id, cells, rel } = chapter;
 
   test.each(cells.map((cell) => ({ cell, name: `cell ${cell.index + 1} (${rel}:${cell.line})` })))("$name", async ({ cell }) => {
-    const run = (await results())[cell.index];
+    const run = (await chapterRun(chapter)).runs[cell.index];
     const where = `${rel}:${cell.line}`;
     if (run.error && !cell.options.throws) {
       const line = run.error.line !== null ? `${rel}:${cell.line + run.error.line}` : where;
@@ -44,24 +52,16 @@ describe.each(chapters)("$id", ({ id, file, source }) => {
   });
 });
 
-describe.each(chapters.map((c) => ({ ...c, exercises: parseChapter(c.source).exercises })).filter((c) => c.exercises.length > 0))(
+describe.each(chapters.filter((c) => c.exercises.length > 0))(
   "$id exercises",
-  ({ id, file, source, exercises }) => {
-    const rel = file.slice(file.indexOf("chapters/"));
-    // Exercises run after every cell of the chapter, in a notebook of their own.
-    let ready: Promise<Notebook> | null = null;
-    const notebook = () =>
-      (ready ??= (async () => {
-        const nb = new Notebook({ nnfs });
-        await runCells(parseChapter(source).cells, { nnfs }, id, nb);
-        return nb;
-      })());
+  (chapter) => {
+    const { id, exercises, rel } = chapter;
 
     test.each(exercises.map((exercise) => ({ exercise, name: `exercise ${exercise.index + 1} (${rel}:${exercise.line})` })))(
       "$name: the starting code fails a check, the solution passes them all",
       async ({ exercise }) => {
         const where = `${rel}:${exercise.line}`;
-        const nb = await notebook();
+        const nb = (await chapterRun(chapter)).notebook;
         const start = await runExercise(nb, exercise, exercise.code, id);
         const solved = await runExercise(nb, exercise, exercise.solution, id);
         expect(solved.error && errorText(solved.error), `solution of exercise ${exercise.index + 1} at ${where}`).toBeNull();
