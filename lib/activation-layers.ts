@@ -7,6 +7,7 @@ import { Matrix, formatShape } from "./matrix.ts";
 import { assertFinite, assertMatrix } from "./check.ts";
 import { sigmoid, softmax, step } from "./activations.ts";
 import type { Layer, LayerJSON, Param } from "./layer.ts";
+import { finiteResult } from "./kernels/finite.ts";
 
 function checkGradient(op: string, dY: Matrix, Y: Matrix | undefined): Matrix {
   if (Y === undefined) throw new Error(`${op}: call forward first; backward needs what forward saw`);
@@ -54,7 +55,7 @@ export class ReLU implements Layer {
     const dX = Matrix.zeros(dY.rows, dY.cols); // [batch, n]
     const x = X.data, g = dY.data, d = dX.data;
     for (let i = 0; i < d.length; i++) d[i] = g[i] * +(x[i] > 0);
-    return dX;
+    return finiteResult("ReLU.backward", dX, { dY });
   }
 
   params(): Param[] {
@@ -88,7 +89,7 @@ export class Sigmoid implements Layer {
     const dX = Matrix.zeros(dY.rows, dY.cols); // [batch, n]
     const y = Y.data, g = dY.data, d = dX.data;
     for (let i = 0; i < d.length; i++) d[i] = g[i] * y[i] * (1 - y[i]);
-    return dX;
+    return finiteResult("Sigmoid.backward", dX, { dY });
   }
 
   params(): Param[] {
@@ -129,7 +130,7 @@ export class Softmax implements Layer {
       for (let j = 0; j < n; j++) dotGY += g[o + j] * y[o + j];
       for (let j = 0; j < n; j++) d[o + j] = y[o + j] * (g[o + j] - dotGY);
     }
-    return dX;
+    return finiteResult("Softmax.backward", dX, { dY });
   }
 
   params(): Param[] {

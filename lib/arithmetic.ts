@@ -5,6 +5,7 @@
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix, assertSameShape, outputMatrix } from "./check.ts";
+import { finiteResult } from "./kernels/finite.ts";
 
 /**
  * `A` with the single row `row` added to each of its rows: how a layer adds its
@@ -28,7 +29,7 @@ export function addRow(A: Matrix, row: Matrix, out?: Matrix): Matrix {
     const o = i * n;
     for (let j = 0; j < n; j++) c[o + j] = a[o + j] + r[j];
   }
-  return C;
+  return finiteResult(`addRow: ${formatShape(A)} + ${formatShape(row)}`, C, { A, row });
 }
 
 /**
@@ -51,19 +52,7 @@ export function sumRows(A: Matrix, out?: Matrix): Matrix {
     const o = i * n;
     for (let j = 0; j < n; j++) s[j] += a[o + j];
   }
-  return S;
-}
-
-// Throws at the first non-finite element of C, naming where it came from.
-function checkResult(op: string, C: Matrix, inputs: (i: number) => string): Matrix {
-  const c = C.data;
-  for (let i = 0; i < c.length; i++) {
-    if (!Number.isFinite(c[i])) {
-      const r = Math.floor(i / C.cols);
-      throw new RangeError(`${op}: ${formatShape(C)}: element (${r}, ${i - r * C.cols}) is ${c[i]}, from ${inputs(i)}`);
-    }
-  }
-  return C;
+  return finiteResult(`sumRows: ${formatShape(A)}`, S, { A });
 }
 
 function zip(op: string, A: Matrix, B: Matrix, f: (x: number, y: number) => number): Matrix {
@@ -71,7 +60,7 @@ function zip(op: string, A: Matrix, B: Matrix, f: (x: number, y: number) => numb
   const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
   const a = A.data, b = B.data, c = C.data;
   for (let i = 0; i < c.length; i++) c[i] = f(a[i], b[i]);
-  return checkResult(op, C, (i) => `${a[i]} and ${b[i]}`);
+  return finiteResult(`${op}: ${formatShape(A)} and ${formatShape(B)}`, C, { A, B });
 }
 
 /**
@@ -122,7 +111,7 @@ export function scale(A: Matrix, s: number): Matrix {
   }
   const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
   for (let i = 0; i < C.data.length; i++) C.data[i] = A.data[i] * s;
-  return checkResult("scale", C, (i) => `${A.data[i]} · ${s}`);
+  return finiteResult(`scale: ${formatShape(A)} · ${s}`, C, { A });
 }
 
 /**
@@ -138,5 +127,5 @@ export function map(A: Matrix, f: (x: number) => number): Matrix {
   if (typeof f !== "function") throw new TypeError(`map: f must be a function, got ${typeof f}`);
   const C = Matrix.zeros(A.rows, A.cols); // [A.rows, A.cols]
   for (let i = 0; i < C.data.length; i++) C.data[i] = f(A.data[i]);
-  return checkResult("map", C, (i) => `f(${A.data[i]})`);
+  return finiteResult(`map: ${formatShape(A)}`, C, { A }, (i) => `f(${A.data[i]}) is not a finite number`);
 }

@@ -6,7 +6,7 @@
  * split it lifts 784-128-10 from about 94 % to about 96 % test accuracy.
  */
 import { Matrix, formatShape } from "./matrix.ts";
-import { assertMatrix } from "./check.ts";
+import { assertFinite, assertMatrix } from "./check.ts";
 import { Random } from "./random.ts";
 
 /**
@@ -37,6 +37,7 @@ export interface ShiftOptions {
  */
 export function shiftImages(X: Matrix, options: ShiftOptions = {}): Matrix {
   assertMatrix("shiftImages", "X", X);
+  assertFinite("shiftImages", X, "X");
   const rows = options.rows ?? 28;
   const cols = options.cols ?? 28;
   const maxShift = options.maxShift ?? 1;

@@ -4,6 +4,7 @@
  * readers who write their own operations.
  */
 import { Matrix, formatShape } from "./matrix.ts";
+import { assertFiniteNumbers } from "./kernels/finite.ts";
 
 /**
  * Throws unless `value` is a `Matrix`, naming the operation and the argument.
@@ -52,19 +53,14 @@ export function outputMatrix(op: string, rows: number, cols: number, out?: Matri
 }
 
 /**
- * Throws if any element of `A` is NaN or ±Infinity, naming the first one.
+ * Throws if any element of `A` is NaN or ±Infinity, naming the operation,
+ * `A`'s shape and the first bad position. Operations whose results could
+ * overflow pass them through the same guard (`finiteResult`, lib/kernels/finite.ts).
  *
  * @chapter 3
  * @example
  * assertFinite("softmax", Matrix.from([[1, 2]])); // passes
  */
 export function assertFinite(op: string, A: Matrix, what = "input"): void {
-  const d = A.data;
-  for (let i = 0; i < d.length; i++) {
-    if (!Number.isFinite(d[i])) {
-      const r = Math.floor(i / A.cols);
-      const c = i - r * A.cols;
-      throw new RangeError(`${op}: ${what} ${formatShape(A)} has ${d[i]} at (${r}, ${c})`);
-    }
-  }
+  assertFiniteNumbers(op, A, what);
 }

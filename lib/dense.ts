@@ -10,6 +10,7 @@
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertFinite, assertMatrix } from "./check.ts";
 import { SparseRows, matmul, matmulTransA, matmulTransB } from "./matmul.ts";
+import { assertFiniteNumbers } from "./kernels/finite.ts";
 import { addRow } from "./arithmetic.ts";
 import { transpose } from "./transpose.ts";
 import { sumRows } from "./arithmetic.ts";
@@ -207,6 +208,7 @@ export class Dense implements Layer {
       if (input.length !== this.nIn) {
         throw new RangeError(`Dense.forward: the layer has ${this.nIn} inputs but the sample has ${input.length} values`);
       }
+      assertFiniteNumbers("Dense.forward", input, "x");
       return this.forward(Matrix.from([input])).row(0); // [1, nOut] → number[]
     }
     const X = input as Matrix;
@@ -245,6 +247,7 @@ export class Dense implements Layer {
         `Dense.backward: dZ is ${formatShape(dZ)} but the last forward output was [${X.rows}×${this.nOut}]`,
       );
     }
+    assertFinite("Dense.backward", dZ, "dZ");
     matmulTransA(this.nonZeros ?? X, dZ, this.dW); // [nIn, nOut]
     sumRows(dZ, this.db); // [1, nOut]
     if (!this.needsInputGradient) return Matrix.zeros(X.rows, 0); // [batch, 0]: not computed

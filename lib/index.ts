@@ -29,12 +29,20 @@ export * from "./loss.ts";
 export * from "./gradient-descent.ts";
 
 // Chapter 9: backpropagation
+export * from "./losses.ts";
 export * from "./gradcheck.ts";
 
-// Chapters 10–11: training, optimisers, initialisation
+// Chapter 10: training
 export * from "./optimizers.ts";
+export * from "./batches.ts";
+export * from "./train-epoch.ts";
+export * from "./evaluate.ts";
 export * from "./train.ts";
+
+// Chapter 11: training better
 export * from "./init.ts";
+export * from "./schedule.ts";
+export * from "./dropout.ts";
 export * from "./augment.ts";
 
 // Pictures from cells: line plots and digits (the page draws them)

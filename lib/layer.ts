@@ -30,7 +30,8 @@ export interface Param {
  */
 export type LayerJSON =
   | { type: "dense"; nIn: number; nOut: number; W: number[]; b: number[] }
-  | { type: "relu" | "sigmoid" | "softmax" | "step" };
+  | { type: "relu" | "sigmoid" | "softmax" | "step" }
+  | { type: "dropout"; rate: number };
 
 /**
  * A layer: `forward` maps `[batch, nIn]` to `[batch, nOut]` and remembers what
@@ -47,4 +48,9 @@ export interface Layer {
   backward(dY: Matrix): Matrix;
   params(): Param[];
   toJSON(): LayerJSON;
+  /**
+   * Whether the layer is being trained (set by `Sequential.setTraining`).
+   * Only layers that act differently while training have it (chapter 11's `Dropout`).
+   */
+  training?: boolean;
 }

@@ -5,10 +5,11 @@
  * same shape as `yHat` (one-hot rows, or any real targets for MSE).
  *
  * Chapter 9 adds each loss's backward pass, next to its forward pass: the
- * gradient of the loss with respect to `yHat`.
+ * gradient of the loss with respect to `yHat`; losses.ts makes them objects.
  */
 import { Matrix, formatShape } from "./matrix.ts";
-import { assertMatrix } from "./check.ts";
+import { assertFinite, assertMatrix } from "./check.ts";
+import { finiteResult } from "./kernels/finite.ts";
 
 /**
  * Targets: class indices (`number[]` or `Int32Array`, one per sample) or a
@@ -76,11 +77,8 @@ function checkBatch(op: string, yHat: Matrix): void {
   if (yHat.rows === 0) throw new RangeError(`${op}: yHat ${formatShape(yHat)} has no samples`);
 }
 
-function finite(op: string, value: number): number {
-  if (!Number.isFinite(value)) {
-    throw new RangeError(`${op}: the result is ${value}; yHat contains NaN or Infinity (did training diverge?)`);
-  }
-  return value;
+function finite(op: string, value: number, yHat: Matrix, y: Targets): number {
+  return finiteResult(op, value, y instanceof Matrix ? { yHat, y } : { yHat });
 }
 
 /**
@@ -96,7 +94,7 @@ export function mse(yHat: Matrix, y: Targets): number {
   const a = yHat.data, b = Y.data;
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += (a[i] - b[i]) ** 2;
-  return finite("mse", sum / a.length);
+  return finite("mse", sum / a.length, yHat, y);
 }
 
 /**
@@ -112,7 +110,7 @@ export function mseBackward(yHat: Matrix, y: Targets): Matrix {
   const dYHat = Matrix.zeros(yHat.rows, yHat.cols); // [batch, nOut]
   const n = yHat.data.length;
   for (let i = 0; i < n; i++) dYHat.data[i] = (2 * (yHat.data[i] - Y.data[i])) / n;
-  return dYHat;
+  return finiteResult("mseBackward", dYHat, { yHat, y: Y });
 }
 
 /**
@@ -147,7 +145,7 @@ export function crossEntropy(yHat: Matrix, y: Targets): number {
     const t = (y as Matrix).data;
     for (let i = 0; i < p.length; i++) if (t[i] !== 0) sum -= t[i] * Math.log(clip(p[i]));
   }
-  return finite("crossEntropy", sum / yHat.rows);
+  return finite("crossEntropy", sum / yHat.rows, yHat, y);
 }
 
 /**
@@ -166,7 +164,7 @@ export function crossEntropyBackward(yHat: Matrix, y: Targets): Matrix {
   for (let i = 0; i < p.length; i++) {
     if (t[i] !== 0) dYHat.data[i] = -t[i] / Math.max(p[i], EPSILON) / batch;
   }
-  return dYHat;
+  return finiteResult("crossEntropyBackward", dYHat, { yHat, y: Y });
 }
 
 /**
@@ -190,7 +188,7 @@ export function softmaxCrossEntropyBackward(yHat: Matrix, y: Targets): Matrix {
     const t = (y as Matrix).data;
     for (let i = 0; i < p.length; i++) d[i] = (p[i] - t[i]) / batch;
   }
-  return dZ;
+  return finiteResult("softmaxCrossEntropyBackward", dZ, y instanceof Matrix ? { yHat, y } : { yHat });
 }
 
 /**
@@ -215,6 +213,7 @@ export function accuracy(yHat: Matrix | readonly number[], y: Targets): number {
   }
   const idx = classIndices("accuracy", yHat, y);
   checkBatch("accuracy", yHat);
+  assertFinite("accuracy", yHat, "yHat");
   const n = yHat.cols, p = yHat.data;
   let right = 0;
   for (let i = 0; i < yHat.rows; i++) {
@@ -231,35 +230,3 @@ export function accuracy(yHat: Matrix | readonly number[], y: Targets): number {
   }
   return right / yHat.rows;
 }
-
-/**
- * A loss as the training loop uses it: its value and its gradient.
- *
- * @chapter 10
- * @example
- * train(model, X, y, { loss: mseLoss, epochs: 5 });
- */
-export interface Loss {
-  readonly name: string;
-  forward(yHat: Matrix, y: Targets): number;
-  backward(yHat: Matrix, y: Targets): Matrix;
-}
-
-/**
- * Mean squared error as a `Loss`.
- *
- * @chapter 10
- * @example
- * mseLoss.forward(yHat, y); // same as mse(yHat, y)
- */
-export const mseLoss: Loss = { name: "mse", forward: mse, backward: mseBackward };
-
-/**
- * Categorical cross-entropy as a `Loss`. When the model ends in `Softmax`, the
- * training loop uses `softmaxCrossEntropyBackward` instead of chaining the two.
- *
- * @chapter 10
- * @example
- * crossEntropyLoss.forward(yHat, y); // same as crossEntropy(yHat, y)
- */
-export const crossEntropyLoss: Loss = { name: "crossEntropy", forward: crossEntropy, backward: crossEntropyBackward };

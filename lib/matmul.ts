@@ -18,20 +18,7 @@
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
-
-// A product of finite numbers can still overflow; say so rather than return it.
-function checkProduct(what: string, C: Matrix): Matrix {
-  const c = C.data;
-  for (let i = 0; i < c.length; i++) {
-    if (!Number.isFinite(c[i])) {
-      const r = Math.floor(i / C.cols);
-      throw new RangeError(
-        `${what}: element (${r}, ${i - r * C.cols}) of the result is ${c[i]}; the numbers are too large for float32`,
-      );
-    }
-  }
-  return C;
-}
+import { finiteResult } from "./kernels/finite.ts";
 
 // The sparse kernels pay once at least this fraction of A is zeros.
 const SPARSE_ENOUGH = 0.25;
@@ -332,6 +319,13 @@ function blockedKernel(A: Float32Array, B: Float32Array, C: Float32Array, M: num
   }
 }
 
+// The inputs of a product, for the guard to name a bad one: a SparseRows is
+// checked through its flag (Dense.forward names the bad element of its input).
+function inputs(A: Matrix | SparseRows, B: Matrix): Record<string, Matrix> {
+  if (A instanceof SparseRows && !A.finite) throw new RangeError(`SparseRows ${formatShape(A)}: holds NaN or ±Infinity`);
+  return A instanceof SparseRows ? { B } : { A, B };
+}
+
 /**
  * The matrix product `A·B`: element (i, j) is the dot product of row i of A and
  * column j of B. Pass `out` to write into an existing `[A.rows, B.cols]` matrix.
@@ -357,7 +351,7 @@ export function matmul(A: Matrix | SparseRows, B: Matrix, out?: Matrix): Matrix 
   } else if (B.cols < 16) narrowKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
   else if (zeroFraction(A.data) >= SPARSE_ENOUGH) sparseKernel(SparseRows.from(A, scratchRows), B.data, C.data, B.cols);
   else blockedKernel(A.data, B.data, C.data, A.rows, A.cols, B.cols);
-  return checkProduct(`matmul: ${formatShape(A)}·${formatShape(B)}`, C);
+  return finiteResult(`matmul: ${formatShape(A)}·${formatShape(B)}`, C, inputs(A, B));
 }
 
 /**
@@ -386,7 +380,7 @@ export function matmulTransA(A: Matrix | SparseRows, B: Matrix, out?: Matrix): M
   const T = S.transpose(scratchColumns); // [K, M]: Aᵀ's non-zeros, row by row
   if (B.cols < 16) sparseNarrowKernel(T, B.data, C.data, B.cols);
   else sparseKernel(T, B.data, C.data, B.cols);
-  return C;
+  return finiteResult(`matmulTransA: ${formatShape(A)}ᵀ·${formatShape(B)}`, C, inputs(A, B));
 }
 
 /**
@@ -439,5 +433,5 @@ export function matmulTransB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
       c[c1 + j] = s1;
     }
   }
-  return checkProduct(`matmulTransB: ${formatShape(A)}·${formatShape(B)}ᵀ`, C);
+  return finiteResult(`matmulTransB: ${formatShape(A)}·${formatShape(B)}ᵀ`, C, { A, B });
 }

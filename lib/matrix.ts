@@ -41,6 +41,11 @@ function checkDims(op: string, rows: number, cols: number): void {
   }
 }
 
+// A finite number too large for a 32-bit float, which would store it as ±Infinity.
+function beyondFloat32(op: string, r: number, c: number, v: number): RangeError {
+  return new RangeError(`${op}: value at (${r}, ${c}) is ${v}, beyond float32's range (±3.4·10³⁸)`);
+}
+
 /**
  * A float32 value as a plain number rounded to 7 significant digits, the
  * precision a 32-bit float actually has. The float32 sum that should be 1.21
@@ -144,6 +149,7 @@ export class Matrix {
           throw new RangeError(`Matrix.from: value at (${r}, ${c}) is ${String(v)}, not a finite number`);
         }
         m.data[r * cols + c] = v;
+        if (!Number.isFinite(m.data[r * cols + c])) throw beyondFloat32("Matrix.from", r, c, v);
       }
     }
     return m;
@@ -184,6 +190,10 @@ export class Matrix {
       throw new RangeError(`Matrix.set: value at (${r}, ${c}) is ${String(value)}, not a finite number`);
     }
     this.data[r * this.cols + c] = value;
+    if (!Number.isFinite(this.data[r * this.cols + c])) {
+      this.data[r * this.cols + c] = 0;
+      throw beyondFloat32("Matrix.set", r, c, value);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@
  * Chapter 2: one neuron. A neuron multiplies each input by a weight, adds the
  * products up and adds a bias. Plain `number[]` here; matrices come in chapter 3.
  */
+import { finiteResult } from "./kernels/finite.ts";
 
 function checkVector(op: string, name: string, v: readonly number[]): void {
   if (!Array.isArray(v)) {
@@ -28,6 +29,10 @@ export function dot(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) {
     throw new RangeError(`dot: lengths ${a.length} and ${b.length} differ`);
   }
+  return finiteResult("dot", weightedSum(a, b), { a, b });
+}
+
+function weightedSum(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
   return sum;
@@ -51,5 +56,5 @@ export function neuron(inputs: readonly number[], weights: readonly number[], bi
   if (typeof bias !== "number" || !Number.isFinite(bias)) {
     throw new RangeError(`neuron: bias is ${String(bias)}, not a finite number`);
   }
-  return dot(inputs, weights) + bias;
+  return finiteResult("neuron", weightedSum(inputs, weights) + bias, { inputs, weights, bias });
 }

@@ -7,6 +7,7 @@
  */
 import type { Matrix } from "./matrix.ts";
 import type { Param } from "./layer.ts";
+import { finiteResult } from "./kernels/finite.ts";
 
 /**
  * An optimiser: `step` updates every parameter from its gradient.
@@ -37,6 +38,12 @@ function plainStep(w: Float32Array, g: Float32Array, cols: number, lr: number): 
     while (i < end && g[i] === 0) i++; // leading zeros change nothing either
     for (; i < end; i++) w[i] -= lr * g[i];
   }
+}
+
+// After a step, every parameter must still be finite: a learning rate far too
+// large can push finite weights past float32's range.
+function checkStep(name: string, p: Param): void {
+  finiteResult(`${name}.step: ${p.name}`, p.value, { [`gradient of ${p.name}`]: p.grad });
 }
 
 /**
@@ -71,20 +78,18 @@ export class SGD implements Optimizer {
     for (const p of params) {
       const w = p.value.data, g = p.grad.data;
       const decay = p.decay ? this.weightDecay : 0;
-      if (momentum === 0 && decay === 0) {
-        plainStep(w, g, p.grad.cols, lr); // the common case
-        continue;
-      }
-      if (momentum === 0) {
+      if (momentum === 0 && decay === 0) plainStep(w, g, p.grad.cols, lr); // the common case
+      else if (momentum === 0) {
         for (let i = 0; i < w.length; i++) w[i] -= lr * (g[i] + decay * w[i]);
-        continue;
+      } else {
+        let v = this.velocity.get(p.value);
+        if (v === undefined) this.velocity.set(p.value, (v = new Float32Array(w.length)));
+        for (let i = 0; i < w.length; i++) {
+          v[i] = momentum * v[i] - lr * (g[i] + decay * w[i]);
+          w[i] += v[i];
+        }
       }
-      let v = this.velocity.get(p.value);
-      if (v === undefined) this.velocity.set(p.value, (v = new Float32Array(w.length)));
-      for (let i = 0; i < w.length; i++) {
-        v[i] = momentum * v[i] - lr * (g[i] + decay * w[i]);
-        w[i] += v[i];
-      }
+      checkStep(this.name, p);
     }
   }
 }
@@ -142,6 +147,7 @@ export class Adam implements Optimizer {
         v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
         w[i] -= (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + epsilon);
       }
+      checkStep(this.name, p);
     }
   }
 }
@@ -162,5 +168,5 @@ export function l2Penalty(params: readonly Param[], lambda: number): number {
     if (!p.decay) continue;
     for (const w of p.value.data) sum += w * w;
   }
-  return (lambda / 2) * sum;
+  return finiteResult("l2Penalty", (lambda / 2) * sum, Object.fromEntries(params.map((p, i) => [`${p.name} (parameter ${i})`, p.value])));
 }

@@ -1,6 +1,7 @@
 /** Chapter 6: `argmax`, the index of the largest value: which class a network picks. */
 import { Matrix } from "./matrix.ts";
-import { assertMatrix } from "./check.ts";
+import { assertFinite, assertMatrix } from "./check.ts";
+import { assertFiniteNumbers } from "./kernels/finite.ts";
 
 /**
  * The index of the largest value: of an array, a number; of a matrix, one index
@@ -16,17 +17,15 @@ export function argmax(A: Matrix): number[];
 export function argmax(A: Matrix | readonly number[]): number | number[] {
   if (Array.isArray(A)) {
     if (A.length === 0) throw new RangeError("argmax: the array is empty");
+    assertFiniteNumbers("argmax", A, "values");
     let best = 0;
-    for (let i = 1; i < A.length; i++) {
-      if (Number.isNaN(A[i])) throw new RangeError(`argmax: value ${i} is NaN`);
-      if (A[i] > A[best]) best = i;
-    }
-    if (Number.isNaN(A[0])) throw new RangeError("argmax: value 0 is NaN");
+    for (let i = 1; i < A.length; i++) if (A[i] > A[best]) best = i;
     return best;
   }
   assertMatrix("argmax", "A", A);
   const M = A as Matrix;
   if (M.cols === 0) throw new RangeError(`argmax: [${M.rows}×0] has no columns`);
+  assertFinite("argmax", M, "A");
   const out: number[] = new Array(M.rows);
   const d = M.data, n = M.cols;
   for (let r = 0; r < M.rows; r++) {
@@ -39,7 +38,6 @@ export function argmax(A: Matrix | readonly number[]): number | number[] {
         best = j;
       }
     }
-    if (Number.isNaN(bestValue)) throw new RangeError(`argmax: row ${r} contains NaN`);
     out[r] = best;
   }
   return out;

@@ -103,6 +103,20 @@ export class Sequential {
   }
 
   /**
+   * Tells every layer that has a `training` switch (chapter 11's `Dropout`)
+   * whether the model is being trained; the training loop turns it on for its
+   * batches and off again, so `forward` and `predict` run the model as it is used.
+   *
+   * @chapter 10
+   * @example
+   * model.setTraining(true);  // Dropout drops
+   * model.setTraining(false); // Dropout passes everything through
+   */
+  setTraining(on: boolean): void {
+    for (const layer of this.layers) if ("training" in layer) layer.training = on;
+  }
+
+  /**
    * Every trainable parameter of every layer, with its gradient.
    *
    * @chapter 9
@@ -153,6 +167,16 @@ export class Sequential {
    * @example
    * const model = Sequential.fromJSON(localStorage.getItem("digits")!);
    */
+  /**
+   * How to rebuild layers of other types from JSON, by type; a later chapter's
+   * layer adds its own (chapter 11: `"dropout"`).
+   *
+   * @chapter 10
+   * @example
+   * Sequential.layerTypes.get("dropout")?.({ type: "dropout", rate: 0.2 }); // a Dropout layer
+   */
+  static readonly layerTypes = new Map<string, (json: LayerJSON) => Layer>();
+
   static fromJSON(json: ModelJSON | string): Sequential {
     const data = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON;
     if (data === null || typeof data !== "object" || data.format !== "nnfs-sequential" || !Array.isArray(data.layers)) {
@@ -178,8 +202,11 @@ export class Sequential {
           return new Softmax();
         case "step":
           return new Step();
-        default:
+        default: {
+          const make = Sequential.layerTypes.get(l.type);
+          if (make !== undefined) return make(l);
           throw new RangeError(`Sequential.fromJSON: layer ${i} has unknown type ${JSON.stringify((l as { type: unknown }).type)}`);
+        }
       }
     });
     return new Sequential(layers);

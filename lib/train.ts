@@ -1,8 +1,9 @@
 /**
  * Chapter 10: training. Repeat for each epoch: shuffle the training samples,
  * cut them into minibatches, and for each batch run forward, measure the loss,
- * run backward, and let the optimiser update the parameters. After each epoch,
- * measure the model on the validation samples it never trains on.
+ * run backward, and let the optimiser update the parameters (`trainEpoch`,
+ * `trainStep`). After each epoch, measure the model on the validation samples
+ * it never trains on (`evaluate`).
  *
  * Measured on the book's MNIST split (8,000 training digits; see `loadMnist`)
  * with 784-128-10 (`Dense(784, 128, { init: "he" })`, `ReLU`, `Dense(128, 10)`,
@@ -14,33 +15,16 @@
  *   batch shifted by up to one pixel (`augment: (Xb, rng) => shiftImages(Xb, { rng })`)
  *   for 15 epochs: 96–97 % test accuracy (`new Adam({ lr: 0.001 })` instead: 96 %).
  */
-import { Matrix, formatShape } from "./matrix.ts";
-import { assertMatrix } from "./check.ts";
+import type { Matrix } from "./matrix.ts";
 import { Random } from "./random.ts";
-import { Softmax } from "./activation-layers.ts";
-import { accuracy, crossEntropyLoss, mseLoss, softmaxCrossEntropyBackward, type Loss, type Targets } from "./loss.ts";
-import { SGD, type Optimizer } from "./optimizers.ts";
-import type { Param } from "./layer.ts";
+import { softmaxCrossEntropy, crossEntropyLoss, type Loss } from "./losses.ts";
+import type { Targets } from "./loss.ts";
+import { SGD } from "./optimizers.ts";
+import { checkSamples, identityOrder } from "./batches.ts";
+import { defaultLoss, evaluate } from "./evaluate.ts";
+import { now, trainEpoch, type BatchProgress } from "./train-epoch.ts";
 import type { Sequential } from "./sequential.ts";
-
-/**
- * What `onBatch` receives after each minibatch: where training is, and that
- * batch's loss and accuracy.
- *
- * @chapter 10
- * @example
- * { epoch: 1, epochs: 5, batch: 100, batches: 250, loss: 0.41, accuracy: 0.875, seconds: 0.21 }
- */
-export interface BatchProgress {
-  epoch: number;
-  epochs: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  accuracy: number;
-  /** Seconds since training started. */
-  seconds: number;
-}
+import type { Optimizer } from "./optimizers.ts";
 
 /**
  * What `onEpoch` receives, and `train` returns one of per epoch: the mean
@@ -78,8 +62,9 @@ export interface History {
 
 /**
  * Options for `train`. Only `epochs` is required. Defaults: batches of 32,
- * `new SGD({ lr: 0.1 })`, cross-entropy if the model ends in `Softmax` (else
- * MSE), shuffling with seed 0. Return `false` from `onBatch` or `onEpoch`, or
+ * `new SGD({ lr: 0.1 })`, `softmaxCrossEntropy` if the model ends in `Softmax`
+ * (else MSE; `crossEntropyLoss` after a `Softmax` trains as `softmaxCrossEntropy`),
+ * shuffling with seed 0. Return `false` from `onBatch` or `onEpoch`, or
  * abort `signal`, to stop after the current batch.
  *
  * @chapter 10
@@ -100,89 +85,28 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** Transforms each training batch before it is used (chapter 11), e.g. `shiftImages`. */
   augment?: (Xb: Matrix, rng: Random) => Matrix;
+  /** The learning rate for each step, counted from 0 (chapter 11), e.g. `inverseTimeDecay(0.1, 1e-3)`. */
+  lrSchedule?: (step: number) => number;
 }
 
-const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
-
-// Lets the event loop run (a page's events, a timer that aborts), then goes on.
-// Node's setImmediate does that without setTimeout's minimum wait of 1 ms.
-const pause = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
-
-function checkTargets(op: string, X: Matrix, y: Targets): void {
-  const n = y instanceof Matrix ? y.rows : y.length;
-  if (n !== X.rows) throw new RangeError(`${op}: X is ${formatShape(X)} but y has ${n} ${y instanceof Matrix ? "rows" : "labels"}`);
-}
-
-// Copies the rows order[from…to) of X and y into a batch. Pass the last batch
-// back as `into` to reuse its memory when the size is the same.
-function gather(
-  X: Matrix, y: Targets, order: Int32Array, from: number, to: number, into?: { Xb: Matrix; yb: Targets },
-): { Xb: Matrix; yb: Targets } {
-  const n = to - from;
-  const reuse = into !== undefined && into.Xb.rows === n;
-  const Xb = reuse ? into.Xb : Matrix.zeros(n, X.cols); // [batch, nIn]
-  for (let i = 0; i < n; i++) Xb.data.set(X.data.subarray(order[from + i] * X.cols, (order[from + i] + 1) * X.cols), i * X.cols);
-  if (y instanceof Matrix) {
-    const Yb = reuse ? (into.yb as Matrix) : Matrix.zeros(n, y.cols); // [batch, nOut]
-    for (let i = 0; i < n; i++) Yb.data.set(y.data.subarray(order[from + i] * y.cols, (order[from + i] + 1) * y.cols), i * y.cols);
-    return { Xb, yb: Yb };
-  }
-  const yb = reuse ? (into.yb as Int32Array) : new Int32Array(n);
-  for (let i = 0; i < n; i++) yb[i] = y[order[from + i]];
-  return { Xb, yb };
-}
-
-function firstNonFinite(params: readonly Param[]): string | null {
-  for (const p of params) {
-    for (const v of p.value.data) if (!Number.isFinite(v)) return p.name;
-    for (const v of p.grad.data) if (!Number.isFinite(v)) return `gradient of ${p.name}`;
-  }
-  return null;
-}
-
-function divergence(where: string, detail: string, optimizer: Optimizer, cause?: unknown): Error {
-  return new Error(
-    `train: ${where}: ${detail}. Training diverged: the updates grew until the numbers overflowed. ` +
-      `The learning rate (${optimizer.name}) is probably too large; try one 3–10 times smaller.`,
-    cause === undefined ? undefined : { cause },
-  );
-}
-
-/**
- * The loss and accuracy of `model` on `X`, `y`, computed 1,000 samples at a
- * time. No training.
- *
- * @chapter 10
- * @example
- * evaluate(model, mnist.test.X, mnist.test.y); // { loss: 0.16, accuracy: 0.953 }
- */
-export function evaluate(model: Sequential, X: Matrix, y: Targets, loss?: Loss): { loss: number; accuracy: number } {
-  assertMatrix("evaluate", "X", X);
-  checkTargets("evaluate", X, y);
-  if (X.rows === 0) throw new RangeError("evaluate: X has no samples");
-  const lossFn = loss ?? (model.layers[model.layers.length - 1] instanceof Softmax ? crossEntropyLoss : mseLoss);
-  const chunk = 1000;
-  let lossSum = 0;
-  let right = 0;
-  const all = new Int32Array(X.rows).map((_, i) => i);
-  for (let from = 0; from < X.rows; from += chunk) {
-    const to = Math.min(X.rows, from + chunk);
-    const { Xb, yb } = gather(X, y, all, from, to);
-    const yHat = model.forward(Xb); // [chunk, nOut]
-    lossSum += lossFn.forward(yHat, yb) * (to - from);
-    right += accuracy(yHat, yb) * (to - from);
-  }
-  return { loss: lossSum / X.rows, accuracy: right / X.rows };
+function checkOptions(X: Matrix, y: Targets, options: TrainOptions): void {
+  checkSamples("train", X, y);
+  const { epochs } = options;
+  const batchSize = options.batchSize ?? 32;
+  if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`train: epochs must be a whole number ≥ 0, got ${String(epochs)}`);
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError(`train: batchSize must be a whole number > 0, got ${String(batchSize)}`);
+  if (X.rows === 0) throw new RangeError("train: X has no samples");
+  if (options.validation) checkSamples("train: validation", options.validation.X, options.validation.y);
 }
 
 /**
  * Trains `model` on `X` ([n, nIn]) and `y` (class indices or [n, nOut]) with
- * shuffled minibatches for `options.epochs` epochs; see `TrainOptions`. Returns
- * the history. Asynchronous so that a page stays responsive and an abort signal
- * can arrive: it yields to the event loop every 50 ms or so. If the numbers
- * become NaN or infinite it throws, naming the epoch and batch and the likely
- * cause (too large a learning rate).
+ * shuffled minibatches for `options.epochs` epochs (`trainEpoch` each), measuring
+ * on `options.validation` after each; see `TrainOptions`. Returns the history.
+ * Asynchronous so that a page stays responsive and an abort signal can arrive.
+ * If the numbers become NaN or infinite it throws, naming the epoch and batch
+ * and the likely cause (too large a learning rate, unscaled inputs). The same
+ * seed gives the same weights, to the last bit.
  *
  * @chapter 10
  * @example
@@ -193,84 +117,24 @@ export function evaluate(model: Sequential, X: Matrix, y: Targets, loss?: Loss):
  * });
  */
 export async function train(model: Sequential, X: Matrix, y: Targets, options: TrainOptions): Promise<History> {
-  assertMatrix("train", "X", X);
-  checkTargets("train", X, y);
+  checkOptions(X, y, options);
   const { epochs } = options;
-  const batchSize = options.batchSize ?? 32;
-  if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`train: epochs must be a whole number ≥ 0, got ${String(epochs)}`);
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError(`train: batchSize must be a whole number > 0, got ${String(batchSize)}`);
-  if (X.rows === 0) throw new RangeError("train: X has no samples");
-  if (options.validation) {
-    assertMatrix("train", "validation.X", options.validation.X);
-    checkTargets("train: validation", options.validation.X, options.validation.y);
-  }
   const optimizer = options.optimizer ?? new SGD({ lr: 0.1 });
-  const last = model.layers.length - 1;
-  const endsInSoftmax = model.layers[last] instanceof Softmax;
-  const loss = options.loss ?? (endsInSoftmax ? crossEntropyLoss : mseLoss);
-  // Softmax followed by cross-entropy: use their combined, simpler gradient.
-  const combined = endsInSoftmax && loss === crossEntropyLoss;
-  const params = model.params();
+  const loss = chooseLoss(model, options.loss);
   const rng = new Random(options.seed ?? 0);
-  const order = new Int32Array(X.rows).map((_, i) => i);
-  const batches = Math.ceil(X.rows / batchSize);
+  const order = identityOrder(X.rows); // shuffled in place, epoch after epoch
   const start = now();
-  let lastYield = start;
   const history: History = { epochs: [], stopped: false, seconds: 0 };
-  let gathered: { Xb: Matrix; yb: Targets } | undefined;
-
+  let steps = 0;
   for (let epoch = 1; epoch <= epochs && !history.stopped; epoch++) {
     const epochStart = now();
-    if (options.shuffle ?? true) rng.shuffle(order);
-    let lossSum = 0;
-    let right = 0;
-    let seen = 0;
-    for (let batch = 1; batch <= batches; batch++) {
-      const from = (batch - 1) * batchSize;
-      const to = Math.min(X.rows, from + batchSize);
-      gathered = gather(X, y, order, from, to, gathered); // the same memory, batch after batch
-      const yb = gathered.yb;
-      const Xb = options.augment ? options.augment(gathered.Xb, rng) : gathered.Xb; // [batch, nIn]
-      const where = `epoch ${epoch}, batch ${batch} of ${batches}`;
-      let batchLoss: number;
-      let batchAccuracy: number;
-      try {
-        const yHat = model.forward(Xb); // [batch, nOut]
-        batchLoss = loss.forward(yHat, yb);
-        batchAccuracy = accuracy(yHat, yb);
-        // dZ of the last dense layer, [batch, nOut]; backward fills every dW and db.
-        if (combined) model.backward(softmaxCrossEntropyBackward(yHat, yb), { from: last - 1, inputGradient: false });
-        else model.backward(loss.backward(yHat, yb), { inputGradient: false }); // dYHat [batch, nOut]
-        // A NaN in the weights shows up in the next forward pass (activations and
-        // losses refuse non-finite input), so no need to scan them here.
-        optimizer.step(params);
-      } catch (error) {
-        if ((error as Error).message.startsWith("train:")) throw error;
-        const bad = firstNonFinite(params);
-        if (bad !== null || /NaN|Infinity/.test((error as Error).message)) {
-          throw divergence(where, (error as Error).message, optimizer, error);
-        }
-        throw new Error(`train: ${where}: ${(error as Error).message}`, { cause: error });
-      }
-      lossSum += batchLoss * (to - from);
-      right += batchAccuracy * (to - from);
-      seen += to - from;
-      if (options.onBatch) {
-        const more = options.onBatch({
-          epoch, epochs, batch, batches, loss: batchLoss, accuracy: batchAccuracy, seconds: (now() - start) / 1000,
-        });
-        if (more === false) history.stopped = true;
-      }
-      if (options.signal?.aborted) history.stopped = true;
-      if (now() - lastYield > 50) {
-        await pause();
-        lastYield = now();
-        if (options.signal?.aborted) history.stopped = true;
-      }
-      if (history.stopped) break;
-    }
-    if (history.stopped && seen < X.rows) break; // a partial epoch is not reported
-    const result: EpochResult = { epoch, epochs, loss: lossSum / seen, accuracy: right / seen, seconds: 0 };
+    const summary = await trainEpoch(model, X, y, {
+      ...options, loss, optimizer, rng, order, epoch, epochs, firstStep: steps, start,
+    });
+    steps += summary.steps;
+    history.stopped = summary.stopped;
+    if (summary.stopped && summary.samples < X.rows) break; // a partial epoch is not reported
+    const result: EpochResult = { epoch, epochs, loss: summary.loss, accuracy: summary.accuracy, seconds: 0 };
     if (options.validation) result.validation = evaluate(model, options.validation.X, options.validation.y, loss);
     result.seconds = (now() - epochStart) / 1000;
     history.epochs.push(result);
@@ -278,4 +142,22 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
   }
   history.seconds = (now() - start) / 1000;
   return history;
+}
+
+/**
+ * `train` under the name other libraries use: the same function.
+ *
+ * @chapter 10
+ * @example
+ * await fit(model, mnist.train.X, mnist.train.y, { epochs: 5 });
+ */
+export const fit = train;
+
+// The loss to train with: the given one, or the default for the model. Plain
+// cross-entropy after a Softmax layer trains with the combined loss: the same
+// values, and a gradient that does not divide by tiny probabilities.
+function chooseLoss(model: Sequential, loss: Loss | undefined): Loss {
+  if (loss === undefined) return defaultLoss(model);
+  if (loss === crossEntropyLoss && defaultLoss(model) === softmaxCrossEntropy) return softmaxCrossEntropy;
+  return loss;
 }

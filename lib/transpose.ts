@@ -1,6 +1,6 @@
 /** Chapter 3: the transpose, rows become columns. */
 import { Matrix } from "./matrix.ts";
-import { assertMatrix } from "./check.ts";
+import { assertFinite, assertMatrix } from "./check.ts";
 
 /**
  * The transpose `Aᵀ`: element (i, j) of the result is element (j, i) of A.
@@ -13,6 +13,7 @@ import { assertMatrix } from "./check.ts";
  */
 export function transpose(A: Matrix): Matrix {
   assertMatrix("transpose", "A", A);
+  assertFinite("transpose", A, "A");
   const T = Matrix.zeros(A.cols, A.rows); // [A.cols, A.rows]
   const a = A.data, t = T.data, R = A.rows, C = A.cols;
   for (let r = 0; r < R; r++) {

@@ -19,8 +19,8 @@ describe("element-wise operations", () => {
     { name: "add", run: () => add(Matrix.zeros(2, 3), Matrix.zeros(3, 2)), message: "add: [2×3] and [3×2]: shapes differ" },
     { name: "multiply", run: () => multiply(Matrix.zeros(1, 3), Matrix.zeros(1, 4)), message: "multiply: [1×3] and [1×4]: shapes differ" },
     { name: "scale", run: () => scale(Matrix.zeros(1, 1), NaN), message: "scale: factor is NaN, not a finite number" },
-    { name: "map to NaN", run: () => map(Matrix.from([[1, -1]]), Math.log), message: "map: [1×2]: element (0, 1) is NaN, from f(-1)" },
-    { name: "overflow", run: () => multiply(Matrix.from([[3e38]]), Matrix.from([[10]])), message: "multiply: [1×1]: element (0, 0) is Infinity" },
+    { name: "map to NaN", run: () => map(Matrix.from([[1, -1]]), Math.log), message: "map: [1×2]: the result [1×2] is NaN at (0, 1): f(-1) is not a finite number" },
+    { name: "overflow", run: () => multiply(Matrix.from([[3e38]]), Matrix.from([[10]])), message: "multiply: [1×1] and [1×1]: the result [1×1] is Infinity at (0, 0): the inputs are finite but the numbers grew beyond ±3.4·10³⁸ (float32)" },
   ])("$name rejects bad input", ({ run, message }) => {
     expect(run).toThrow(message);
   });

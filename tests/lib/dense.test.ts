@@ -63,7 +63,7 @@ describe("Dense errors", () => {
   test.each([
     { name: "wrong sample length", run: () => Dense.fromNeurons(weights, biases).forward([1, 2, 3]), message: "Dense.forward: the layer has 4 inputs but the sample has 3 values" },
     { name: "wrong batch width", run: () => Dense.fromNeurons(weights, biases).forward(Matrix.zeros(2, 5)), message: "Dense.forward: X is [2×5] but the layer has 4 inputs; X must be [batch×4]" },
-    { name: "NaN input", run: () => Dense.fromNeurons(weights, biases).forward([1, NaN, 3, 4]), message: "Matrix.from: value at (0, 1) is NaN" },
+    { name: "NaN input", run: () => Dense.fromNeurons(weights, biases).forward([1, NaN, 3, 4]), message: "Dense.forward: x [length 4] has NaN at [1]" },
     { name: "biases of the wrong length", run: () => Dense.fromNeurons(weights, [1, 2]), message: "Dense.fromNeurons: 3 neurons (rows of weights) but 2 biases" },
     { name: "zero neurons", run: () => new Dense(3, 0), message: "Dense: nOut must be a whole number > 0, got 0" },
     { name: "backward before forward", run: () => new Dense(2, 2).backward(Matrix.zeros(1, 2)), message: "Dense.backward: call forward first" },

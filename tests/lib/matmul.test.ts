@@ -72,8 +72,8 @@ describe("matmul", () => {
   });
 
   test.each([
-    { name: "matmul", run: () => matmul(Matrix.from([[3e38, 3e38]]), Matrix.from([[10], [10]])), message: "matmul: [1×2]·[2×1]: element (0, 0) of the result is Infinity; the numbers are too large for float32" },
-    { name: "matmulTransB", run: () => matmulTransB(Matrix.from([[3e38]]), Matrix.from([[10]])), message: "matmulTransB: [1×1]·[1×1]ᵀ: element (0, 0) of the result is Infinity" },
+    { name: "matmul", run: () => matmul(Matrix.from([[3e38, 3e38]]), Matrix.from([[10], [10]])), message: "matmul: [1×2]·[2×1]: the result [1×1] is Infinity at (0, 0): the inputs are finite but the numbers grew beyond ±3.4·10³⁸ (float32)" },
+    { name: "matmulTransB", run: () => matmulTransB(Matrix.from([[3e38]]), Matrix.from([[10]])), message: "matmulTransB: [1×1]·[1×1]ᵀ: the result [1×1] is Infinity at (0, 0)" },
   ])("$name refuses to return an overflowed product", ({ run, message }) => {
     expect(run).toThrow(message);
   });
