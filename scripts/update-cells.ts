@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import * as nnfs from "../lib/index.ts";
-import { parseChapter } from "../components/cell/parse-chapter.ts";
-import { runCells, normaliseOutput, errorText } from "../components/cell/run-cells.ts";
+import { parseChapter } from "../components/cell/notebook/parse-chapter.ts";
+import { runCells, normaliseOutput, errorText } from "../components/cell/worker/run-cells.ts";
 import { chapterFiles } from "../tests/chapters/chapters.ts";
 
 const only = process.argv[2];

@@ -4,8 +4,8 @@
  * function, a circular object or a bigint never has to be cloned.
  */
 import type { DisplayItem } from "../../lib/display.ts";
-import type { CellErrorInfo } from "./notebook.ts";
-import type { CheckResult } from "./checks.ts";
+import type { CellErrorInfo } from "./worker/notebook-scope.ts";
+import type { CheckResult } from "./worker/checks.ts";
 
 export type Stream = "log" | "warn" | "error";
 

@@ -6,9 +6,9 @@
  */
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
-import { parseChapter } from "../../components/cell/parse-chapter.ts";
-import { runCells, runExercise, normaliseOutput, errorText } from "../../components/cell/run-cells.ts";
-import { Notebook } from "../../components/cell/notebook.ts";
+import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
+import { runCells, runExercise, normaliseOutput, errorText } from "../../components/cell/worker/run-cells.ts";
+import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
 import { chapterFiles } from "./chapters.ts";
 
 const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));

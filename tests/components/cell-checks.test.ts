@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { approxEqual, checkLine, compare, createChecker } from "../../components/cell/checks.ts";
+import { approxEqual, checkLine, compare, createChecker } from "../../components/cell/worker/checks.ts";
 
 describe("compare", () => {
   test.each([

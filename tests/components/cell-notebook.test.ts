@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { Notebook, locateError } from "../../components/cell/notebook.ts";
-import { jsColumn, prepareCell, tsPosition } from "../../components/cell/transpile.ts";
-import { capturingConsole, errorText } from "../../components/cell/run-cells.ts";
+import { Notebook, locateError } from "../../components/cell/worker/notebook-scope.ts";
+import { jsColumn, prepareCell, tsPosition } from "../../components/cell/worker/transpile.ts";
+import { capturingConsole, errorText } from "../../components/cell/worker/run-cells.ts";
 
 async function runAll(cells: string[], modules: Record<string, unknown> = { nnfs: { twice: (x: number) => 2 * x } }) {
   const notebook = new Notebook(modules);

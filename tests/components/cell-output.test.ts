@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { OutputCollector, droppedNote } from "../../components/cell/output.ts";
+import { OutputCollector, droppedNote } from "../../components/cell/worker/output.ts";
 import type { OutputPiece } from "../../components/cell/protocol.ts";
 
 function collector(maxLines = 5, flushMs = 40) {

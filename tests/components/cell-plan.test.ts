@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { planRun, describeCells, ranNote } from "../../components/cell/plan.ts";
+import { planRun, describeCells, ranNote } from "../../components/cell/notebook/plan.ts";
 
 const cells = [0, 1, 2, 3, 4].map((index) => ({ index, throws: false }));
 

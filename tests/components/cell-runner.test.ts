@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { WorkerRunner, type RunRequest } from "../../components/cell/runner.ts";
+import { WorkerRunner, type RunRequest } from "../../components/cell/page/runner.ts";
 import type { FromWorker, ToWorker } from "../../components/cell/protocol.ts";
 
 /** A stand-in worker: records what it is sent and lets the test answer. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { guardedFetch, lockDown, REMOVED_GLOBALS } from "../../components/cell/sandbox.ts";
+import { guardedFetch, lockDown, REMOVED_GLOBALS } from "../../components/cell/worker/sandbox.ts";
 
 describe("guardedFetch", () => {
   const calls: [string, RequestInit | undefined][] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { fingerprint, forgetEdit, loadEdit, originalChanged, saveEdit, storageKey, type StorageLike } from "../../components/cell/storage.ts";
+import { fingerprint, forgetEdit, loadEdit, originalChanged, saveEdit, storageKey, type StorageLike } from "../../components/cell/page/storage.ts";
 
 function memory(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CellSyntaxError, mapColumn, patternNames, prepareCell, stripTypes } from "../../components/cell/transpile.ts";
+import { CellSyntaxError, mapColumn, patternNames, prepareCell, stripTypes } from "../../components/cell/worker/transpile.ts";
 import { parse } from "acorn";
 
 describe("stripTypes", () => {

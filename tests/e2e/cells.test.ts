@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
 import { chapterUrls, openPage, type WatchedPage } from "./pages.ts";
-import { shareHash } from "../../components/cell/share.ts";
+import { shareHash } from "../../components/cell/page/share.ts";
 
 let chrome: Launched;
 let chapters: string[];
@@ -240,7 +240,7 @@ describe("failures: the page never freezes and says what went wrong", () => {
   });
 
   test("the default time limit is 10 s", async () => {
-    const { DEFAULT_TIMEOUT_MS } = await import("../../components/cell/runner.ts");
+    const { DEFAULT_TIMEOUT_MS } = await import("../../components/cell/page/runner.ts");
     expect(DEFAULT_TIMEOUT_MS).toBe(10_000);
   });
 

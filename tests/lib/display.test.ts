@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DISPLAY_HOST, plot, showDigit, type DisplayItem } from "../../lib/display.ts";
-import { Notebook } from "../../components/cell/notebook.ts";
-import { capturingConsole } from "../../components/cell/run-cells.ts";
+import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
+import { capturingConsole } from "../../components/cell/worker/run-cells.ts";
 
 function withHost<T>(fn: () => T): { result: T; items: DisplayItem[] } {
   const items: DisplayItem[] = [];

@@ -3,7 +3,7 @@
  * Used by the page's worker and by the tests that execute every chapter.
  */
 import { prepareCell, CellSyntaxError, type PreparedCell } from "./transpile.ts";
-import { DISPLAY_HOST, type DisplayItem } from "../../lib/display.ts";
+import { DISPLAY_HOST, type DisplayItem } from "../../../lib/display.ts";
 
 export interface ConsoleLike {
   log(...args: unknown[]): void;

@@ -4,8 +4,8 @@
  * output's text reads exactly as the output printed in the book (and as the
  * chapter tests check it).
  */
-import type { DisplayItem } from "../../lib/display.ts";
-import type { OutputPiece } from "./protocol.ts";
+import type { DisplayItem } from "../../../lib/display.ts";
+import type { OutputPiece } from "../protocol.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 

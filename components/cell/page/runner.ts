@@ -4,7 +4,7 @@
  * worker stuck in a loop cannot be interrupted any other way), and starts a
  * fresh one afterwards, whose notebook is empty.
  */
-import type { FromWorker, OutputPiece, ToWorker } from "./protocol.ts";
+import type { FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

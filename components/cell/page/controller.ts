@@ -8,12 +8,12 @@
 import { createEditor, type CellEditor } from "./editor.ts";
 import { WorkerRunner, DEFAULT_TIMEOUT_MS, type RunEnd } from "./runner.ts";
 import { OutputView } from "./render.ts";
-import { droppedNote } from "./output.ts";
-import { planRun, ranNote, describeCells } from "./plan.ts";
+import { droppedNote } from "../worker/output.ts";
+import { planRun, ranNote, describeCells } from "../notebook/plan.ts";
 import { browserStorage, forgetEdit, loadEdit, originalChanged, saveEdit } from "./storage.ts";
 import { parseShareHash, shareHash } from "./share.ts";
-import { checkLine } from "./checks.ts";
-import workerUrl from "./worker.ts?worker&url";
+import { checkLine } from "../worker/checks.ts";
+import workerUrl from "../worker/worker.ts?worker&url";
 
 const storage = browserStorage();
 

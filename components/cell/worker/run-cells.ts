@@ -3,11 +3,11 @@
  * prints — the output the book must show under it. Shared by the chapter
  * tests and by `npm run cells:update`.
  */
-import { Notebook, locateError, type CellErrorInfo, type ConsoleLike } from "./notebook.ts";
+import { Notebook, locateError, type CellErrorInfo, type ConsoleLike } from "./notebook-scope.ts";
 import { prepareCell } from "./transpile.ts";
 import { formatArgs } from "./format.ts";
 import { createChecker, type CheckResult } from "./checks.ts";
-import type { CellSource, ExerciseSource } from "./collect.ts";
+import type { CellSource, ExerciseSource } from "../notebook/collect.ts";
 
 export interface CellRun {
   cell: CellSource;

@@ -5,8 +5,8 @@
  * (or batched by `flushMs` when set); past a cap, lines are only counted,
  * so a loop printing a million lines cannot flood the page.
  */
-import type { DisplayItem } from "../../lib/display.ts";
-import type { OutputPiece, Stream } from "./protocol.ts";
+import type { DisplayItem } from "../../../lib/display.ts";
+import type { OutputPiece, Stream } from "../protocol.ts";
 
 export const MAX_LINES = 1000;
 export const MAX_LINE_CHARS = 10_000;

@@ -5,14 +5,14 @@
  * terminates this worker), because a worker stuck in a loop cannot stop itself.
  */
 import * as nnfs from "nnfs";
-import { Notebook, locateError, type ConsoleLike } from "./notebook.ts";
+import { Notebook, locateError, type ConsoleLike } from "./notebook-scope.ts";
 import { prepareCell, jsColumn, tsPosition, type PreparedCell } from "./transpile.ts";
 import { formatArgs } from "./format.ts";
 import { errorText } from "./run-cells.ts";
 import { OutputCollector } from "./output.ts";
 import { createChecker } from "./checks.ts";
 import { lockDown } from "./sandbox.ts";
-import type { FromWorker, Stream, ToWorker } from "./protocol.ts";
+import type { FromWorker, Stream, ToWorker } from "../protocol.ts";
 
 type Scope = Record<string, unknown> & {
   postMessage(m: unknown): void;
