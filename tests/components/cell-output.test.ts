@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { OutputCollector, droppedNote } from "../../components/cell/worker/output.ts";
+import { OutputCollector } from "../../components/cell/worker/output.ts";
+import { droppedNote } from "../../components/cell/page/texts.ts";
 import type { OutputPiece } from "../../components/cell/protocol.ts";
 
 function collector(maxLines = 5, flushMs = 40) {
@@ -58,7 +59,7 @@ describe("OutputCollector", () => {
 
   test("a display item counts as a line", () => {
     const { out, sent } = collector(1);
-    out.display({ kind: "digit", text: "[digit]", label: null, pixels: [] });
+    out.display({ kind: "digit", text: "[digit]", label: null, pixels: new Array(784).fill(0) });
     out.write("log", "dropped");
     out.flush();
     expect(sent[0]).toHaveLength(1);

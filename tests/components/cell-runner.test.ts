@@ -24,6 +24,11 @@ class FakeWorker {
   }
 }
 
+function runIdOf(m: ToWorker): number {
+  if (m.type === "ping") throw new Error("a ping, not a run");
+  return m.runId;
+}
+
 function setup() {
   const workers: FakeWorker[] = [];
   const runner = new WorkerRunner(() => {
@@ -33,14 +38,14 @@ function setup() {
   });
   const outputs: unknown[] = [];
   const request = (over: Partial<RunRequest> = {}): RunRequest => ({
-    index: 0,
     code: "console.log(1)",
     sourceName: "c.ts",
+    label: "Cell 1",
     timeoutMs: 1000,
-    onOutput: (p) => outputs.push(...p),
+    onOutput: (p, late) => outputs.push(...p.map((x) => ({ ...x, late }))),
     ...over,
   });
-  const done = (runId: number): FromWorker => ({ type: "done", runId, error: null, dropped: 0, timers: 0, names: ["a"], ms: 1 });
+  const done = (runId: number): FromWorker => ({ type: "done", runId, error: null, dropped: 0, timers: 0, names: ["a"], defines: [], references: [], repaired: [], ms: 1 });
   return { runner, workers, outputs, request, done };
 }
 
@@ -53,12 +58,12 @@ describe("WorkerRunner", () => {
     expect(workers).toHaveLength(0);
     const end = runner.run(request());
     expect(workers).toHaveLength(1);
-    const runId = workers[0].sent[0].runId;
-    workers[0].reply({ type: "output", runId, pieces: [{ stream: "log", text: "1" }] });
-    workers[0].reply({ type: "output", runId: runId + 99, pieces: [{ stream: "log", text: "stale" }] });
+    const runId = runIdOf(workers[0].sent[0]);
+    workers[0].reply({ type: "output", runId, pieces: [{ stream: "log", text: "1" }], late: false });
+    workers[0].reply({ type: "output", runId: runId + 99, pieces: [{ stream: "log", text: "stale" }], late: false });
     workers[0].reply(done(runId));
     await expect(end).resolves.toMatchObject({ kind: "done" });
-    expect(outputs).toEqual([{ stream: "log", text: "1" }]);
+    expect(outputs).toEqual([{ stream: "log", text: "1", late: false }]);
     expect(runner.names).toEqual(["a"]);
     expect(runner.running).toBe(false);
   });
@@ -75,7 +80,7 @@ describe("WorkerRunner", () => {
     const next = runner.run(request());
     expect(workers).toHaveLength(2);
     expect(runner.generation).toBe(generation + 1);
-    workers[1].reply(done(workers[1].sent[0].runId));
+    workers[1].reply(done(runIdOf(workers[1].sent[0])));
     await expect(next).resolves.toMatchObject({ kind: "done" });
   });
 

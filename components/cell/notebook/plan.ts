@@ -1,20 +1,4 @@
-/**
- * Notebook semantics on the page: which cells a Run has to run. A cell sees
- * the names of the cells above it, so running cell k first runs every cell
- * above k that has not run in the current notebook (with its current code).
- */
-
-export interface PlanCell {
-  index: number;
-  /** The cell is expected to throw (its error does not stop the cells after it). */
-  throws: boolean;
-}
-
-/** The cells to run, in order, for a Run of `target`; `ran` holds the cells that ran in this notebook. */
-export function planRun(target: number, cells: PlanCell[], ran: ReadonlySet<number>): number[] {
-  const before = cells.filter((c) => c.index < target && !ran.has(c.index)).map((c) => c.index);
-  return [...before, target];
-}
+/** How the page names what a Run did: "cells 1–3", the note of a cell that needed cells above it. */
 
 /** "cells 1–3", "cells 1, 3 and 4", "cell 2" (1-based, as the page numbers them). */
 export function describeCells(indices: number[]): string {
@@ -25,9 +9,23 @@ export function describeCells(indices: number[]): string {
   return `cells ${ns.slice(0, -1).join(", ")} and ${ns[ns.length - 1]}`;
 }
 
-/** What the target cell says after a Run that first ran other cells. */
-export function ranNote(ran: number[], target: number): string {
-  const others = ran.filter((i) => i !== target);
-  if (!others.length) return "";
-  return `Ran ${describeCells(others)} first: this cell uses what ${others.length === 1 ? "it defines" : "they define"}.`;
+/**
+ * What a cell says after a Run that first ran the cells `ran`: only the
+ * cells among them that define a name it uses (`providers`) are said to be
+ * needed, so the note claims nothing the code does not do.
+ */
+export function ranNote(ran: number[], providers: number[]): string {
+  if (!ran.length) return "";
+  const first = `Ran ${describeCells(ran)} first`;
+  if (!providers.length) return `${first} (the code above runs before a cell, in order).`;
+  const all = providers.length === ran.length;
+  const which = all ? (ran.length === 1 ? "it defines" : "they define") : `${describeCells(providers)} ${providers.length === 1 ? "defines" : "define"}`;
+  return `${first}: this cell uses what ${which}.`;
+}
+
+/** Why a cell is stale: "Cell 1 ran again since this cell ran; it uses `q` from there." */
+export function staleNote(by: number, names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `\`${n}\``).join(", ");
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : "";
+  return `Stale: cell ${by + 1} ran again after this cell ran, and this cell uses ${shown}${more} from it. Its output may no longer match.`;
 }

@@ -3,24 +3,31 @@
  * at a time, enforces the time limit and Stop by terminating the worker (a
  * worker stuck in a loop cannot be interrupted any other way), and starts a
  * fresh one afterwards, whose notebook is empty.
+ *
+ * A heartbeat watches the worker: it is pinged every second, and one that
+ * has not answered for HEARTBEAT_DEAD_MS while no cell runs (a busy cell
+ * cannot answer; its time limit covers it) is taken for dead and replaced.
+ * Late output (printed by a timer after its cell finished) still reaches
+ * the run it belongs to, until that cell runs again.
  */
-import type { FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
+import type { CellError, FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const HEARTBEAT_MS = 1000;
+export const HEARTBEAT_DEAD_MS = 5000;
 
-export type RunEnd =
-  | { kind: "done"; message: Extract<FromWorker, { type: "done" }> }
-  | { kind: "timeout"; ms: number }
-  | { kind: "stopped" }
-  | { kind: "crashed"; message: string };
+export type Done = Extract<FromWorker, { type: "done" }>;
+export type RunEnd = { kind: "done"; message: Done } | { kind: "timeout"; ms: number } | { kind: "stopped" } | { kind: "crashed"; message: string };
+export type { CellError };
 
 export interface RunRequest {
-  index: number;
   code: string;
   sourceName: string;
+  label: string;
   checks?: string;
   timeoutMs: number;
-  onOutput(pieces: OutputPiece[]): void;
+  /** Output as it comes; `late` once the run has finished. */
+  onOutput(pieces: OutputPiece[], late: boolean): void;
 }
 
 type WorkerLike = Pick<Worker, "postMessage" | "terminate" | "addEventListener">;
@@ -28,16 +35,27 @@ type WorkerLike = Pick<Worker, "postMessage" | "terminate" | "addEventListener">
 export class WorkerRunner {
   private worker: WorkerLike | null = null;
   private nextId = 1;
-  private active: { runId: number; request: RunRequest; finish(end: RunEnd): void; timer: ReturnType<typeof setTimeout> } | null = null;
+  private active: { runId: number; finish(end: RunEnd): void } | null = null;
+  /** Where output goes, by run, for as long as late output may come. */
+  private readonly sinks = new Map<number, RunRequest["onOutput"]>();
+  private lastPong = 0;
+  private pingSeq = 0;
+  private beat: ReturnType<typeof setInterval> | undefined;
   /** Bumped each time a worker starts; a new generation has an empty notebook. */
   generation = 0;
   exports: string[] = [];
   names: string[] = [];
+  /** The worker's heap at its last answer, where the browser tells. */
+  memory: { used: number; limit: number } | null = null;
   private readyListeners: (() => void)[] = [];
+  /** Called when a worker that was not running a cell died and was replaced. */
+  onDeath: (why: string) => void = () => {};
 
   private readonly create: () => WorkerLike;
-  constructor(create: () => WorkerLike) {
+  private readonly now: () => number;
+  constructor(create: () => WorkerLike, now: () => number = () => Date.now()) {
     this.create = create;
+    this.now = now;
   }
 
   /** Starts the worker now (say, when a cell nears the viewport) so the first Run is quick. */
@@ -57,19 +75,9 @@ export class WorkerRunner {
     const worker = this.create();
     this.worker = worker;
     this.generation++;
+    this.lastPong = this.now();
     worker.addEventListener("message", (event) => {
-      if (this.worker !== worker) return;
-      const msg = (event as MessageEvent<FromWorker>).data;
-      if (msg.type === "ready") {
-        this.exports = msg.exports;
-        for (const fn of this.readyListeners) fn();
-      } else if (this.active && msg.runId === this.active.runId) {
-        if (msg.type === "output") this.active.request.onOutput(msg.pieces);
-        else if (msg.type === "done") {
-          this.names = msg.names;
-          this.active.finish({ kind: "done", message: msg });
-        }
-      }
+      if (this.worker === worker) this.receive((event as MessageEvent<FromWorker>).data);
     });
     worker.addEventListener("error", (event) => {
       if (this.worker !== worker) return;
@@ -78,11 +86,40 @@ export class WorkerRunner {
       this.kill();
       this.active?.finish({ kind: "crashed", message });
     });
+    clearInterval(this.beat);
+    this.beat = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
+  }
+
+  private receive(msg: FromWorker): void {
+    this.lastPong = this.now();
+    if (msg.type === "ready") {
+      this.exports = msg.exports;
+      for (const fn of this.readyListeners) fn();
+    } else if (msg.type === "pong") {
+      this.memory = msg.memory;
+    } else if (msg.type === "output") {
+      this.sinks.get(msg.runId)?.(msg.pieces, msg.late);
+    } else if (this.active?.runId === msg.runId) {
+      this.names = msg.names;
+      this.active.finish({ kind: "done", message: msg });
+    }
+  }
+
+  private heartbeat(): void {
+    if (!this.worker) return;
+    if (!this.active && this.now() - this.lastPong > HEARTBEAT_DEAD_MS) {
+      this.kill();
+      this.onDeath(`the cell worker stopped answering for ${HEARTBEAT_DEAD_MS / 1000} s`);
+      return;
+    }
+    this.worker.postMessage({ type: "ping", seq: ++this.pingSeq } satisfies ToWorker);
   }
 
   private kill(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.sinks.clear();
+    clearInterval(this.beat);
   }
 
   /** Runs one cell; resolves when it finishes, times out, is stopped or the worker dies. */
@@ -90,6 +127,9 @@ export class WorkerRunner {
     if (this.active) return Promise.reject(new Error("WorkerRunner.run: a cell is already running"));
     if (!this.worker) this.start();
     const runId = this.nextId++;
+    // A cell's earlier runs stop talking when it runs again.
+    for (const [id, sink] of this.sinks) if (sink === request.onOutput) this.sinks.delete(id);
+    this.sinks.set(runId, request.onOutput);
     return new Promise<RunEnd>((resolve) => {
       const timer = setTimeout(() => {
         this.kill();
@@ -101,11 +141,9 @@ export class WorkerRunner {
         this.active = null;
         resolve(end);
       };
-      this.active = { runId, request, finish, timer };
-      const msg: ToWorker =
-        request.checks !== undefined
-          ? { type: "check", runId, index: request.index, code: request.code, checks: request.checks, sourceName: request.sourceName }
-          : { type: "run", runId, index: request.index, code: request.code, sourceName: request.sourceName };
+      this.active = { runId, finish };
+      const cell = { runId, code: request.code, sourceName: request.sourceName, label: request.label };
+      const msg: ToWorker = request.checks !== undefined ? { type: "check", ...cell, checks: request.checks } : { type: "run", ...cell };
       this.worker!.postMessage(msg);
     });
   }
@@ -115,5 +153,11 @@ export class WorkerRunner {
     if (!this.active) return;
     this.kill();
     this.active.finish({ kind: "stopped" });
+  }
+
+  /** Ends the worker and its notebook (nothing may be running); the next run starts afresh. */
+  restart(): void {
+    this.stop();
+    this.kill();
   }
 }
