@@ -51,7 +51,7 @@ interface CellCode {
 export type ToWorker =
   | ({ type: "run" } & CellCode)
   | ({ type: "check"; checks: string } & CellCode)
-  | { type: "ping"; seq: number };
+  | { type: "ping" };
 
 /** What the worker tells the page. */
 export type FromWorker =
@@ -85,7 +85,6 @@ export type FromWorker =
     }
   | {
       type: "pong";
-      seq: number;
       /** The worker's JavaScript heap in bytes, where the browser tells (Chromium). */
       memory: { used: number; limit: number } | null;
     };

@@ -8,7 +8,8 @@ import { OutputView } from "./output-view.ts";
 import { DEFAULT_TIMEOUT_MS } from "./runner.ts";
 import type { OutputPiece } from "../protocol.ts";
 import { browserStorage, forgetEdit, loadEdit, lostEdit, notSavedNote, originalChanged, saveEdit } from "./storage.ts";
-import { shareHash } from "./share.ts";
+import { copyLink } from "./share.ts";
+import { hideNote, showNote, showStale } from "./cell-notes.ts";
 
 const storage = browserStorage();
 
@@ -189,28 +190,7 @@ export class CellView {
     this.el.toggleAttribute("data-stale", why !== null);
     if (stale === null) delete this.el.dataset.staleWhy;
     else this.el.dataset.staleWhy = stale;
-    let box = this.el.querySelector<HTMLElement>("[data-cell-stale]");
-    if (why === null) {
-      box?.remove();
-      return;
-    }
-    if (!box) {
-      box = document.createElement("p");
-      box.className = "cell-stale";
-      box.dataset.cellStale = "";
-      (this.pre ?? this.el.lastElementChild)!.before(box);
-    }
-    const text = document.createElement("span");
-    text.textContent = why;
-    box.replaceChildren(text);
-    if (stale !== null) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.className = "cell-button";
-      b.textContent = "Run stale cells";
-      b.addEventListener("click", () => this.host.runStale());
-      box.append(" ", b);
-    }
+    showStale(this.el, this.pre, why, stale === null ? null : () => this.host.runStale());
   }
 
   reset(): void {
@@ -225,14 +205,7 @@ export class CellView {
   }
 
   async share(): Promise<void> {
-    const url = `${location.origin}${location.pathname}${shareHash(this.index, this.code(), this.exercise ? "exercise" : "cell")}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.status("Link copied: it opens this page with your code in this cell (it runs only when Run is pressed).", "idle");
-    } catch {
-      history.replaceState(null, "", url);
-      this.status("The link is in the address bar: copy it from there.", "idle");
-    }
+    this.status(await copyLink(this.index, this.code(), this.exercise ? "exercise" : "cell"), "idle");
   }
 
   status(text: string, state: Status): void {
@@ -246,25 +219,12 @@ export class CellView {
   }
 
   note(text: string, options: { reset?: boolean } = {}): void {
-    const box = this.el.querySelector<HTMLElement>("[data-cell-note]");
-    if (!box) return;
-    box.hidden = false;
-    box.replaceChildren(text);
-    if (options.reset) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = "Reset to the book's version";
-      b.addEventListener("click", () => this.reset());
-      box.append(" ", b);
-    }
+    showNote(this.el, text, options.reset ? () => this.reset() : null);
   }
 
   /** Hides the note (only when it matches `which`, if given). */
   clearNote(which?: RegExp): void {
-    const box = this.el.querySelector<HTMLElement>("[data-cell-note]");
-    if (!box || (which && !which.test(box.textContent ?? ""))) return;
-    box.hidden = true;
-    box.replaceChildren();
+    hideNote(this.el, which);
   }
 
   markError(line: number | null): void {

@@ -39,7 +39,6 @@ export class WorkerRunner {
   /** Where output goes, by run, for as long as late output may come. */
   private readonly sinks = new Map<number, RunRequest["onOutput"]>();
   private lastPong = 0;
-  private pingSeq = 0;
   private beat: ReturnType<typeof setInterval> | undefined;
   /** Bumped each time a worker starts; a new generation has an empty notebook. */
   generation = 0;
@@ -112,7 +111,7 @@ export class WorkerRunner {
       this.onDeath(`the cell worker stopped answering for ${HEARTBEAT_DEAD_MS / 1000} s`);
       return;
     }
-    this.worker.postMessage({ type: "ping", seq: ++this.pingSeq } satisfies ToWorker);
+    this.worker.postMessage({ type: "ping" } satisfies ToWorker);
   }
 
   private kill(): void {

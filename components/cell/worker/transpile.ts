@@ -57,11 +57,10 @@ export function stripTypes(code: string): string {
       preserveDynamicImport: true,
     }).code;
   } catch (e) {
-    const err = e as Error & { loc?: { line: number; column: number } };
-    const m = /\((\d+):(\d+)\)/.exec(err.message);
-    const line = err.loc?.line ?? (m ? Number(m[1]) : null);
-    const column = err.loc ? err.loc.column + 1 : m ? Number(m[2]) + 1 : null;
-    throw new CellSyntaxError(err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), line, column);
+    // Sucrase gives the offset (`pos`); its `loc.column` is not 0-based like Babel's, so the offset is what counts.
+    const err = e as Error & { pos?: number };
+    const at = typeof err.pos === "number" ? lineCol(code, err.pos) : null;
+    throw new CellSyntaxError(err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), at?.line ?? null, at?.column ?? null);
   }
 }
 

@@ -145,7 +145,7 @@ listen("message", (event) => {
   if (!event.isTrusted) return;
   const msg = (event as MessageEvent<ToWorker>).data;
   if (msg.type === "ping") {
-    post({ type: "pong", seq: msg.seq, memory: memory ? { used: memory.usedJSHeapSize, limit: memory.jsHeapSizeLimit } : null });
+    post({ type: "pong", memory: memory ? { used: memory.usedJSHeapSize, limit: memory.jsHeapSizeLimit } : null });
   } else {
     queue = queue.then(() => run(msg));
   }
