@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { WorkerRunner, type RunRequest } from "../../components/cell/page/runner.ts";
+import { HEARTBEAT_DEAD_MS, HEARTBEAT_MS, WorkerRunner, type RunRequest } from "../../components/cell/page/runner.ts";
 import type { FromWorker, ToWorker } from "../../components/cell/protocol.ts";
 
 /** A stand-in worker: records what it is sent and lets the test answer. */
@@ -113,5 +113,64 @@ describe("WorkerRunner", () => {
     workers[0].reply({ type: "ready", exports: ["dot", "neuron"] });
     expect(runner.exports).toEqual(["dot", "neuron"]);
     expect(ready).toBe(true);
+  });
+});
+
+describe("the heartbeat", () => {
+  test("pings an idle worker; one that stops answering is replaced, and the page is told", async () => {
+    let now = 0;
+    const workers: FakeWorker[] = [];
+    const runner = new WorkerRunner(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    }, () => now);
+    const deaths: string[] = [];
+    runner.onDeath = (why) => deaths.push(why);
+    runner.warm();
+    now += HEARTBEAT_MS;
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    expect(workers[0].sent).toEqual([{ type: "ping" }]);
+    workers[0].reply({ type: "pong", memory: { used: 5e8, limit: 4e9 } });
+    expect(runner.memory).toEqual({ used: 5e8, limit: 4e9 });
+    // Answers keep it alive; silence while idle does not.
+    for (let t = 0; t < HEARTBEAT_DEAD_MS; t += HEARTBEAT_MS) {
+      now += HEARTBEAT_MS;
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+    }
+    expect(workers[0].terminated).toBe(false);
+    now += 2 * HEARTBEAT_MS;
+    vi.advanceTimersByTime(2 * HEARTBEAT_MS);
+    expect(workers[0].terminated).toBe(true);
+    expect(deaths).toEqual([`the cell worker stopped answering for ${HEARTBEAT_DEAD_MS / 1000} s`]);
+  });
+
+  test("a busy cell is not taken for dead (its time limit covers it)", () => {
+    let now = 0;
+    const workers: FakeWorker[] = [];
+    const runner = new WorkerRunner(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    }, () => now);
+    void runner.run({ code: "", sourceName: "c.ts", label: "Cell 1", timeoutMs: 60_000, onOutput: () => {} });
+    now += 3 * HEARTBEAT_DEAD_MS;
+    vi.advanceTimersByTime(3 * HEARTBEAT_DEAD_MS);
+    expect(workers[0].terminated).toBe(false);
+  });
+
+  test("late output reaches its run until that cell runs again", async () => {
+    const { runner, workers, request, done } = setup();
+    const late: string[] = [];
+    const onOutput = (p: { stream?: string; text?: string }[], isLate: boolean) => void (isLate && late.push(p.map((x) => x.text).join()));
+    const first = runner.run({ ...request(), onOutput: onOutput as RunRequest["onOutput"] });
+    const id1 = runIdOf(workers[0].sent[0]);
+    workers[0].reply(done(id1));
+    await first;
+    workers[0].reply({ type: "output", runId: id1, pieces: [{ stream: "log", text: "tick" }], late: true });
+    expect(late).toEqual(["tick"]);
+    void runner.run({ ...request(), onOutput: onOutput as RunRequest["onOutput"] });
+    workers[0].reply({ type: "output", runId: id1, pieces: [{ stream: "log", text: "old tick" }], late: true });
+    expect(late).toEqual(["tick"]);
   });
 });

@@ -122,7 +122,6 @@ export function lockDown(scope: Record<string, unknown>, allowedPrefix: string):
   const location = readOnlyLocation(scope.location as Location);
   for (const name of REMOVED_GLOBALS) remove(scope, name);
   remove(scope, "fetch", guardedFetch(realFetch, origin, allowedPrefix));
-  removeAll(scope, "location");
   Object.defineProperty(scope, "location", {
     get: () => location,
     set: () => {
