@@ -116,15 +116,21 @@ describe("WorkerRunner", () => {
   });
 });
 
+/** A runner over fake workers whose clock is `now`. */
+function clocked(now: () => number) {
+  const workers: FakeWorker[] = [];
+  const runner = new WorkerRunner(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w as unknown as Worker;
+  }, now);
+  return { runner, workers };
+}
+
 describe("the heartbeat", () => {
   test("pings an idle worker; one that stops answering is replaced, and the page is told", async () => {
     let now = 0;
-    const workers: FakeWorker[] = [];
-    const runner = new WorkerRunner(() => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w as unknown as Worker;
-    }, () => now);
+    const { runner, workers } = clocked(() => now);
     const deaths: string[] = [];
     runner.onDeath = (why) => deaths.push(why);
     runner.warm();
@@ -147,12 +153,7 @@ describe("the heartbeat", () => {
 
   test("a busy cell is not taken for dead (its time limit covers it)", () => {
     let now = 0;
-    const workers: FakeWorker[] = [];
-    const runner = new WorkerRunner(() => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w as unknown as Worker;
-    }, () => now);
+    const { runner, workers } = clocked(() => now);
     void runner.run({ code: "", sourceName: "c.ts", label: "Cell 1", timeoutMs: 60_000, onOutput: () => {} });
     now += 3 * HEARTBEAT_DEAD_MS;
     vi.advanceTimersByTime(3 * HEARTBEAT_DEAD_MS);

@@ -20,8 +20,8 @@ export function seconds(ms: number): string {
 /** Timers a cell left running: what they print comes later, marked late. */
 export function timersNote(timers: number): string {
   if (!timers) return "";
-  const n = timers === 1 ? "1 timer is" : `${timers} timers are`;
-  return `${n} still pending: what ${timers === 1 ? "it prints" : "they print"} shows below, marked late, until this cell runs again or the notebook restarts.`;
+  const n = timers === 1 ? "1 timer was" : `${timers} timers were`;
+  return `${n} still pending when the code finished: what ${timers === 1 ? "it prints" : "they print"} shows below, marked late, until this cell runs again or the notebook restarts.`;
 }
 
 /** Built-ins a cell changed, which the runtime put back. */
