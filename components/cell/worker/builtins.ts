@@ -52,7 +52,9 @@ export function snapshotBuiltins(): Builtins {
       const repaired: string[] = [];
       let intact = true;
       for (const { name, target, snap, extensible } of snaps) {
-        if (extensible && !Object.isExtensible(target)) {
+        // A frozen or sealed object cannot be put back: it is named once, and only a new worker is clean.
+        const locked = extensible && !Object.isExtensible(target);
+        if (locked) {
           repaired.push(name);
           intact = false;
         }
@@ -60,13 +62,13 @@ export function snapshotBuiltins(): Builtins {
           const before = snap.get(key);
           const now = Reflect.getOwnPropertyDescriptor(target, key)!;
           if (before && same(before, now)) continue;
-          repaired.push(`${name}.${String(key)}`);
+          if (!locked) repaired.push(`${name}.${String(key)}`);
           const ok = before ? Reflect.defineProperty(target, key, before) : Reflect.deleteProperty(target, key);
           if (!ok) intact = false;
         }
         for (const [key, before] of snap) {
           if (Reflect.getOwnPropertyDescriptor(target, key)) continue;
-          repaired.push(`${name}.${String(key)}`);
+          if (!locked) repaired.push(`${name}.${String(key)}`);
           if (!Reflect.defineProperty(target, key, before)) intact = false;
         }
       }
