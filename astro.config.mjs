@@ -6,7 +6,7 @@ import preact from "@astrojs/preact";
 import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
-import { remarkCells } from "./src/plugins/remark-cells.ts";
+import { remarkCells } from "./components/cell/build/remark-cells.ts";
 
 // Astro 7's default Markdown processor ignores remark/rehype plugins, so the
 // unified processor is named explicitly: without it, KaTeX never runs.
@@ -26,7 +26,7 @@ const base = process.env.BASE_PATH ?? "/";
 // cells compile the reader's code with `new AsyncFunction` in their worker,
 // and that worker (started from a blob: URL, hence worker-src blob:) runs
 // under this same policy, which keeps reader code from fetching or importing
-// anything but the book's own files (components/cell/controller.ts).
+// anything but the book's own files (components/cell/page/controller.ts).
 /** @type {NonNullable<import("astro").AstroUserConfig["security"]>["csp"]} */
 const csp = {
   directives: [
@@ -55,7 +55,7 @@ export default defineConfig({
     shikiConfig: {
       // GitHub's "default" pair, not github-light/github-dark: their comments
       // (dark) and parameters (light) fall below 4.5:1 contrast. The cells'
-      // editor colours (components/cell/cell.css) follow the same palette, and
+      // editor colours (components/cell/build/cell.css) follow the same palette, and
       // Cell.astro / Exercise.astro pass the same pair.
       themes: { light: "github-light-default", dark: "github-dark-default" },
     },

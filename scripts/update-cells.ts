@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import * as nnfs from "../lib/index.ts";
-import { parseChapter } from "../components/cell/parse-chapter.ts";
-import { runCells, normaliseOutput, errorText } from "../components/cell/run-cells.ts";
+import { parseChapter } from "../components/cell/notebook/parse-chapter.ts";
+import { runCells, normaliseOutput } from "../components/cell/worker/run-cells.ts";
 import { chapterFiles } from "../tests/chapters/chapters.ts";
 
 const only = process.argv[2];
@@ -25,7 +25,7 @@ for (const { id, file, source } of chapterFiles(only)) {
   for (const run of [...runs].reverse()) {
     const { cell } = run;
     if (run.error && !cell.options.throws) {
-      console.error(`${id} cell ${cell.index + 1} (line ${cell.line}) threw: ${errorText(run.error)}`);
+      console.error(`${id} cell ${cell.index + 1} (line ${cell.line}) threw: ${run.error.text}`);
       failed = true;
       continue;
     }

@@ -1,38 +1,90 @@
 /**
- * The messages between a chapter page and its cell worker. Only strings and
- * plain numbers cross: values are formatted in the worker (format.ts), so a
+ * The messages between a chapter page and its cell worker, and nothing else:
+ * page/ and worker/ know each other only through these types. Only strings,
+ * numbers and plain objects cross: values are formatted in the worker, so a
  * function, a circular object or a bigint never has to be cloned.
  */
 import type { DisplayItem } from "../../lib/display.ts";
-import type { CellErrorInfo } from "./notebook.ts";
-import type { CheckResult } from "./checks.ts";
 
 export type Stream = "log" | "warn" | "error";
 
 /** One piece of a cell's output, in the order it was printed. */
 export type OutputPiece = { stream: Stream; text: string } | { display: DisplayItem };
 
+/** Where an error happened in the reader's code, and how it reads under the cell. */
+export interface CellError {
+  name: string;
+  message: string;
+  /** The cell that holds the line (`Cell 1`), when it is not the cell that ran; else null. */
+  cell: string | null;
+  /** 1-based line and column in the reader's TypeScript, or null when the engine gave none. */
+  line: number | null;
+  column: number | null;
+  /** `TypeError: x is not a function (line 3)`, or `… (Cell 1, line 3)`. */
+  text: string;
+}
+
+/** The outcome of one `check(…)` of an exercise. */
+export interface CheckResult {
+  name: string;
+  pass: boolean;
+  /** Both values as the output shows them. */
+  expected: string;
+  actual: string;
+  /** Why it failed: `at [1]: 5 is not 6`; null when it passed. */
+  reason: string | null;
+  /** Set when computing the actual value threw: `TypeError: …`. */
+  error?: string;
+}
+
+/** A cell's code and how errors name it. */
+interface CellCode {
+  runId: number;
+  code: string;
+  /** The file name its stack frames carry (`02-a-single-neuron-cell-3.ts`). */
+  sourceName: string;
+  /** How the page names it (`Cell 3`), for an error raised in it from a later cell. */
+  label: string;
+}
+
 /** What the page asks the worker to do. */
 export type ToWorker =
-  | { type: "run"; runId: number; index: number; code: string; sourceName: string }
-  | { type: "check"; runId: number; index: number; code: string; checks: string; sourceName: string };
+  | ({ type: "run" } & CellCode)
+  | ({ type: "check"; checks: string } & CellCode)
+  | { type: "ping" };
 
 /** What the worker tells the page. */
 export type FromWorker =
   | { type: "ready"; exports: string[] }
-  | { type: "output"; runId: number; pieces: OutputPiece[] }
+  | {
+      type: "output";
+      runId: number;
+      pieces: OutputPiece[];
+      /** Printed after the run finished (by a timer or a promise it left behind). */
+      late: boolean;
+    }
   | {
       type: "done";
       runId: number;
-      /** The cell's error as shown under it (`TypeError: … (line 3)`), with its position. */
-      error: (CellErrorInfo & { text: string }) | null;
+      error: CellError | null;
       /** Output lines left out because the cell printed too much. */
       dropped: number;
-      /** Timers (setTimeout/setInterval) still pending when the cell finished; they were cancelled. */
+      /** Timers (setTimeout/setInterval) still pending when the cell's code finished. */
       timers: number;
       /** Names the notebook defines after this run (for completion). */
       names: string[];
+      /** Top-level names this cell defines, and the names it uses that it does not define. */
+      defines: string[];
+      references: string[];
+      /** Built-ins the cell changed, put back when it finished (`Array.prototype.map`). */
+      repaired: string[];
       /** The results of `check(…)` calls, for an exercise. */
       checks?: CheckResult[];
+      /** How long the code ran in the worker. */
       ms: number;
+    }
+  | {
+      type: "pong";
+      /** The worker's JavaScript heap in bytes, where the browser tells (Chromium). */
+      memory: { used: number; limit: number } | null;
     };

@@ -6,9 +6,9 @@
  */
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
-import { parseChapter } from "../../components/cell/parse-chapter.ts";
-import { runCells, runExercise, normaliseOutput, errorText } from "../../components/cell/run-cells.ts";
-import { Notebook } from "../../components/cell/notebook.ts";
+import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
+import { runCells, runExercise, normaliseOutput } from "../../components/cell/worker/run-cells.ts";
+import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
 import { chapterFiles } from "./chapters.ts";
 
 const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));
@@ -37,7 +37,7 @@ describe.each(chapters)("$id", (chapter) => {
     const where = `${rel}:${cell.line}`;
     if (run.error && !cell.options.throws) {
       const line = run.error.line !== null ? `${rel}:${cell.line + run.error.line}` : where;
-      expect.fail(`cell ${cell.index + 1} at ${where} threw at ${line}: ${errorText(run.error)}`);
+      expect.fail(`cell ${cell.index + 1} at ${where} threw at ${line}: ${run.error.text}`);
     }
     if (cell.options.throws) {
       expect(run.error, `cell ${cell.index + 1} at ${where} is marked \`throws\` but ran without error`).not.toBeNull();
@@ -64,7 +64,7 @@ describe.each(chapters.filter((c) => c.exercises.length > 0))(
         const nb = (await chapterRun(chapter)).notebook;
         const start = await runExercise(nb, exercise, exercise.code, id);
         const solved = await runExercise(nb, exercise, exercise.solution, id);
-        expect(solved.error && errorText(solved.error), `solution of exercise ${exercise.index + 1} at ${where}`).toBeNull();
+        expect(solved.error && solved.error.text, `solution of exercise ${exercise.index + 1} at ${where}`).toBeNull();
         expect(solved.results.length, `exercise ${exercise.index + 1} at ${where} has no check() calls`).toBeGreaterThan(0);
         for (const r of solved.results) {
           expect(r.pass, `exercise ${exercise.index + 1} at ${where}: check "${r.name}" fails on the solution: expected ${r.expected}, got ${r.actual}${r.error ? ` (${r.error})` : ""}`).toBe(true);

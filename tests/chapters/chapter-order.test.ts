@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
-import { parseChapter } from "../../components/cell/parse-chapter.ts";
+import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
 import { chapterFiles, libExportTags } from "./chapters.ts";
 
 /** The names a piece of code imports from "nnfs". */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { approxEqual, checkLine, compare, createChecker } from "../../components/cell/checks.ts";
+import { approxEqual, compare, createChecker } from "../../components/cell/worker/checks.ts";
+import { checkLine } from "../../components/cell/page/texts.ts";
 
 describe("compare", () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatArgs, formatFloat32, formatValue } from "../../components/cell/format.ts";
+import { formatArgs, formatFloat32, formatValue } from "../../components/cell/worker/format.ts";
 
 const circular: Record<string, unknown> = { n: 1 };
 circular.self = circular;

@@ -1,22 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { Notebook, locateError } from "../../components/cell/notebook.ts";
-import { jsColumn, prepareCell, tsPosition } from "../../components/cell/transpile.ts";
-import { capturingConsole, errorText } from "../../components/cell/run-cells.ts";
+import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
+import { runCell, runExercise } from "../../components/cell/worker/run-cell.ts";
+import { capturingConsole } from "../../components/cell/worker/run-cells.ts";
 
-async function runAll(cells: string[], modules: Record<string, unknown> = { nnfs: { twice: (x: number) => 2 * x } }) {
-  const notebook = new Notebook(modules);
+const modules = { nnfs: { twice: (x: number) => 2 * x } };
+
+/** Runs cells in order in one notebook, on the path the worker uses; each cell's lines, its error last. */
+async function runAll(cells: string[], notebook = new Notebook(modules)) {
   const out: string[][] = [];
   for (const [i, code] of cells.entries()) {
     const lines: string[] = [];
-    const name = `nb-cell-${i + 1}.ts`;
-    let prologue = 0;
-    try {
-      const prepared = prepareCell(code);
-      prologue = prepared.prologueLength;
-      await notebook.runPrepared(prepared, capturingConsole(lines), name);
-    } catch (e) {
-      lines.push(errorText(locateError(e, name, prologue)));
-    }
+    const { error } = await runCell(notebook, { code, sourceName: `nb-cell-${i + 1}.ts`, label: `Cell ${i + 1}` }, capturingConsole(lines));
+    if (error) lines.push(error.text);
     out.push(lines);
   }
   return out;
@@ -44,32 +39,28 @@ describe("a notebook", () => {
     expect(out[0]).toEqual(["5"]);
   });
 
-  test.each([
-    { code: "const a = 1;\nnull.x;", text: /^TypeError: .* \(line 2\)$/ },
-    { code: "\n\nthrow new RangeError('r');", text: "RangeError: r (line 3)" },
-    { code: "throw 'plain';", text: "Error: Uncaught plain" },
-  ])("errors read with the reader's line: $code", async ({ code, text }) => {
-    const [lines] = await runAll([code]);
-    if (typeof text === "string") expect(lines).toEqual([text]);
-    else expect(lines[0]).toMatch(text);
+  test("an error inside a function of an earlier cell is placed in that cell", async () => {
+    const out = await runAll(["function f(n: number) {\n  if (n > 1) throw new RangeError('too big');\n  return n;\n}", "const k = 2;\nf(k);"]);
+    expect(out[1]).toEqual(["RangeError: too big (Cell 1, line 2)"]);
   });
 
-  test.each([
-    { code: "const o: any = null; o.x;", at: "x;" },
-    { code: "const a = 1, b: number = 2; const c = (null as any).y;", at: "y;" },
-    { code: 'import { twice } from "nnfs";\nlet q: number[] = [1]; const r = twice(q.length) + (null as any).z;', at: "z;" },
-    { code: "function f(n: number): number {\n  return (null as any).deep;\n}\nconst k = f(1);", at: "deep;" },
-  ])("the error's column points into the reader's TypeScript: $code", async ({ code, at }) => {
-    const notebook = new Notebook({ nnfs: { twice: (x: number) => 2 * x } });
-    const prepared = prepareCell(code);
-    try {
-      await notebook.runPrepared(prepared, capturingConsole([]), "col.ts");
-      expect.fail("no error");
-    } catch (e) {
-      const info = locateError(e, "col.ts", prepared.prologueLength);
-      const column = tsPosition(code, prepared.js, info.line, jsColumn(prepared, info.line, info.column))!;
-      const line = code.split("\n")[info.line! - 1];
-      expect(line.slice(column - 1)).toBe(at);
-    }
+  test("runCell reports what a cell defines and uses", async () => {
+    const notebook = new Notebook(modules);
+    const r = await runCell(notebook, { code: "const a = b + 1;\nfunction g(x: number) { return x * c; }", sourceName: "d.ts", label: "Cell 1" }, capturingConsole([]));
+    expect(r.defines.sort()).toEqual(["a", "g"]);
+    expect(r.references.filter((n) => n !== "Math").sort()).toEqual(["b", "c"]);
+    expect(r.error?.text).toBe("ReferenceError: b is not defined (line 1)");
+  });
+});
+
+describe("an exercise on the same path", () => {
+  test("the checks see the reader's names; `check` exists for them alone", async () => {
+    const notebook = new Notebook(modules);
+    const lines: string[] = [];
+    const ok = await runExercise(notebook, { code: "const sq = (x: number) => x * x;", sourceName: "ex.ts", label: "Exercise 1" }, 'check("4", () => sq(2), 4);\ncheck("bad", () => sq(3), 8);', capturingConsole(lines));
+    expect(ok.results.map((r) => [r.name, r.pass])).toEqual([["4", true], ["bad", false]]);
+    expect("check" in notebook.scope).toBe(false);
+    const failing = await runExercise(notebook, { code: "throw new Error('no');", sourceName: "ex.ts", label: "Exercise 1" }, 'check("x", () => 1, 1);', capturingConsole(lines));
+    expect(failing).toMatchObject({ results: [], error: { text: "Error: no (line 1)" } });
   });
 });

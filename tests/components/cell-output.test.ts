@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { OutputCollector, droppedNote } from "../../components/cell/output.ts";
+import { OutputCollector } from "../../components/cell/worker/output.ts";
+import { droppedNote } from "../../components/cell/page/texts.ts";
 import type { OutputPiece } from "../../components/cell/protocol.ts";
 
 function collector(maxLines = 5, flushMs = 40) {
@@ -58,7 +59,7 @@ describe("OutputCollector", () => {
 
   test("a display item counts as a line", () => {
     const { out, sent } = collector(1);
-    out.display({ kind: "digit", text: "[digit]", label: null, pixels: [] });
+    out.display({ kind: "digit", text: "[digit]", label: null, pixels: new Array(784).fill(0) });
     out.write("log", "dropped");
     out.flush();
     expect(sent[0]).toHaveLength(1);
@@ -68,5 +69,39 @@ describe("OutputCollector", () => {
   test("the note names the count", () => {
     expect(droppedNote(1)).toMatch(/^… 1 more line not shown/);
     expect(droppedNote(7)).toMatch(/^… 7 more lines not shown/);
+  });
+});
+
+describe("OutputCollector caps by size too", () => {
+  test("1,000 lines of 10,000 characters would be 10 MB: past maxChars lines are only counted", () => {
+    const sent: OutputPiece[][] = [];
+    const out = new OutputCollector((p) => sent.push(p), { maxChars: 25_000 });
+    for (let i = 0; i < 10; i++) out.write("log", "x".repeat(10_000));
+    out.flush();
+    const text = sent.flat().map((p) => ("text" in p ? p.text : "")).join("\n");
+    expect(text.length).toBeLessThanOrEqual(25_000);
+    expect(text.split("\n")).toHaveLength(2);
+    expect(out.dropped).toBe(8);
+  });
+
+  test.each([
+    { name: "a plot whose series is not a list", item: { kind: "plot", text: "t", title: null, series: 5 } },
+    { name: "a digit of 3 pixels", item: { kind: "digit", text: "d", label: null, pixels: [1, 2, 3] } },
+    { name: "a plot with a string in it", item: { kind: "plot", text: "t", title: null, series: [{ x: [0], y: ["1"] }] } },
+    { name: "no text", item: { kind: "digit", label: null, pixels: new Array(784).fill(0) } },
+    { name: "not an object", item: 7 },
+  ])("a hand-made item the page cannot draw is shown as text: $name", ({ item }) => {
+    const sent: OutputPiece[][] = [];
+    const out = new OutputCollector((p) => sent.push(p));
+    out.display(item);
+    expect(sent.flat()).toEqual([{ stream: "warn", text: expect.stringMatching(/^\(not a picture the page can draw: /) }]);
+  });
+
+  test("what plot and showDigit make passes", () => {
+    const sent: OutputPiece[][] = [];
+    const out = new OutputCollector((p) => sent.push(p));
+    const plot = { kind: "plot", text: "t", title: "loss", series: [{ name: "a", x: [0, 1], y: [2, 3] }] };
+    out.display(plot);
+    expect(sent.flat()).toEqual([{ display: plot }]);
   });
 });

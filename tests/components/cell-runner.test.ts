@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { WorkerRunner, type RunRequest } from "../../components/cell/runner.ts";
+import { HEARTBEAT_DEAD_MS, HEARTBEAT_MS, WorkerRunner, type RunRequest } from "../../components/cell/page/runner.ts";
 import type { FromWorker, ToWorker } from "../../components/cell/protocol.ts";
 
 /** A stand-in worker: records what it is sent and lets the test answer. */
@@ -24,6 +24,11 @@ class FakeWorker {
   }
 }
 
+function runIdOf(m: ToWorker): number {
+  if (m.type === "ping") throw new Error("a ping, not a run");
+  return m.runId;
+}
+
 function setup() {
   const workers: FakeWorker[] = [];
   const runner = new WorkerRunner(() => {
@@ -33,14 +38,14 @@ function setup() {
   });
   const outputs: unknown[] = [];
   const request = (over: Partial<RunRequest> = {}): RunRequest => ({
-    index: 0,
     code: "console.log(1)",
     sourceName: "c.ts",
+    label: "Cell 1",
     timeoutMs: 1000,
-    onOutput: (p) => outputs.push(...p),
+    onOutput: (p, late) => outputs.push(...p.map((x) => ({ ...x, late }))),
     ...over,
   });
-  const done = (runId: number): FromWorker => ({ type: "done", runId, error: null, dropped: 0, timers: 0, names: ["a"], ms: 1 });
+  const done = (runId: number): FromWorker => ({ type: "done", runId, error: null, dropped: 0, timers: 0, names: ["a"], defines: [], references: [], repaired: [], ms: 1 });
   return { runner, workers, outputs, request, done };
 }
 
@@ -53,12 +58,12 @@ describe("WorkerRunner", () => {
     expect(workers).toHaveLength(0);
     const end = runner.run(request());
     expect(workers).toHaveLength(1);
-    const runId = workers[0].sent[0].runId;
-    workers[0].reply({ type: "output", runId, pieces: [{ stream: "log", text: "1" }] });
-    workers[0].reply({ type: "output", runId: runId + 99, pieces: [{ stream: "log", text: "stale" }] });
+    const runId = runIdOf(workers[0].sent[0]);
+    workers[0].reply({ type: "output", runId, pieces: [{ stream: "log", text: "1" }], late: false });
+    workers[0].reply({ type: "output", runId: runId + 99, pieces: [{ stream: "log", text: "stale" }], late: false });
     workers[0].reply(done(runId));
     await expect(end).resolves.toMatchObject({ kind: "done" });
-    expect(outputs).toEqual([{ stream: "log", text: "1" }]);
+    expect(outputs).toEqual([{ stream: "log", text: "1", late: false }]);
     expect(runner.names).toEqual(["a"]);
     expect(runner.running).toBe(false);
   });
@@ -75,7 +80,7 @@ describe("WorkerRunner", () => {
     const next = runner.run(request());
     expect(workers).toHaveLength(2);
     expect(runner.generation).toBe(generation + 1);
-    workers[1].reply(done(workers[1].sent[0].runId));
+    workers[1].reply(done(runIdOf(workers[1].sent[0])));
     await expect(next).resolves.toMatchObject({ kind: "done" });
   });
 
@@ -108,5 +113,65 @@ describe("WorkerRunner", () => {
     workers[0].reply({ type: "ready", exports: ["dot", "neuron"] });
     expect(runner.exports).toEqual(["dot", "neuron"]);
     expect(ready).toBe(true);
+  });
+});
+
+/** A runner over fake workers whose clock is `now`. */
+function clocked(now: () => number) {
+  const workers: FakeWorker[] = [];
+  const runner = new WorkerRunner(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w as unknown as Worker;
+  }, now);
+  return { runner, workers };
+}
+
+describe("the heartbeat", () => {
+  test("pings an idle worker; one that stops answering is replaced, and the page is told", async () => {
+    let now = 0;
+    const { runner, workers } = clocked(() => now);
+    const deaths: string[] = [];
+    runner.onDeath = (why) => deaths.push(why);
+    runner.warm();
+    now += HEARTBEAT_MS;
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    expect(workers[0].sent).toEqual([{ type: "ping" }]);
+    workers[0].reply({ type: "pong", memory: { used: 5e8, limit: 4e9 } });
+    expect(runner.memory).toEqual({ used: 5e8, limit: 4e9 });
+    // Answers keep it alive; silence while idle does not.
+    for (let t = 0; t < HEARTBEAT_DEAD_MS; t += HEARTBEAT_MS) {
+      now += HEARTBEAT_MS;
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+    }
+    expect(workers[0].terminated).toBe(false);
+    now += 2 * HEARTBEAT_MS;
+    vi.advanceTimersByTime(2 * HEARTBEAT_MS);
+    expect(workers[0].terminated).toBe(true);
+    expect(deaths).toEqual([`the cell worker stopped answering for ${HEARTBEAT_DEAD_MS / 1000} s`]);
+  });
+
+  test("a busy cell is not taken for dead (its time limit covers it)", () => {
+    let now = 0;
+    const { runner, workers } = clocked(() => now);
+    void runner.run({ code: "", sourceName: "c.ts", label: "Cell 1", timeoutMs: 60_000, onOutput: () => {} });
+    now += 3 * HEARTBEAT_DEAD_MS;
+    vi.advanceTimersByTime(3 * HEARTBEAT_DEAD_MS);
+    expect(workers[0].terminated).toBe(false);
+  });
+
+  test("late output reaches its run until that cell runs again", async () => {
+    const { runner, workers, request, done } = setup();
+    const late: string[] = [];
+    const onOutput = (p: { stream?: string; text?: string }[], isLate: boolean) => void (isLate && late.push(p.map((x) => x.text).join()));
+    const first = runner.run({ ...request(), onOutput: onOutput as RunRequest["onOutput"] });
+    const id1 = runIdOf(workers[0].sent[0]);
+    workers[0].reply(done(id1));
+    await first;
+    workers[0].reply({ type: "output", runId: id1, pieces: [{ stream: "log", text: "tick" }], late: true });
+    expect(late).toEqual(["tick"]);
+    void runner.run({ ...request(), onOutput: onOutput as RunRequest["onOutput"] });
+    workers[0].reply({ type: "output", runId: id1, pieces: [{ stream: "log", text: "old tick" }], late: true });
+    expect(late).toEqual(["tick"]);
   });
 });

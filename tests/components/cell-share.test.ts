@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { decodeCode, encodeCode, parseShareHash, shareHash } from "../../components/cell/share.ts";
+import { decodeCode, encodeCode, parseShareHash, shareHash } from "../../components/cell/page/share.ts";
 
 describe("share links", () => {
   test.each(["", "console.log(1)", 'const s = "ünïcødé ✓ 🚀";\n\tnext line', "a".repeat(5000)])("round-trips %#", (code) => {

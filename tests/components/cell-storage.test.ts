@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { fingerprint, forgetEdit, loadEdit, originalChanged, saveEdit, storageKey, type StorageLike } from "../../components/cell/storage.ts";
+import { fingerprint, forgetEdit, loadEdit, lostEdit, notSavedNote, originalChanged, saveEdit, storageKey, type StorageLike } from "../../components/cell/page/storage.ts";
 
 function memory(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -40,6 +40,33 @@ describe("saved edits", () => {
     expect(saveEdit(full, "c", 0, "a", "b")).toBe(false);
     expect(saveEdit(null, "c", 0, "a", "b")).toBe(false);
     forgetEdit(null, "c", 0);
+  });
+
+  test("an edit too large to save never leaves an older edit to come back as the latest", () => {
+    const s = memory();
+    saveEdit(s, "c", 0, "an older edit", "book");
+    // A storage that takes small items only, as a browser's does (about 5 MB per site).
+    const small: StorageLike = { ...s, setItem: (k, v) => (v.length > 1000 ? (() => { throw new Error("QuotaExceededError"); })() : s.setItem(k, v)) };
+    expect(saveEdit(small, "c", 0, "x".repeat(5000), "book")).toBe(false);
+    expect(loadEdit(s, "c", 0)).toBeNull();
+    expect(lostEdit(s, "c", 0)).toBe(true);
+    // A later edit that fits is saved again, and the mark goes.
+    expect(saveEdit(small, "c", 0, "small again", "book")).toBe(true);
+    expect(lostEdit(s, "c", 0)).toBe(false);
+    expect(loadEdit(s, "c", 0)?.code).toBe("small again");
+  });
+
+  test("when even the mark does not fit, the older edit is forgotten", () => {
+    const s = memory();
+    saveEdit(s, "c", 0, "an older edit", "book");
+    const full: StorageLike = { ...s, setItem: () => { throw new Error("QuotaExceededError"); } };
+    expect(saveEdit(full, "c", 0, "new", "book")).toBe(false);
+    expect(s.data.size).toBe(0);
+  });
+
+  test("the note says how large the edit is", () => {
+    expect(notSavedNote("x".repeat(6 * 1024 * 1024))).toMatch(/^Not saved: this edit \(6\.3 million characters\)/);
+    expect(notSavedNote("x".repeat(1234))).toMatch(/^Not saved: this edit \(1,234 characters\)/);
   });
 
   test("fingerprints differ for different code", () => {

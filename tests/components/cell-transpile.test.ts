@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { CellSyntaxError, mapColumn, patternNames, prepareCell, stripTypes } from "../../components/cell/transpile.ts";
+import { CellSyntaxError, prepareCell, stripTypes } from "../../components/cell/worker/transpile.ts";
+import { mapColumn } from "../../components/cell/worker/positions.ts";
+import { patternNames } from "../../components/cell/worker/analyse.ts";
 import { parse } from "acorn";
 
 describe("stripTypes", () => {

@@ -17,7 +17,10 @@ export async function openPage(context: BrowserContext, url: string): Promise<Wa
     if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  // ERR_ABORTED is a request the page gave up on by navigating (a reload while the cell worker loads), not a fault.
+  page.on("requestfailed", (r) => {
+    if (r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on("response", (r) => {
     if (r.status() >= 400 && !r.url().includes("/does-not-exist")) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });

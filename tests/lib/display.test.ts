@@ -1,7 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { DISPLAY_HOST, plot, showDigit, type DisplayItem } from "../../lib/display.ts";
-import { Notebook } from "../../components/cell/notebook.ts";
-import { capturingConsole } from "../../components/cell/run-cells.ts";
+import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
+import { capturingConsole } from "../../components/cell/worker/run-cells.ts";
+import { runCell } from "../../components/cell/worker/run-cell.ts";
+
+async function runCode(notebook: Notebook, code: string, lines: string[]) {
+  const { error } = await runCell(notebook, { code, sourceName: "display.ts", label: "Cell 1" }, capturingConsole(lines));
+  if (error) throw new Error(error.text);
+}
 
 function withHost<T>(fn: () => T): { result: T; items: DisplayItem[] } {
   const items: DisplayItem[] = [];
@@ -53,7 +59,7 @@ describe("in a notebook", () => {
   test("the text stand-in lands in the cell's output, with what the library logs", async () => {
     const notebook = new Notebook({ nnfs: { plot, showDigit } });
     const lines: string[] = [];
-    await notebook.run('import { plot } from "nnfs";\nplot([3, 2, 1]);\nconsole.log("after");', capturingConsole(lines));
+    await runCode(notebook, 'import { plot } from "nnfs";\nplot([3, 2, 1]);\nconsole.log("after");', lines);
     expect(lines).toEqual(["[plot: 3 points, y from 3 to 1 (min 1, max 3)]", "after"]);
   });
 
@@ -61,7 +67,7 @@ describe("in a notebook", () => {
     const items: DisplayItem[] = [];
     const notebook = new Notebook({ nnfs: { plot } }, { display: (item) => items.push(item) });
     const lines: string[] = [];
-    await notebook.run('import { plot } from "nnfs";\nplot([1]);', capturingConsole(lines));
+    await runCode(notebook, 'import { plot } from "nnfs";\nplot([1]);', lines);
     expect(lines).toEqual([]);
     expect(items.map((i) => i.kind)).toEqual(["plot"]);
   });
@@ -70,7 +76,7 @@ describe("in a notebook", () => {
     const before = globalThis.console;
     const notebook = new Notebook({ nnfs: { logFromLibrary: () => globalThis.console.log("from lib") } });
     const lines: string[] = [];
-    await notebook.run('import { logFromLibrary } from "nnfs";\nlogFromLibrary();', capturingConsole(lines));
+    await runCode(notebook, 'import { logFromLibrary } from "nnfs";\nlogFromLibrary();', lines);
     expect(lines).toEqual(["from lib"]);
     expect(globalThis.console).toBe(before);
   });

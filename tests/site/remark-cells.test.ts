@@ -6,7 +6,7 @@ import remarkMdx from "remark-mdx";
 import remarkMath from "remark-math";
 import { VFile } from "vfile";
 import type { Root } from "mdast";
-import { remarkCells, chapterOf } from "../../src/plugins/remark-cells.ts";
+import { remarkCells, chapterOf } from "../../components/cell/build/remark-cells.ts";
 
 function transform(source: string) {
   const processor = unified().use(remarkParse).use(remarkMath).use(remarkMdx).use(remarkCells);

@@ -37,3 +37,15 @@ export function parseShareHash(hash: string): { kind: ShareKind; index: number; 
   const code = decodeCode(m[3]);
   return code === null ? null : { kind: m[1] as ShareKind, index: Number(m[2]) - 1, code };
 }
+
+/** Copies a link that opens this page with `code` in the cell; says where the link is. */
+export async function copyLink(index: number, code: string, kind: ShareKind): Promise<string> {
+  const url = `${location.origin}${location.pathname}${shareHash(index, code, kind)}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    return "Link copied: it opens this page with your code in this cell (it runs only when Run is pressed).";
+  } catch {
+    history.replaceState(null, "", url);
+    return "The link is in the address bar: copy it from there.";
+  }
+}

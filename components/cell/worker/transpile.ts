@@ -11,7 +11,9 @@
  * reports the reader's own line number.
  */
 import { transform } from "sucrase";
-import { parse, type Node } from "acorn";
+import { parse } from "acorn";
+import { freeNames, patternNames, type AnyNode } from "./analyse.ts";
+import { lineCol, tsPosition, type Rewrite } from "./positions.ts";
 
 export class CellSyntaxError extends Error {
   readonly line: number | null;
@@ -29,90 +31,20 @@ export interface PreparedCell {
   body: string;
   /** Top-level names the cell defines (they join the notebook's scope). */
   names: string[];
+  /** Names the cell uses and does not define (see freeNames). */
+  references: string[];
   /** Characters the prologue adds in front of line 1 (for error columns). */
   prologueLength: number;
   /** The JavaScript after stripping types (same lines; columns shift where types were). */
   js: string;
   /** The rewrites of declarations and imports that stay on one line, to map body columns back (see jsColumn). */
-  rewrites: { line: number; column: number; removed: number; inserted: number }[];
-}
-
-/**
- * The column in the type-stripped JavaScript for a column of the body that
- * runs (after the declarations were rewritten: `const a = 1` → `;(a = 1)`).
- * A column inside inserted text maps to the start of what it replaced.
- */
-export function jsColumn(prepared: Pick<PreparedCell, "rewrites">, line: number | null, column: number | null): number | null {
-  if (line === null || column === null) return column;
-  let delta = 0;
-  for (const r of prepared.rewrites) {
-    if (r.line !== line) continue;
-    const at = r.column + delta; // where this rewrite starts in the body
-    if (column < at) break;
-    if (column < at + r.inserted) return r.column;
-    delta += r.inserted - r.removed;
-  }
-  return column - delta;
-}
-
-/**
- * The reader's column for a column of the type-stripped line. Stripping types
- * only deletes text within a line, so the JavaScript line is matched against
- * the TypeScript line character by character, skipping what was deleted.
- */
-export function mapColumn(tsLine: string, jsLine: string, jsColumn: number): number {
-  let i = 0;
-  for (let j = 0; j < jsColumn - 1 && j < jsLine.length; j++) {
-    while (i < tsLine.length && tsLine[i] !== jsLine[j]) i++;
-    if (i >= tsLine.length) return jsColumn; // not a pure deletion: keep the column as is
-    i++;
-  }
-  while (i < tsLine.length && jsColumn - 1 < jsLine.length && tsLine[i] !== jsLine[jsColumn - 1]) i++;
-  return i < tsLine.length ? i + 1 : jsColumn;
-}
-
-/** Maps a line/column of the stripped JavaScript back to the reader's TypeScript. */
-export function tsPosition(code: string, js: string, line: number | null, column: number | null): number | null {
-  if (line === null || column === null) return column;
-  const ts = code.split("\n")[line - 1];
-  const j = js.split("\n")[line - 1];
-  return ts === undefined || j === undefined ? column : mapColumn(ts, j, column);
+  rewrites: Rewrite[];
 }
 
 interface Edit {
   start: number;
   end: number;
   text: string;
-}
-
-type AnyNode = Node & Record<string, any>;
-
-/** The identifiers a binding pattern (`a`, `{ a, b: [c] }`, `...rest`) declares. */
-export function patternNames(pattern: AnyNode, out: string[] = []): string[] {
-  switch (pattern.type) {
-    case "Identifier":
-      out.push(pattern.name);
-      break;
-    case "ObjectPattern":
-      for (const p of pattern.properties) patternNames(p.type === "RestElement" ? p.argument : p.value, out);
-      break;
-    case "ArrayPattern":
-      for (const e of pattern.elements) if (e) patternNames(e, out);
-      break;
-    case "RestElement":
-      patternNames(pattern.argument, out);
-      break;
-    case "AssignmentPattern":
-      patternNames(pattern.left, out);
-      break;
-  }
-  return out;
-}
-
-function lineCol(source: string, pos: number): { line: number; column: number } {
-  const before = source.slice(0, pos);
-  const line = before.split("\n").length;
-  return { line, column: pos - before.lastIndexOf("\n") };
 }
 
 /** TypeScript → JavaScript with the same lines; syntax errors carry line and column. */
@@ -125,11 +57,10 @@ export function stripTypes(code: string): string {
       preserveDynamicImport: true,
     }).code;
   } catch (e) {
-    const err = e as Error & { loc?: { line: number; column: number } };
-    const m = /\((\d+):(\d+)\)/.exec(err.message);
-    const line = err.loc?.line ?? (m ? Number(m[1]) : null);
-    const column = err.loc ? err.loc.column + 1 : m ? Number(m[2]) + 1 : null;
-    throw new CellSyntaxError(err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), line, column);
+    // Sucrase gives the offset (`pos`); its `loc.column` is not 0-based like Babel's, so the offset is what counts.
+    const err = e as Error & { pos?: number };
+    const at = typeof err.pos === "number" ? lineCol(code, err.pos) : null;
+    throw new CellSyntaxError(err.message.replace(/\s*\(\d+:\d+\)\s*$/, ""), at?.line ?? null, at?.column ?? null);
   }
 }
 
@@ -228,5 +159,7 @@ export function prepareCell(code: string): PreparedCell {
   let body = js;
   for (const e of edits) body = body.slice(0, e.start) + e.text + body.slice(e.end);
   const head = `with (__nb) { ${prologue.join(" ")} `;
-  return { body: `${head}${body}\n}`, names: [...new Set(names)], prologueLength: head.length, js, rewrites };
+  const defined = [...new Set(names)];
+  const references = freeNames(program).filter((n) => !defined.includes(n));
+  return { body: `${head}${body}\n}`, names: defined, references, prologueLength: head.length, js, rewrites };
 }

@@ -1,9 +1,10 @@
 /**
- * Runs prepared cells against one shared scope: a chapter's notebook.
- * Used by the page's worker and by the tests that execute every chapter.
+ * The scope a chapter's cells share, and the one place their code is
+ * compiled and called (see run-cell.ts for the whole path). Used by the
+ * page's worker and by the tests that execute every chapter.
  */
-import { prepareCell, CellSyntaxError, type PreparedCell } from "./transpile.ts";
-import { DISPLAY_HOST, type DisplayItem } from "../../lib/display.ts";
+import { CellSyntaxError, type PreparedCell } from "./transpile.ts";
+import { DISPLAY_HOST, type DisplayItem } from "../../../lib/display.ts";
 
 export interface ConsoleLike {
   log(...args: unknown[]): void;
@@ -13,21 +14,13 @@ export interface ConsoleLike {
   debug(...args: unknown[]): void;
 }
 
-/** Where a runtime error happened in the reader's code. */
-export interface CellErrorInfo {
-  name: string;
-  message: string;
-  line: number | null;
-  column: number | null;
-}
-
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
   ...args: string[]
 ) => (...args: unknown[]) => Promise<unknown>;
 
 /** Lines the engine puts in front of a `new AsyncFunction` body (2 in V8); measured, not assumed. */
 let headerLines: number | null = null;
-function measureHeaderLines(): number {
+export function measureHeaderLines(): number {
   if (headerLines === null) {
     // An async function's body runs synchronously up to its first await, so the probe's stack is there at once.
     const probe: { stack?: string } = {};
@@ -43,6 +36,13 @@ export function moduleNotFound(name: string, known: string[]): Error {
   return new Error(`Cannot import "${name}": a cell can import only ${list} (the book's library)`);
 }
 
+export interface RanSource {
+  /** How the page names the cell (`Cell 1`). */
+  label: string;
+  code: string;
+  prepared: PreparedCell;
+}
+
 export interface NotebookOptions {
   /**
    * Shows what `plot`/`showDigit` ask for. Without it, their text stand-in is
@@ -54,6 +54,8 @@ export interface NotebookOptions {
 export class Notebook {
   /** The names every cell sees: what earlier cells defined. */
   readonly scope: Record<string, unknown> = Object.create(null);
+  /** Every cell that ran, by source name, so an error raised in one from a later cell is placed in it. */
+  readonly sources = new Map<string, RanSource>();
   private readonly modules: Record<string, unknown>;
   private readonly display: NonNullable<NotebookOptions["display"]>;
 
@@ -61,12 +63,6 @@ export class Notebook {
     this.modules = modules;
     this.display = options.display ?? ((item, console) => console.log(item.text));
     measureHeaderLines();
-  }
-
-  /** Prepares and runs one cell; rejects with the reader's error (syntax errors carry line/column). */
-  async run(code: string, console: ConsoleLike, sourceName = "cell.ts"): Promise<void> {
-    const prepared = prepareCell(code);
-    await this.runPrepared(prepared, console, sourceName);
   }
 
   async runPrepared(prepared: PreparedCell, console: ConsoleLike, sourceName = "cell.ts"): Promise<void> {
@@ -96,22 +92,4 @@ export class Notebook {
       global[DISPLAY_HOST] = saved.host;
     }
   }
-}
-
-/** Finds the reader's line and column of an error thrown by a cell named `sourceName`. */
-export function locateError(error: unknown, sourceName: string, prologueLength = 0): CellErrorInfo {
-  if (error instanceof CellSyntaxError) {
-    return { name: "SyntaxError", message: error.message, line: error.line, column: error.column };
-  }
-  const err = error instanceof Error ? error : null;
-  const name = err ? err.name : "Error";
-  const message = err ? err.message : `Uncaught ${String(error)}`;
-  const stack = err?.stack ?? "";
-  const escaped = sourceName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-  if (!m) return { name, message, line: null, column: null };
-  const line = Number(m[1]) - measureHeaderLines();
-  let column = Number(m[2]);
-  if (line === 1) column = Math.max(1, column - prologueLength);
-  return { name, message, line: line >= 1 ? line : null, column: line >= 1 ? column : null };
 }

@@ -41,19 +41,45 @@ export function loadEdit(storage: StorageLike | null, chapter: string, index: nu
   }
 }
 
-/** Saves `code`, or forgets the edit when it equals the book's code. False when storage refused. */
+/**
+ * Saves `code`, or forgets the edit when it equals the book's code. False when
+ * storage refused (full, or the edit too large): then the older saved edit is
+ * replaced by a mark that an edit was lost, so that a reload never shows an
+ * older edit as if it were the latest (see lostEdit).
+ */
 export function saveEdit(storage: StorageLike | null, chapter: string, index: number, code: string, original: string): boolean {
   if (!storage) return false;
+  const key = storageKey(chapter, index);
   try {
-    if (code === original) storage.removeItem(storageKey(chapter, index));
+    if (code === original) storage.removeItem(key);
     else {
       const edit: SavedEdit = { code, original: fingerprint(original), savedAt: Date.now() };
-      storage.setItem(storageKey(chapter, index), JSON.stringify(edit));
+      storage.setItem(key, JSON.stringify(edit));
     }
     return true;
   } catch {
-    return false; // full or disabled: the edit lives on in the page
+    try {
+      storage.setItem(key, JSON.stringify({ lost: true, savedAt: Date.now() }));
+    } catch {
+      forgetEdit(storage, chapter, index);
+    }
+    return false;
   }
+}
+
+/** Whether the last edit of this cell could not be saved (see saveEdit). */
+export function lostEdit(storage: StorageLike | null, chapter: string, index: number): boolean {
+  try {
+    return JSON.parse(storage?.getItem(storageKey(chapter, index)) ?? "{}").lost === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why an edit could not be saved, for the note under the cell. */
+export function notSavedNote(code: string): string {
+  const size = code.length >= 1e6 ? `${(code.length / 1e6).toFixed(1)} million characters` : `${code.length.toLocaleString("en")} characters`;
+  return `Not saved: this edit (${size}) is more than this browser keeps for the book (about 5 million characters in all), or its storage is off. It stays here while the page is open; a reload shows the book's code. Copy it somewhere to keep it.`;
 }
 
 export function forgetEdit(storage: StorageLike | null, chapter: string, index: number): void {

@@ -4,8 +4,7 @@
  * output's text reads exactly as the output printed in the book (and as the
  * chapter tests check it).
  */
-import type { DisplayItem } from "../../lib/display.ts";
-import type { OutputPiece } from "./protocol.ts";
+import type { DisplayItem } from "../../../lib/display.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -104,51 +103,4 @@ export function displayElement(item: DisplayItem): HTMLElement {
   caption.textContent = item.text;
   box.append(picture, caption);
   return box;
-}
-
-/** Appends output pieces to `target`, one line each, in order. */
-export class OutputView {
-  private empty = true;
-  readonly target: HTMLElement;
-  constructor(target: HTMLElement) {
-    this.target = target;
-  }
-
-  clear(): void {
-    this.target.replaceChildren();
-    this.empty = true;
-  }
-
-  private newline(): void {
-    if (!this.empty) this.target.append("\n");
-    this.empty = false;
-  }
-
-  append(pieces: OutputPiece[]): void {
-    const frag = document.createDocumentFragment();
-    for (const piece of pieces) {
-      if (!this.empty) frag.append("\n");
-      this.empty = false;
-      if ("display" in piece) {
-        frag.append(displayElement(piece.display));
-      } else if (piece.stream === "log") {
-        frag.append(piece.text);
-      } else {
-        const span = document.createElement("span");
-        span.className = `out-${piece.stream}`;
-        span.textContent = piece.text;
-        frag.append(span);
-      }
-    }
-    this.target.append(frag);
-  }
-
-  /** A line styled as an error or a note. */
-  line(text: string, kind: "error" | "note" | "pass"): void {
-    this.newline();
-    const span = document.createElement("span");
-    span.className = `out-${kind}`;
-    span.textContent = text;
-    this.target.append(span);
-  }
 }

@@ -1,17 +1,17 @@
 /**
  * The only cell code a chapter page loads up front (a few hundred bytes).
- * It loads the editor and the runtime (controller.ts) when a reader is about
+ * It loads the editor and the runtime (chapter.ts) when a reader is about
  * to use a cell: a cell nears the viewport, a pointer or focus enters one, a
  * Run button is pressed, or the page holds saved edits or a shared link.
  * A Run pressed before that has finished runs as soon as it has.
  */
 import { KEY_PREFIX } from "./storage.ts";
 
-type Controller = typeof import("./controller.ts");
+type Controller = typeof import("./chapter.ts");
 let loading: Promise<InstanceType<Controller["ChapterCells"]>> | null = null;
 
 function load() {
-  return (loading ??= import("./controller.ts").then((m) => new m.ChapterCells()));
+  return (loading ??= import("./chapter.ts").then((m) => new m.ChapterCells()));
 }
 
 function enhance(el: Element, warm = false) {

@@ -8,7 +8,7 @@
 import path from "node:path";
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
-import { collectCells, collectExercises } from "../../components/cell/collect.ts";
+import { collectCells, collectExercises } from "../notebook/collect.ts";
 
 /** The chapter a file belongs to: the name of its folder (`02-a-single-neuron`). */
 export function chapterOf(filePath: string | undefined): string {

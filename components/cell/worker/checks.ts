@@ -8,19 +8,8 @@
  * (NaN equals NaN, infinities must match); arrays, typed arrays and plain
  * objects (a `Matrix` too) are compared entry by entry; anything else with `Object.is`.
  */
+import type { CheckResult } from "../protocol.ts";
 import { formatValue } from "./format.ts";
-
-export interface CheckResult {
-  name: string;
-  pass: boolean;
-  /** Both values as the output shows them. */
-  expected: string;
-  actual: string;
-  /** Why it failed: `at [1]: 5 is not 6`; null when it passed. */
-  reason: string | null;
-  /** Set when computing the actual value threw: `TypeError: …`. */
-  error?: string;
-}
 
 type Indexed = ArrayLike<unknown>;
 
@@ -101,7 +90,7 @@ export type CheckFn = (name: string, fn: () => unknown, expected: unknown, toler
  * @example
  * const checker = createChecker();
  * notebook.scope.check = checker.check;
- * await notebook.run(checksCode, console);
+ * await runCell(notebook, { code: checksCode, sourceName: "checks.ts", label: "the checks" }, console);
  * const results = await checker.results(); // [{ name, pass, expected, actual, reason }, …]
  */
 export function createChecker(): { check: CheckFn; results(): Promise<CheckResult[]> } {
@@ -115,11 +104,4 @@ export function createChecker(): { check: CheckFn; results(): Promise<CheckResul
     },
     results: () => Promise.all(pending),
   };
-}
-
-/** One result as a line of text: `✓ three numbers: 26` / `✗ empty vectors: expected 0, got 3`. */
-export function checkLine(r: CheckResult): string {
-  if (r.pass) return `✓ ${r.name}: ${r.actual}`;
-  if (r.error) return `✗ ${r.name}: expected ${r.expected}, but it threw ${r.error}`;
-  return `✗ ${r.name}: expected ${r.expected}, got ${r.actual}${r.reason?.startsWith("at ") ? ` (${r.reason})` : ""}`;
 }

@@ -1,0 +1,49 @@
+/**
+ * Places an error in the reader's code: the first frame of its stack that
+ * belongs to a cell that ran in this notebook (the running cell, or an
+ * earlier one whose function the running cell called), mapped back through
+ * the rewrites and the stripped types to the reader's line and column.
+ */
+import type { CellError } from "../protocol.ts";
+import { measureHeaderLines, type RanSource } from "./notebook-scope.ts";
+import { jsColumn, tsPosition } from "./positions.ts";
+import { CellSyntaxError } from "./transpile.ts";
+
+/** How an error reads under a cell: `TypeError: x is not a function (line 3)`, `… (Cell 1, line 3)`. */
+export function errorText(e: Omit<CellError, "text">): string {
+  const where = e.line === null ? "" : ` (${e.cell ? `${e.cell}, ` : ""}line ${e.line})`;
+  return `${e.name}: ${e.message}${where}`;
+}
+
+function placed(name: string, message: string, cell: string | null, line: number | null, column: number | null): CellError {
+  const e = { name, message, cell, line, column };
+  return { ...e, text: errorText(e) };
+}
+
+/** The reader's position of a stack position `line:column` of cell `source`, or null outside its code. */
+function position(source: RanSource, stackLine: number, stackColumn: number): { line: number; column: number } | null {
+  const line = stackLine - measureHeaderLines();
+  if (line < 1 || line > source.code.split("\n").length) return null;
+  let column = line === 1 ? Math.max(1, stackColumn - source.prepared.prologueLength) : stackColumn;
+  column = tsPosition(source.code, source.prepared.js, line, jsColumn(source.prepared, line, column)) ?? column;
+  return { line, column };
+}
+
+/**
+ * Where `error`, thrown while cell `here` ran, happened. `sources` holds the
+ * cells that ran (see Notebook.sources); syntax errors carry their own position.
+ */
+export function locateError(error: unknown, sources: ReadonlyMap<string, RanSource>, here: string): CellError {
+  if (error instanceof CellSyntaxError) return placed("SyntaxError", error.message, null, error.line, error.column);
+  const err = error instanceof Error ? error : null;
+  const name = err ? String(err.name) : "Error";
+  const message = err ? String(err.message) : `Uncaught ${String(error)}`;
+  const stack = typeof err?.stack === "string" ? err.stack : "";
+  for (const m of stack.matchAll(/([\w.-]+):(\d+):(\d+)/g)) {
+    const source = sources.get(m[1]);
+    if (!source) continue;
+    const at = position(source, Number(m[2]), Number(m[3]));
+    if (at) return placed(name, message, m[1] === here ? null : source.label, at.line, at.column);
+  }
+  return placed(name, message, null, null, null);
+}
