@@ -10,6 +10,8 @@
  */
 
 import { sigmoid } from "nnfs";
+import { clamp } from "./numbers.ts";
+import type { RGB } from "./colours.ts";
 
 /** Pixels along each side of an MNIST digit. */
 export const SIDE = 28;
@@ -85,12 +87,12 @@ export function cellAt(x: number, y: number, size: number): Cell | null {
 
 /** Where the keyboard cursor goes for a key, or null for a key that does not move it. */
 export function moveCursor(cursor: Cell, key: string): Cell | null {
-  const clamp = (v: number) => Math.min(SIDE - 1, Math.max(0, v));
+  const inside = (v: number) => clamp(v, 0, SIDE - 1);
   switch (key) {
-    case "ArrowUp": return { row: clamp(cursor.row - 1), col: cursor.col };
-    case "ArrowDown": return { row: clamp(cursor.row + 1), col: cursor.col };
-    case "ArrowLeft": return { row: cursor.row, col: clamp(cursor.col - 1) };
-    case "ArrowRight": return { row: cursor.row, col: clamp(cursor.col + 1) };
+    case "ArrowUp": return { row: inside(cursor.row - 1), col: cursor.col };
+    case "ArrowDown": return { row: inside(cursor.row + 1), col: cursor.col };
+    case "ArrowLeft": return { row: cursor.row, col: inside(cursor.col - 1) };
+    case "ArrowRight": return { row: cursor.row, col: inside(cursor.col + 1) };
     case "Home": return { row: cursor.row, col: 0 };
     case "End": return { row: cursor.row, col: SIDE - 1 };
     default: return null;
@@ -235,32 +237,11 @@ export function mostTypical(X: ArrayLike<number>, y: ArrayLike<number>, n: numbe
   return best.filter((i) => i >= 0);
 }
 
-/** A number for people: fixed decimals, a true minus sign, and no "−0". */
-export function fmt(v: number, digits = 1): string {
-  const s = v.toFixed(digits);
-  return Number(s) === 0 ? (0).toFixed(digits) : s.replace("-", "−");
-}
-
 /**
  * The colour of a weight as an [r, g, b, a] quadruple: `pos` for positive
  * weights and `neg` for negative ones, opaque in proportion to |w| (capped at 1).
  */
-export function weightColour(w: number, pos: [number, number, number], neg: [number, number, number]): [number, number, number, number] {
+export function weightColour(w: number, pos: RGB, neg: RGB): [number, number, number, number] {
   const [r, g, b] = w >= 0 ? pos : neg;
   return [r, g, b, Math.min(1, Math.abs(w))];
-}
-
-/** "#3451b2" or "rgb(52, 81, 178)" as [r, g, b]; falls back to `fallback` when it cannot read it. */
-export function parseColour(css: string, fallback: [number, number, number]): [number, number, number] {
-  const s = css.trim();
-  let m = /^#([0-9a-f]{6})$/i.exec(s);
-  if (m) {
-    const n = parseInt(m[1], 16);
-    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  }
-  m = /^#([0-9a-f]{3})$/i.exec(s);
-  if (m) return [0, 1, 2].map((i) => parseInt(m![1][i] + m![1][i], 16)) as [number, number, number];
-  m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(s);
-  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
-  return fallback;
 }

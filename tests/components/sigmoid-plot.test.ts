@@ -4,14 +4,13 @@ import {
   VIEW,
   curvePath,
   describeCurve,
-  fmt,
   midpoint,
   neuronOutput,
   sigmoid,
-  snap,
   toPx,
   xFromPx,
 } from "../../components/sigmoid-plot.ts";
+import { snap } from "../../components/numbers.ts";
 
 describe("sigmoid", () => {
   test.each([
@@ -45,7 +44,7 @@ describe("sigmoid", () => {
   });
 });
 
-describe("snap", () => {
+describe("the sliders snap to their steps", () => {
   test.each([
     [0.14, RANGES.w, 0.1],
     [0.16, RANGES.w, 0.2],
@@ -107,13 +106,5 @@ describe("midpoint and description", () => {
     [0, 0, /flat line at σ\(0\) = 0.5/],
   ])("w = %d, b = %d", (w, b, pattern) => {
     expect(describeCurve(w, b)).toMatch(pattern);
-  });
-
-  test.each([
-    [-1.25, 1, "−1.3"],
-    [0.8807970779778823, 3, "0.881"],
-    [-0.0001, 2, "0"],
-  ])("fmt(%f, %d) = %s", (v, d, s) => {
-    expect(fmt(v, d)).toBe(s);
   });
 });
