@@ -8,12 +8,12 @@
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import type { Mnist } from "nnfs";
 import {
-  BIAS, BRUSH_VALUE, PRESETS, SIDE,
-  cellAt, describeWeights, indexOf, moveCursor, mostTypical, paint, paintLine, preset, weightColour,
-  type Brush, type Cell,
+  BIAS, BRUSH_NAMES, GHOST, PALETTE, PRESETS, SIDE,
+  cellAt, describeWeights, ghostNote, indexOf, moveCursor, mostTypical, paint, paintLine, preset, weightColour,
+  type Brush, type Cell, type Palette,
 } from "./weight-painter.ts";
 import Digits, { type Digit } from "./WeightPainterDigits.tsx";
-import { readColours, rgba, type RGB } from "./colours.ts";
+import { readColours, rgba } from "./colours.ts";
 import { paintCells, useThemeVersion } from "./canvas.ts";
 import { fixed } from "./numbers.ts";
 import { digitAt, loadDigits, loadError } from "./digits-data.ts";
@@ -21,18 +21,6 @@ import "./islands.css";
 import "./weight-painter.css";
 
 type Load = { state: "loading" } | { state: "ready"; digits: Digit[] } | { state: "error"; message: string };
-
-/** The theme's colours the canvases use, with fallbacks. */
-const PALETTE = {
-  bg: ["--bg", [255, 255, 255]],
-  fg: ["--fg", [0, 0, 0]],
-  pos: ["--weight-pos", [37, 99, 235]],
-  neg: ["--weight-neg", [234, 88, 12]],
-  grid: ["--border", [220, 220, 220]],
-} as const satisfies Record<string, readonly [string, RGB]>;
-export type Palette = Record<keyof typeof PALETTE, RGB>;
-
-const BRUSH_NAMES: Record<Brush, string> = { positive: "Positive (+1)", negative: "Negative (−1)", erase: `Erase (${BRUSH_VALUE.erase})` };
 
 export default function WeightPainter() {
   const uid = `wp${useId().replace(/[^\w-]/g, "")}`;
@@ -43,6 +31,7 @@ export default function WeightPainter() {
   const [cursor, setCursor] = useState<Cell>({ row: 14, col: 14 });
   const [focused, setFocused] = useState(false);
   const [selected, setSelected] = useState(1);
+  const [showDigit, setShowDigit] = useState(true);
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
   const theme = useThemeVersion();
@@ -75,9 +64,14 @@ export default function WeightPainter() {
     return rgba([r, g, b], a);
   };
 
+  // The chosen digit, drawn faintly over the weights so the reader paints where its ink is.
+  const ghost = showDigit && load.state === "ready" ? load.digits.find((d) => d.label === selected) ?? null : null;
+
   useEffect(() => {
     if (!palette) return;
-    paintCells(grid.current, weights, SIDE, weightFill, palette.bg, palette.grid);
+    const faint = (v: number) => rgba(palette.fg, GHOST * Math.min(1, v));
+    const layers = [{ values: weights, colour: weightFill }, ...(ghost ? [{ values: ghost.pixels, colour: faint }] : [])];
+    paintCells(grid.current, layers, SIDE, palette.bg, palette.grid);
     // The cursor, when the grid has keyboard focus.
     const ctx = grid.current?.getContext("2d");
     if (ctx && grid.current && focused) {
@@ -86,7 +80,7 @@ export default function WeightPainter() {
       ctx.strokeStyle = rgba(palette.fg);
       ctx.strokeRect(cursor.col * cell + 1.5, cursor.row * cell + 1.5, cell - 3, cell - 3);
     }
-  }, [palette, weights, cursor, focused]);
+  }, [palette, weights, cursor, focused, ghost]);
 
   const cellOf = (e: PointerEvent): Cell | null => {
     const box = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
@@ -149,7 +143,8 @@ export default function WeightPainter() {
           <canvas
             ref={grid} class="wp-grid" width={560} height={560} tabIndex={0}
             role="application" aria-roledescription="weight grid" aria-describedby={`${uid}-cursor`}
-            aria-label={`The neuron's 784 weights as a 28 by 28 grid. ${describeWeights(weights)} Arrow keys move the cursor, Space paints with the chosen brush, Shift with an arrow paints as it moves.`}
+            aria-label={`The neuron's 784 weights as a 28 by 28 grid. ${describeWeights(weights)}${ghostNote(ghost?.label ?? null)} Arrow keys move the cursor, Space paints with the chosen brush, Shift with an arrow paints as it moves.`}
+            data-ghost={ghost?.label}
             onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
             onKeyDown={onKeyDown} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
           />
@@ -178,6 +173,10 @@ export default function WeightPainter() {
             ))}
           </div>
           <p class="wp-note">{chosen ? chosen.description : "Your own pattern."}</p>
+          <label class="wp-check">
+            <input type="checkbox" checked={showDigit} onChange={(e) => setShowDigit((e.currentTarget as HTMLInputElement).checked)} />
+            Show the chosen digit under the grid
+          </label>
 
           <div class="wp-slider">
             <label for={`${uid}-bias`}>

@@ -5,11 +5,10 @@
  * worked out to the neuron's output. The arithmetic is weight-painter.ts'.
  */
 import { useEffect, useRef } from "preact/hooks";
-import { contributions, respond, SIDE } from "./weight-painter.ts";
+import { contributions, respond, SIDE, type Palette } from "./weight-painter.ts";
 import { rgba } from "./colours.ts";
 import { paintCells } from "./canvas.ts";
 import { fixed } from "./numbers.ts";
-import type { Palette } from "./WeightPainter.tsx";
 
 export interface Digit {
   pixels: Float32Array;
@@ -36,9 +35,9 @@ export default function WeightPainterDigits({ digits, selected, onSelect, weight
 
   useEffect(() => {
     const ink = (v: number) => rgba(palette.fg, Math.min(1, v));
-    paintCells(digitCanvas.current, current.pixels, SIDE, ink, palette.bg);
-    paintCells(partsCanvas.current, parts, SIDE, weightFill, palette.bg);
-    digits.forEach((d, i) => paintCells(thumbs.current[i] ?? null, d.pixels, SIDE, ink, palette.bg));
+    paintCells(digitCanvas.current, [{ values: current.pixels, colour: ink }], SIDE, palette.bg);
+    paintCells(partsCanvas.current, [{ values: parts, colour: weightFill }], SIDE, palette.bg);
+    digits.forEach((d, i) => paintCells(thumbs.current[i] ?? null, [{ values: d.pixels, colour: ink }], SIDE, palette.bg));
   }, [palette, weights, current, digits]);
 
   return (

@@ -16,21 +16,29 @@ export function paintInk(canvas: HTMLCanvasElement | null, values: ArrayLike<num
   ctx.putImageData(img, 0, 0);
 }
 
+/** Values to draw as a grid of cells, each (non-zero) value in the colour `colour` gives it. */
+export interface CellLayer {
+  values: ArrayLike<number>;
+  colour: (v: number) => string;
+}
+
 /**
- * Fills a canvas with the paper colour and then a `side × side` grid of cells,
- * each of the (non-zero) values in the colour `colour` gives it; `lines`, when
- * given, is the colour of the grid lines drawn over them.
+ * Fills a canvas with the paper colour, then draws each layer in turn as a
+ * `side × side` grid of cells, later layers over earlier ones; `lines`, when
+ * given, is the colour of the grid lines drawn over them all.
  */
-export function paintCells(canvas: HTMLCanvasElement | null, values: ArrayLike<number>, side: number, colour: (v: number) => string, paper: RGB, lines?: RGB): void {
+export function paintCells(canvas: HTMLCanvasElement | null, layers: CellLayer[], side: number, paper: RGB, lines?: RGB): void {
   const ctx = canvas?.getContext("2d");
   if (!canvas || !ctx) return;
   const cell = canvas.width / side;
   ctx.fillStyle = rgba(paper);
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  for (let i = 0; i < side * side; i++) {
-    if (values[i] === 0) continue;
-    ctx.fillStyle = colour(values[i]);
-    ctx.fillRect((i % side) * cell, Math.floor(i / side) * cell, cell, cell);
+  for (const { values, colour } of layers) {
+    for (let i = 0; i < side * side; i++) {
+      if (values[i] === 0) continue;
+      ctx.fillStyle = colour(values[i]);
+      ctx.fillRect((i % side) * cell, Math.floor(i / side) * cell, cell, cell);
+    }
   }
   if (!lines) return;
   ctx.strokeStyle = rgba(lines, 0.9);

@@ -301,8 +301,8 @@ export function verdict(best: number, label: number | null): string {
 
 /** The network picture's size in SVG units, and its margin. */
 export const VIEW = { w: 300, h: 250, pad: 14 };
-/** The x of each drawn layer (two hidden, then the outputs), and its neurons' radius. */
-export const COLUMNS = [58, 150, 242];
+/** The x of each drawn layer (two hidden, then the outputs; room on the right for the outputs' values), and its neurons' radius. */
+export const COLUMNS = [52, 138, 220];
 export const RADIUS = [6, 6, 9];
 
 /** The y of each of `n` neurons spread evenly down the picture. */

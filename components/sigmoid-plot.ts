@@ -84,5 +84,6 @@ export function describeCurve(w: number, b: number): string {
     mid < VIEW.xMin || mid > VIEW.xMax ? `, off the plot at x = ${fmt(mid)}` : ` at x = −b/w = ${fmt(mid)}`;
   const width = 4.4 / Math.abs(w); // σ goes from 0.1 to 0.9 over Δz = 2·ln 9 ≈ 4.39
   const sharp = Math.abs(w) >= 3 ? "almost a step" : Math.abs(w) <= 0.3 ? "a gentle ramp" : "an S";
-  return `The curve ${dir}, crossing ½${where}; ${sharp}, going from 0.1 to 0.9 over about ${fmt(width, 1)} units of x.`;
+  const span = w > 0 ? "from 0.1 to 0.9" : "from 0.9 to 0.1";
+  return `The curve ${dir}, crossing ½${where}; ${sharp}, going ${span} over about ${fmt(width, 1)} units of x.`;
 }

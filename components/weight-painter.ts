@@ -24,8 +24,33 @@ export type Brush = "positive" | "negative" | "erase";
 /** The weight each brush paints. */
 export const BRUSH_VALUE: Record<Brush, number> = { positive: 1, negative: -1, erase: 0 };
 
+/** What each brush is called beside its radio button. */
+export const BRUSH_NAMES: Record<Brush, string> = { positive: "Positive (+1)", negative: "Negative (−1)", erase: `Erase (${BRUSH_VALUE.erase})` };
+
+/** The theme's colours the island's canvases use (a CSS variable each), with fallbacks. */
+export const PALETTE = {
+  bg: ["--bg", [255, 255, 255]],
+  fg: ["--fg", [0, 0, 0]],
+  pos: ["--weight-pos", [37, 99, 235]],
+  neg: ["--weight-neg", [234, 88, 12]],
+  grid: ["--border", [220, 220, 220]],
+} as const satisfies Record<string, readonly [string, RGB]>;
+export type Palette = Record<keyof typeof PALETTE, RGB>;
+
 /** The bias slider's range: negative biases are thresholds, and the ring's sum for a 0 reaches about 90. */
 export const BIAS = { min: -100, max: 20, step: 1, initial: -10 };
+
+/**
+ * How dark the chosen digit shows through the weight grid, at full ink: faint
+ * enough to paint over, dark enough to see where its strokes are (a digit
+ * fills the central 20 × 20 pixels, not the whole grid).
+ */
+export const GHOST = 0.35;
+
+/** The words the grid's name adds when the chosen digit shows through it. */
+export function ghostNote(label: number | null): string {
+  return label === null ? "" : ` The handwritten ${label} shows faintly through the grid, so you can paint where its ink is.`;
+}
 
 export interface Cell {
   row: number;

@@ -107,4 +107,14 @@ describe("midpoint and description", () => {
   ])("w = %d, b = %d", (w, b, pattern) => {
     expect(describeCurve(w, b)).toMatch(pattern);
   });
+
+  test.each([
+    [1, "rises from 0 to 1", "going from 0.1 to 0.9 over about 4.4 units of x"],
+    [-1, "falls from 1 to 0", "going from 0.9 to 0.1 over about 4.4 units of x"],
+    [-2, "falls from 1 to 0", "going from 0.9 to 0.1 over about 2.2 units of x"],
+  ])("w = %d: the curve %s, and the readout says which way it goes", (w, dir, span) => {
+    const text = describeCurve(w, 0);
+    expect(text).toContain(dir);
+    expect(text).toContain(span);
+  });
 });

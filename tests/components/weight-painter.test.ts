@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadMnist, type Mnist } from "nnfs";
 import {
   BIAS,
+  GHOST,
+  ghostNote,
   PIXELS,
   PRESETS,
   SIDE,
@@ -226,6 +228,13 @@ describe("helpers", () => {
     const y = [0, 0, 0, 1, 1];
     expect(mostTypical(X, y, 2, 2)).toEqual([1, 3]);
     expect(mostTypical(X, y, 2, 3)).toEqual([1, 3]); // a class with no examples is left out
+  });
+
+  test("the chosen digit shows faintly: the grid's name says which, and only when it shows", () => {
+    expect(ghostNote(7)).toBe(" The handwritten 7 shows faintly through the grid, so you can paint where its ink is.");
+    expect(ghostNote(null)).toBe("");
+    expect(GHOST).toBeGreaterThan(0.15);
+    expect(GHOST).toBeLessThan(0.5);
   });
 
   test("describeWeights counts signs", () => {
