@@ -1,30 +1,13 @@
 /**
  * Chapter 1's island: drag the points (or focus one and use the arrow keys)
  * and watch a small network bend itself through them. The network, its
- * training and the plot's geometry live in curve-fit.ts; this file only
- * draws and listens.
+ * training and the plot's geometry live in curve-fit.ts, the plot's picture
+ * in CurveFitPlot.tsx; this file holds the state and listens.
  */
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import {
-  createNet,
-  curve,
-  formatNumber,
-  keyMove,
-  loss,
-  moveTo,
-  nearestIndex,
-  pathOf,
-  PLOT,
-  predict,
-  preset,
-  SIZES,
-  toSvg,
-  trainStep,
-  yFromClient,
-  type Net,
-  type Point,
-  type Shape,
-} from "./curve-fit.ts";
+import { createNet, keyMove, loss, moveTo, nearestIndex, PLOT, preset, SIZES, trainStep, yFromClient, type Net, type Point, type Shape } from "./curve-fit.ts";
+import CurveFitPlot from "./CurveFitPlot.tsx";
+import { fixed } from "./numbers.ts";
 import "./islands.css";
 
 /**
@@ -90,7 +73,7 @@ export default function CurveFit() {
         setFrame((f) => f + 1);
       } else if (wasTraining) {
         const err = loss(net.current, pointsRef.current);
-        setAnnounce(`Training paused after ${steps.current} steps; error ${formatNumber(err, 4)}.`);
+        setAnnounce(`Training paused after ${steps.current} steps; error ${fixed(err, 4)}.`);
         setFrame((f) => f + 1);
       }
       wasTraining = training;
@@ -133,12 +116,6 @@ export default function CurveFit() {
 
   const err = loss(net.current, points);
   const state = !running ? "paused" : budget.current > 0 && err > DONE ? "learning" : "resting";
-  const fitted = curve(net.current);
-  const zero = toSvg({ x: 0, y: 0 });
-  const top = toSvg({ x: 0, y: 1 });
-  const bottom = toSvg({ x: 0, y: -1 });
-  const left = toSvg({ x: -1, y: 0 });
-  const right = toSvg({ x: 1, y: 0 });
 
   return (
     <figure class="island cf" aria-labelledby={`${id}-title`}>
@@ -149,70 +126,15 @@ export default function CurveFit() {
         Drag the dots up and down (a press anywhere in a dot’s column grabs it), or Tab to one and use the arrow
         keys. The line is what the network answers for every x; the red ticks are how far it is from each dot.
       </p>
-      <svg
-        ref={svg}
-        class="cf-plot"
-        viewBox={`0 0 ${PLOT.width} ${PLOT.height}`}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        role="group"
-        aria-label="The points and the network's curve"
-        aria-describedby={`${id}-help`}
-      >
-        <rect class="cf-bg" x={left.sx} y={top.sy} width={right.sx - left.sx} height={bottom.sy - top.sy} />
-        <line class="cf-axis" x1={left.sx} x2={right.sx} y1={zero.sy} y2={zero.sy} />
-        <line class="cf-axis" x1={zero.sx} x2={zero.sx} y1={top.sy} y2={bottom.sy} />
-        <text class="cf-label" x={right.sx - 6} y={zero.sy - 8} text-anchor="end" aria-hidden="true">
-          x
-        </text>
-        <text class="cf-label" x={zero.sx + 8} y={top.sy + 18} aria-hidden="true">
-          y
-        </text>
-        <path class="cf-curve" d={pathOf(fitted)} />
-        {points.map((p, i) => {
-          const a = toSvg(p);
-          const b = toSvg({ x: p.x, y: Math.max(-1.05, Math.min(1.05, predict(net.current, p.x))) });
-          return <line key={`r${i}`} class="cf-residual" x1={a.sx} x2={a.sx} y1={a.sy} y2={b.sy} />;
-        })}
-        {points.map((p, i) => {
-          const { sx, sy } = toSvg(p);
-          return (
-            <g
-              key={i}
-              class={`cf-point${dragging === i ? " cf-dragging" : ""}`}
-              tabIndex={0}
-              role="slider"
-              aria-orientation="vertical"
-              aria-label={`Point ${i + 1}, at x = ${formatNumber(p.x)}`}
-              aria-valuemin={-1}
-              aria-valuemax={1}
-              aria-valuenow={p.y}
-              aria-valuetext={`y = ${formatNumber(p.y)}`}
-              data-index={i}
-              onKeyDown={onKeyDown(i)}
-            >
-              <circle class="cf-hit" cx={sx} cy={sy} r={22} />
-              <circle class="cf-dot" cx={sx} cy={sy} r={9} />
-            </g>
-          );
-        })}
-      </svg>
+      <CurveFitPlot
+        svg={svg} net={net.current} points={points} dragging={dragging} helpId={`${id}-help`}
+        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onKeyDown={onKeyDown}
+      />
 
       <div class="cf-readout">
-        <span>
-          {/* aria-live off: an <output> is a live region, and these change every frame; the status below speaks. */}
-          Steps <output class="cf-steps" aria-live="off">
-            {steps.current}
-          </output>
-        </span>
-        <span>
-          Error{" "}
-          <output class="cf-error" data-value={err} aria-live="off">
-            {formatNumber(err, 4)}
-          </output>
-        </span>
+        {/* aria-live off: an <output> is a live region, and these change every frame; the status below speaks. */}
+        <span>Steps <output class="cf-steps" aria-live="off">{steps.current}</output></span>
+        <span>Error <output class="cf-error" data-value={err} aria-live="off">{fixed(err, 4)}</output></span>
         <span class={`cf-state cf-${state}`} aria-hidden="true">
           {state}
         </span>
@@ -226,13 +148,7 @@ export default function CurveFit() {
           <legend>Network size (hidden neurons)</legend>
           {SIZES.map((s) => (
             <label key={s.id}>
-              <input
-                type="radio"
-                name={`${id}-size`}
-                value={s.id}
-                checked={s.id === sizeId}
-                onChange={() => setSizeId(s.id)}
-              />
+              <input type="radio" name={`${id}-size`} value={s.id} checked={s.id === sizeId} onChange={() => setSizeId(s.id)} />
               {s.label}
             </label>
           ))}

@@ -7,20 +7,8 @@
  */
 import { useMemo, useRef, useState } from "preact/hooks";
 import {
-  LIMITS,
-  clampSelection,
-  describeExpansion,
-  example,
-  expand,
-  formatNumber,
-  move,
-  parseEntry,
-  product,
-  shapeOf,
-  type Grid,
-  withNeurons,
-  withSamples,
-  type Selection,
+  LIMITS, clampSelection, describeExpansion, example, expand, factor, formatNumber, move, parseEntry, product, setEntry, shapeOf, withNeurons, withSamples,
+  type Grid, type Selection,
 } from "./matrix-product.ts";
 import "./matrix-product.css";
 
@@ -107,8 +95,7 @@ export default function MatrixProduct() {
   const here = clampSelection(sel, rows, cols); // the output may just have shrunk
   const e = expand(X, W, here);
 
-  const edit = (set: typeof setXText) => (r: number, c: number, text: string) =>
-    set((m) => m.map((row, ri) => (ri === r ? row.map((v, ci) => (ci === c ? text : v)) : row)));
+  const edit = (set: typeof setXText) => (r: number, c: number, text: string) => set((m) => setEntry(m, r, c, text));
 
   const select = (next: Selection, focus = false) => {
     setSel(next);
@@ -196,8 +183,7 @@ export default function MatrixProduct() {
           {e.terms.map((t, k) => (
             <span key={k} class="mp-term">
               {k > 0 ? " + " : ""}
-              {k > 0 && t.x !== null && t.x < 0 ? `(${formatNumber(t.x)})` : formatNumber(t.x)}·
-              {t.w !== null && t.w < 0 ? `(${formatNumber(t.w)})` : formatNumber(t.w)}
+              {k > 0 ? factor(t.x) : formatNumber(t.x)}·{factor(t.w)}
             </span>
           ))}
           <span class="mp-eq"> = {formatNumber(e.sum)}</span>
@@ -205,20 +191,8 @@ export default function MatrixProduct() {
         <p class="mp-sr">{describeExpansion(e)}</p>
       </div>
       <div class="mp-controls">
-        <Stepper
-          label="Samples"
-          hint="rows of X"
-          value={rows}
-          limits={LIMITS.samples}
-          onChange={(n) => setXText((m) => withSamples(m, n, String))}
-        />
-        <Stepper
-          label="Neurons"
-          hint="columns of W"
-          value={cols}
-          limits={LIMITS.neurons}
-          onChange={(n) => setWText((m) => withNeurons(m, n, String))}
-        />
+        <Stepper label="Samples" hint="rows of X" value={rows} limits={LIMITS.samples} onChange={(n) => setXText((m) => withSamples(m, n, String))} />
+        <Stepper label="Neurons" hint="columns of W" value={cols} limits={LIMITS.neurons} onChange={(n) => setWText((m) => withNeurons(m, n, String))} />
         <button type="button" class="mp-reset" onClick={reset}>
           Reset
         </button>

@@ -5,7 +5,8 @@
  * they do everywhere else. The arithmetic lives in neuron.ts.
  */
 import { useId, useState } from "preact/hooks";
-import { edge, equation, EXAMPLE, fixed1, fmt, output, RANGE, setPart, terms, type NeuronState, type Part } from "./neuron.ts";
+import { edge, equation, EXAMPLE, output, RANGE, setPart, terms, type NeuronState, type Part } from "./neuron.ts";
+import { fixed, fmt } from "./numbers.ts";
 import "./islands.css";
 
 const SUB = ["₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"];
@@ -28,7 +29,7 @@ function Slider(props: { id: string; label: string; spoken: string; name: string
         onInput={(e) => props.onInput(Number((e.currentTarget as HTMLInputElement).value))}
       />
       <output for={props.id} class="nr-value" aria-hidden="true">
-        {fixed1(props.value)}
+        {fixed(props.value, 1)}
       </output>
     </div>
   );

@@ -11,17 +11,14 @@ import {
   VIEW,
   X_TICKS,
   Y_TICKS,
-  clean,
   curvePath,
   describeCurve,
-  fmt,
   midpoint,
   neuronOutput,
-  snap,
   toPx,
   xFromPx,
-  type Range,
 } from "./sigmoid-plot.ts";
+import { clean, fmt, snap, type Range } from "./numbers.ts";
 import "./sigmoid-plot.css";
 
 interface SliderProps {

@@ -2,91 +2,25 @@
  * Chapter 5's island: paint the 784 weights of one neuron (or start from a
  * pattern), pick a real handwritten digit, and move the bias. The grid takes
  * the mouse, a finger or a pen, and the keyboard: arrow keys move a cursor,
- * Space paints the cell under it. The arithmetic lives in weight-painter.ts.
+ * Space paints the cell under it. The arithmetic lives in weight-painter.ts;
+ * the digits and the neuron's response are drawn by WeightPainterDigits.tsx.
  */
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import type { Mnist } from "nnfs";
 import {
-  BIAS,
-  BRUSH_VALUE,
-  PIXELS,
-  PRESETS,
-  SIDE,
-  cellAt,
-  contributions,
-  describeWeights,
-  fmt,
-  indexOf,
-  moveCursor,
-  mostTypical,
-  paint,
-  paintLine,
-  parseColour,
-  preset,
-  respond,
-  weightColour,
-  type Brush,
-  type Cell,
+  BIAS, BRUSH_NAMES, GHOST, PALETTE, PRESETS, SIDE,
+  cellAt, describeWeights, ghostNote, indexOf, moveCursor, mostTypical, paint, paintLine, preset, weightColour,
+  type Brush, type Cell, type Palette,
 } from "./weight-painter.ts";
+import Digits, { type Digit } from "./WeightPainterDigits.tsx";
+import { readColours, rgba } from "./colours.ts";
+import { paintCells, useThemeVersion } from "./canvas.ts";
+import { fixed } from "./numbers.ts";
 import { digitAt, loadDigits, loadError } from "./digits-data.ts";
+import "./islands.css";
 import "./weight-painter.css";
 
-type Load = { state: "loading" } | { state: "ready"; digits: { pixels: Float32Array; label: number }[] } | { state: "error"; message: string };
-
-type RGB = [number, number, number];
-interface Palette {
-  bg: RGB;
-  fg: RGB;
-  pos: RGB;
-  neg: RGB;
-  grid: RGB;
-  accent: RGB;
-}
-
-function readPalette(el: Element): Palette {
-  const css = getComputedStyle(el);
-  const get = (name: string, fallback: RGB) => parseColour(css.getPropertyValue(name), fallback);
-  return {
-    bg: get("--bg", [255, 255, 255]),
-    fg: get("--fg", [0, 0, 0]),
-    pos: get("--wp-pos", [37, 99, 235]),
-    neg: get("--wp-neg", [234, 88, 12]),
-    grid: get("--border", [220, 220, 220]),
-    accent: get("--accent", [52, 81, 178]),
-  };
-}
-
-const rgba = ([r, g, b]: RGB, a = 1) => `rgba(${r}, ${g}, ${b}, ${a})`;
-
-/** Paints 784 values onto a canvas as a 28×28 grid, each cell coloured by `colour`. */
-function drawGrid(canvas: HTMLCanvasElement | null, values: ArrayLike<number>, colour: (v: number) => string, p: Palette, lines = false) {
-  const ctx = canvas?.getContext("2d");
-  if (!canvas || !ctx) return;
-  const cell = canvas.width / SIDE;
-  ctx.fillStyle = rgba(p.bg);
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  for (let r = 0; r < SIDE; r++) {
-    for (let c = 0; c < SIDE; c++) {
-      const v = values[indexOf(r, c)];
-      if (v === 0) continue;
-      ctx.fillStyle = colour(v);
-      ctx.fillRect(c * cell, r * cell, cell, cell);
-    }
-  }
-  if (lines) {
-    ctx.strokeStyle = rgba(p.grid, 0.9);
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (let i = 1; i < SIDE; i++) {
-      const at = Math.round(i * cell) + 0.5;
-      ctx.moveTo(at, 0);
-      ctx.lineTo(at, canvas.height);
-      ctx.moveTo(0, at);
-      ctx.lineTo(canvas.width, at);
-    }
-    ctx.stroke();
-  }
-}
+type Load = { state: "loading" } | { state: "ready"; digits: Digit[] } | { state: "error"; message: string };
 
 export default function WeightPainter() {
   const uid = `wp${useId().replace(/[^\w-]/g, "")}`;
@@ -97,15 +31,13 @@ export default function WeightPainter() {
   const [cursor, setCursor] = useState<Cell>({ row: 14, col: 14 });
   const [focused, setFocused] = useState(false);
   const [selected, setSelected] = useState(1);
+  const [showDigit, setShowDigit] = useState(true);
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
-  const [palette, setPalette] = useState<Palette | null>(null);
+  const theme = useThemeVersion();
 
   const root = useRef<HTMLElement>(null);
   const grid = useRef<HTMLCanvasElement>(null);
-  const digitCanvas = useRef<HTMLCanvasElement>(null);
-  const partsCanvas = useRef<HTMLCanvasElement>(null);
-  const thumbs = useRef<(HTMLCanvasElement | null)[]>([]);
   const last = useRef<Cell | null>(null);
   const painting = useRef<Brush | null>(null);
 
@@ -115,10 +47,8 @@ export default function WeightPainter() {
     setLoad({ state: "loading" });
     loadDigits()
       .then((mnist: Mnist) => {
-        if (!live) return;
         const { X, y } = mnist.train;
-        const picks = mostTypical(X.data, y, X.cols).map((i) => digitAt(mnist.train, i));
-        setLoad({ state: "ready", digits: picks });
+        if (live) setLoad({ state: "ready", digits: mostTypical(X.data, y, X.cols).map((i) => digitAt(mnist.train, i)) });
       })
       .catch((e: unknown) => live && setLoad({ state: "error", message: loadError(e) }));
     return () => {
@@ -126,29 +56,22 @@ export default function WeightPainter() {
     };
   }, [attempt]);
 
-  // Colours come from the theme's CSS variables; read them again when the theme changes.
-  useEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    setPalette(readPalette(el));
-    const watch = new MutationObserver(() => setPalette(readPalette(el)));
-    watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-    return () => watch.disconnect();
-  }, []);
+  // Canvas colours come from the theme's CSS variables: read again when the theme changes.
+  const [palette, setPalette] = useState<Palette | null>(null);
+  useEffect(() => setPalette(root.current && readColours(getComputedStyle(root.current), PALETTE)), [theme]);
+  const weightFill = (v: number) => {
+    const [r, g, b, a] = weightColour(v, palette!.pos, palette!.neg);
+    return rgba([r, g, b], a);
+  };
 
-  const digits = load.state === "ready" ? load.digits : [];
-  const current = digits.find((d) => d.label === selected) ?? digits[0];
-  const parts = current ? contributions(weights, current.pixels) : new Float32Array(PIXELS);
-  const response = current ? respond(weights, current.pixels, bias) : null;
+  // The chosen digit, drawn faintly over the weights so the reader paints where its ink is.
+  const ghost = showDigit && load.state === "ready" ? load.digits.find((d) => d.label === selected) ?? null : null;
 
   useEffect(() => {
     if (!palette) return;
-    const weightFill = (v: number) => {
-      const [r, g, b, a] = weightColour(v, palette.pos, palette.neg);
-      return `rgba(${r}, ${g}, ${b}, ${a})`;
-    };
-    const ink = (v: number) => rgba(palette.fg, Math.min(1, v));
-    drawGrid(grid.current, weights, weightFill, palette, true);
+    const faint = (v: number) => rgba(palette.fg, GHOST * Math.min(1, v));
+    const layers = [{ values: weights, colour: weightFill }, ...(ghost ? [{ values: ghost.pixels, colour: faint }] : [])];
+    paintCells(grid.current, layers, SIDE, palette.bg, palette.grid);
     // The cursor, when the grid has keyboard focus.
     const ctx = grid.current?.getContext("2d");
     if (ctx && grid.current && focused) {
@@ -157,21 +80,16 @@ export default function WeightPainter() {
       ctx.strokeStyle = rgba(palette.fg);
       ctx.strokeRect(cursor.col * cell + 1.5, cursor.row * cell + 1.5, cell - 3, cell - 3);
     }
-    if (current) {
-      drawGrid(digitCanvas.current, current.pixels, ink, palette);
-      drawGrid(partsCanvas.current, parts, weightFill, palette);
-    }
-    digits.forEach((d, i) => drawGrid(thumbs.current[i] ?? null, d.pixels, ink, palette));
-  }, [palette, weights, cursor, focused, current, load]);
-
-  const choosePreset = (id: string) => {
-    setPresetId(id);
-    setWeights(preset(id));
-  };
+  }, [palette, weights, cursor, focused, ghost]);
 
   const cellOf = (e: PointerEvent): Cell | null => {
     const box = (e.currentTarget as HTMLCanvasElement).getBoundingClientRect();
     return cellAt(e.clientX - box.left, e.clientY - box.top, box.width);
+  };
+  /** A change of the reader's: the weights are no longer a preset's. */
+  const edit = (change: (w: Float32Array) => Float32Array) => {
+    setPresetId("");
+    setWeights(change);
   };
 
   const onPointerDown = (e: PointerEvent) => {
@@ -181,21 +99,18 @@ export default function WeightPainter() {
     e.preventDefault();
     (e.currentTarget as HTMLCanvasElement).setPointerCapture?.(e.pointerId);
     // A pen's eraser end (button 5) erases, whatever brush is chosen.
-    const b: Brush = e.button === 5 ? "erase" : brush;
-    painting.current = b;
+    painting.current = e.button === 5 ? "erase" : brush;
     last.current = at;
     setCursor(at);
-    setPresetId("");
-    setWeights((w) => paint(w, at, b, 1));
+    const b = painting.current;
+    edit((w) => paint(w, at, b, 1));
   };
   const onPointerMove = (e: PointerEvent) => {
-    const b = painting.current;
-    if (!b) return;
-    const at = cellOf(e);
+    const at = painting.current && cellOf(e);
     if (!at) return;
-    const from = last.current ?? at;
+    const [from, b] = [last.current ?? at, painting.current!];
+    edit((w) => paintLine(w, from, at, b, 1));
     last.current = at;
-    setWeights((w) => paintLine(w, from, at, b, 1));
   };
   const onPointerUp = () => {
     painting.current = null;
@@ -205,21 +120,16 @@ export default function WeightPainter() {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === " " || e.key === "Enter") {
       e.preventDefault();
-      setPresetId("");
-      setWeights((w) => paint(w, cursor, brush));
+      edit((w) => paint(w, cursor, brush));
       return;
     }
     const next = moveCursor(cursor, e.key);
     if (!next) return;
     e.preventDefault();
     setCursor(next);
-    if (e.shiftKey) {
-      setPresetId("");
-      setWeights((w) => paintLine(w, cursor, next, brush));
-    }
+    if (e.shiftKey) edit((w) => paintLine(w, cursor, next, brush));
   };
 
-  const weightHere = weights[indexOf(cursor.row, cursor.col)];
   const chosen = PRESETS.find((p) => p.id === presetId);
 
   return (
@@ -231,144 +141,66 @@ export default function WeightPainter() {
       <div class="wp-top">
         <div class="wp-paint">
           <canvas
-            ref={grid}
-            class="wp-grid"
-            width={560}
-            height={560}
-            tabIndex={0}
-            role="application"
-            aria-roledescription="weight grid"
-            aria-label={`The neuron's 784 weights as a 28 by 28 grid. ${describeWeights(weights)} Arrow keys move the cursor, Space paints with the chosen brush, Shift with an arrow paints as it moves.`}
-            aria-describedby={`${uid}-cursor`}
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            onPointerCancel={onPointerUp}
-            onKeyDown={onKeyDown}
-            onFocus={() => setFocused(true)}
-            onBlur={() => setFocused(false)}
+            ref={grid} class="wp-grid" width={560} height={560} tabIndex={0}
+            role="application" aria-roledescription="weight grid" aria-describedby={`${uid}-cursor`}
+            aria-label={`The neuron's 784 weights as a 28 by 28 grid. ${describeWeights(weights)}${ghostNote(ghost?.label ?? null)} Arrow keys move the cursor, Space paints with the chosen brush, Shift with an arrow paints as it moves.`}
+            data-ghost={ghost?.label}
+            onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
+            onKeyDown={onKeyDown} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}
           />
           <p class="wp-cursor" id={`${uid}-cursor`} aria-live="polite">
-            {focused ? `Cursor at row ${cursor.row + 1}, column ${cursor.col + 1}: weight ${fmt(weightHere, 0)}` : "Paint on the grid, or focus it and use the arrow keys and Space."}
+            {focused ? `Cursor at row ${cursor.row + 1}, column ${cursor.col + 1}: weight ${fixed(weights[indexOf(cursor.row, cursor.col)], 0)}` : "Paint on the grid, or focus it and use the arrow keys and Space."}
           </p>
         </div>
 
         <div class="wp-controls">
           <fieldset class="wp-brushes">
             <legend>Brush</legend>
-            {(["positive", "negative", "erase"] as Brush[]).map((b) => (
+            {(Object.keys(BRUSH_NAMES) as Brush[]).map((b) => (
               <label class={`wp-brush wp-brush-${b}`} key={b}>
                 <input type="radio" name={`${uid}-brush`} value={b} checked={brush === b} onChange={() => setBrush(b)} />
                 <span class="wp-swatch" aria-hidden="true" />
-                {b === "positive" ? "Positive (+1)" : b === "negative" ? "Negative (−1)" : `Erase (${BRUSH_VALUE.erase})`}
+                {BRUSH_NAMES[b]}
               </label>
             ))}
           </fieldset>
 
           <div class="wp-presets" role="group" aria-label="Start from a pattern">
             {PRESETS.map((p) => (
-              <button type="button" key={p.id} aria-pressed={presetId === p.id} onClick={() => choosePreset(p.id)}>
+              <button type="button" key={p.id} aria-pressed={presetId === p.id} onClick={() => { setPresetId(p.id); setWeights(preset(p.id)); }}>
                 {p.label}
               </button>
             ))}
           </div>
           <p class="wp-note">{chosen ? chosen.description : "Your own pattern."}</p>
+          <label class="wp-check">
+            <input type="checkbox" checked={showDigit} onChange={(e) => setShowDigit((e.currentTarget as HTMLInputElement).checked)} />
+            Show the chosen digit under the grid
+          </label>
 
           <div class="wp-slider">
             <label for={`${uid}-bias`}>
               {/* Not a live region: the slider itself says its value. */}
-              Bias{" "}
-              <output for={`${uid}-bias`} aria-live="off">
-                {fmt(bias, 0)}
-              </output>
+              Bias <output for={`${uid}-bias`} aria-live="off">{fixed(bias, 0)}</output>
             </label>
             <input
-              id={`${uid}-bias`}
-              type="range"
-              min={BIAS.min}
-              max={BIAS.max}
-              step={BIAS.step}
-              value={bias}
-              aria-valuetext={fmt(bias, 0)}
+              id={`${uid}-bias`} type="range" min={BIAS.min} max={BIAS.max} step={BIAS.step} value={bias} aria-valuetext={fixed(bias, 0)}
               onInput={(e) => setBias(Number((e.currentTarget as HTMLInputElement).value))}
             />
-            <p class="wp-note">
-              The neuron lights up once the weighted sum passes {fmt(-bias, 0)}.
-            </p>
+            <p class="wp-note">The neuron lights up once the weighted sum passes {fixed(-bias, 0)}.</p>
           </div>
         </div>
       </div>
 
-      {load.state === "loading" && (
-        <p class="wp-status" role="status">
-          Loading 10,000 handwritten digits…
-        </p>
-      )}
+      {load.state === "loading" && <p class="wp-status" role="status">Loading 10,000 handwritten digits…</p>}
       {load.state === "error" && (
         <div class="wp-status wp-error" role="alert">
           <p>{load.message}</p>
-          <button type="button" onClick={() => setAttempt((a) => a + 1)}>
-            Try again
-          </button>
+          <button type="button" onClick={() => setAttempt((a) => a + 1)}>Try again</button>
         </div>
       )}
-
-      {load.state === "ready" && current && response && (
-        <>
-          <div class="wp-digits" role="group" aria-label="Real handwritten digits: choose one to look at">
-            {digits.map((d, i) => {
-              const r = respond(weights, d.pixels, bias);
-              return (
-                <button
-                  type="button"
-                  key={d.label}
-                  class="wp-digit"
-                  aria-pressed={d.label === selected}
-                  aria-label={`A handwritten ${d.label}: weighted sum ${fmt(r.sum)}, output ${fmt(r.activation, 2)}`}
-                  onClick={() => setSelected(d.label)}
-                >
-                  <canvas ref={(el) => void (thumbs.current[i] = el)} width={56} height={56} aria-hidden="true" />
-                  <span class="wp-bulb" aria-hidden="true">
-                    <span style={{ opacity: r.activation }} />
-                  </span>
-                  {/* The same one-decimal sum as the button's name, so what is seen is what is heard. */}
-                  <span class="wp-digit-sum" aria-hidden="true">
-                    {fmt(r.sum)}
-                  </span>
-                </button>
-              );
-            })}
-          </div>
-
-          <div class="wp-detail">
-            <figure class="wp-panel">
-              <canvas ref={digitCanvas} width={280} height={280} role="img" aria-label={`The handwritten ${current.label}`} />
-              <figcaption>the digit x</figcaption>
-            </figure>
-            <figure class="wp-panel">
-              <canvas
-                ref={partsCanvas}
-                width={280}
-                height={280}
-                role="img"
-                aria-label="Each pixel times its weight: positive where ink meets positive weights, negative where it meets negative ones"
-              />
-              <figcaption>w · x, pixel by pixel</figcaption>
-            </figure>
-            <div class="wp-readout" aria-live="polite">
-              <p>
-                Σ w·x = <strong>{fmt(response.sum)}</strong>
-              </p>
-              <p>
-                + b = {fmt(response.sum)} {bias < 0 ? "−" : "+"} {fmt(Math.abs(bias), 0)} = <strong>{fmt(response.z)}</strong>
-              </p>
-              <p>
-                σ({fmt(response.z)}) = <strong>{fmt(response.activation, 3)}</strong>
-              </p>
-              <p class="wp-verdict">{response.activation >= 0.5 ? `The neuron lights up for this ${current.label}.` : `The neuron stays dark for this ${current.label}.`}</p>
-            </div>
-          </div>
-        </>
+      {load.state === "ready" && palette && (
+        <Digits digits={load.digits} selected={selected} onSelect={setSelected} weights={weights} bias={bias} palette={palette} weightFill={weightFill} />
       )}
     </figure>
   );

@@ -1,11 +1,14 @@
 /**
  * Chapter 1's island, the logic: a tiny network that learns to pass through
- * points the reader drags. Chapter 1 comes before the library, so nothing
- * here uses `nnfs`: it is a small, self-contained multilayer perceptron
- * (tanh hidden layers, one linear output) trained by gradient descent with
- * Adam on the mean squared error. Later chapters build each of these pieces
- * properly; here they only have to be small, deterministic and quick.
+ * points the reader drags. Chapter 1 comes before the library's layers, so
+ * this is a small, self-contained multilayer perceptron (tanh hidden layers,
+ * one linear output) trained by gradient descent with Adam on the mean squared
+ * error; only its starting weights come from the library's seeded `Random`, so
+ * a network always starts the same way. Later chapters build each of these
+ * pieces properly; here they only have to be small, deterministic and quick.
  */
+import { Random } from "nnfs";
+import { clamp, clean, snap as snapTo } from "./numbers.ts";
 
 export interface Point {
   x: number;
@@ -14,18 +17,6 @@ export interface Point {
 
 /** The plot's value range: x and y both run from -1 to 1. */
 export const LIMIT = 1;
-
-/** A small seeded random generator (mulberry32), so a network always starts the same way. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One layer: `W[j * nIn + i]` is the weight from input i to neuron j. */
 interface Layer {
@@ -53,7 +44,7 @@ export function createNet(hidden: readonly number[], seed = 1): Net {
   if (hidden.length === 0 || hidden.some((n) => !Number.isInteger(n) || n < 1)) {
     throw new RangeError(`createNet: hidden sizes [${hidden.join(", ")}] must be whole numbers of at least 1`);
   }
-  const rand = random(seed);
+  const rng = new Random(seed);
   const sizes = [1, ...hidden, 1];
   const layers: Layer[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
@@ -63,8 +54,8 @@ export function createNet(hidden: readonly number[], seed = 1): Net {
     // neurons bend at different places across [-1, 1]; later layers use the
     // usual 1/sqrt(nIn) scale.
     const scale = l === 0 ? 3 : 1 / Math.sqrt(nIn);
-    const W = new Float64Array(nIn * nOut).map(() => (rand() * 2 - 1) * scale);
-    const b = new Float64Array(nOut).map(() => (l === 0 ? (rand() * 2 - 1) * 2 : 0));
+    const W = new Float64Array(nIn * nOut).map(() => rng.uniform(-1, 1) * scale);
+    const b = new Float64Array(nOut).map(() => (l === 0 ? rng.uniform(-1, 1) * 2 : 0));
     layers.push({ nIn, nOut, W, b });
   }
   const params = layers.flatMap((layer) => [layer.W, layer.b]);
@@ -196,21 +187,16 @@ export const SHAPES: Record<Shape, (x: number) => number> = {
 export function preset(shape: Shape, count = 9): Point[] {
   return Array.from({ length: count }, (_, k) => {
     const x = count === 1 ? 0 : -0.9 + (1.8 * k) / (count - 1);
-    return { x: round(x), y: snap(SHAPES[shape](x)) };
+    return { x: clean(x), y: snap(SHAPES[shape](x)) };
   });
 }
 
 /** The keyboard's and the pointer's grid: y moves in steps of 0.05. */
 export const STEP = 0.05;
 
-function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
-}
-
 /** Clamp to [-1, 1] and snap to the 0.05 grid. */
 export function snap(y: number): number {
-  const clamped = Math.min(LIMIT, Math.max(-LIMIT, y));
-  return round(Math.round(clamped / STEP) * STEP) || 0; // `|| 0` turns -0 into 0
+  return snapTo(y, { min: -LIMIT, max: LIMIT, step: STEP });
 }
 
 /**
@@ -271,16 +257,10 @@ export function yFromClient(clientY: number, top: number, heightOnScreen: number
 export function pathOf(points: readonly Point[]): string {
   return points
     .map((p, k) => {
-      const { sx, sy } = toSvg({ x: p.x, y: Math.max(-3, Math.min(3, p.y)) });
+      const { sx, sy } = toSvg({ x: p.x, y: clamp(p.y, -3, 3) });
       return `${k === 0 ? "M" : "L"}${sx.toFixed(1)},${sy.toFixed(1)}`;
     })
     .join(" ");
-}
-
-/** A number for people: a true minus sign, at most `digits` decimals, no "-0". */
-export function formatNumber(v: number, digits = 2): string {
-  const s = (Math.round(v * 10 ** digits) / 10 ** digits).toFixed(digits);
-  return Number(s) === 0 ? (0).toFixed(digits) : s.replace("-", "−");
 }
 
 /** The networks the reader can pick, smallest first. */

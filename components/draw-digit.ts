@@ -11,6 +11,7 @@
  * every digit arrives framed the way the network's training digits were.
  */
 import { Dense, argmax, sigmoid } from "nnfs";
+import { clamp, fixed } from "./numbers.ts";
 
 /** Pixels along each side of the drawing buffer. */
 export const INK_SIZE = 280;
@@ -51,7 +52,7 @@ export function stamp(ink: Float32Array, size: number, at: Point, radius = BRUSH
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const d = Math.hypot(x + 0.5 - at.x, y + 0.5 - at.y);
-      const v = Math.min(1, Math.max(0, radius + 0.5 - d));
+      const v = clamp(radius + 0.5 - d, 0, 1);
       const i = y * size + x;
       if (v > ink[i]) ink[i] = v;
     }
@@ -142,8 +143,8 @@ export function toMnist(ink: ArrayLike<number>, size = INK_SIZE): Float32Array {
   const small = resample(ink, size, box, w, h);
   const com = centreOfMass(small, w, h)!;
   // Where the small image's top-left corner goes so that its centre of mass lands on (14, 14).
-  const left = Math.min(SIDE - w, Math.max(0, Math.round(SIDE / 2 - com.x)));
-  const top = Math.min(SIDE - h, Math.max(0, Math.round(SIDE / 2 - com.y)));
+  const left = clamp(Math.round(SIDE / 2 - com.x), 0, SIDE - w);
+  const top = clamp(Math.round(SIDE / 2 - com.y), 0, SIDE - h);
   let max = 0;
   for (const v of small) if (v > max) max = v;
   for (let y = 0; y < h; y++) {
@@ -199,16 +200,35 @@ export function startPen(): Pen {
  */
 export function penKey(pen: Pen, key: string, shift = false): Pen | null {
   const step = PEN_STEP * (shift ? 3 : 1);
-  const clamp = (v: number) => Math.min(INK_SIZE - 1, Math.max(0, v));
+  const inside = (v: number) => clamp(v, 0, INK_SIZE - 1);
   switch (key) {
-    case "ArrowUp": return { ...pen, y: clamp(pen.y - step) };
-    case "ArrowDown": return { ...pen, y: clamp(pen.y + step) };
-    case "ArrowLeft": return { ...pen, x: clamp(pen.x - step) };
-    case "ArrowRight": return { ...pen, x: clamp(pen.x + step) };
+    case "ArrowUp": return { ...pen, y: inside(pen.y - step) };
+    case "ArrowDown": return { ...pen, y: inside(pen.y + step) };
+    case "ArrowLeft": return { ...pen, x: inside(pen.x - step) };
+    case "ArrowRight": return { ...pen, x: inside(pen.x + step) };
     case " ":
     case "Enter": return { ...pen, down: !pen.down };
     default: return null;
   }
+}
+
+/**
+ * Moves the keyboard pen from `pen` to `next` on the drawing (in place):
+ * putting it down stamps the brush, moving it while down draws a stroke.
+ * Returns whether anything was drawn.
+ */
+export function movePen(ink: Float32Array, pen: Pen, next: Pen): boolean {
+  if (!next.down) return false;
+  if (!pen.down) stamp(ink, INK_SIZE, next);
+  else stroke(ink, INK_SIZE, pen, next);
+  return true;
+}
+
+/** How many of the 784 input pixels are inked (at least half-dark). */
+export function inkedCount(pixels: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < pixels.length; i++) if (pixels[i] >= 0.5) n++;
+  return n;
 }
 
 /** The small network of the island: 784 inputs, two hidden layers of 16, 10 outputs. */
@@ -257,4 +277,72 @@ export function strongest(layer: Dense, count: number): { from: number; to: numb
     out.push(...into.slice(0, count));
   }
   return out;
+}
+
+/** What the network picture says to a screen reader (and what its answer line shows). */
+export function describeOutputs(out: readonly number[], label: number | null, empty: boolean): string {
+  if (empty) return "Nothing drawn yet: every output sits near one half.";
+  const best = argmax(out);
+  return `The network says ${best}${label !== null ? `; the digit is a ${label}` : ""}. Its outputs: ${out.map((a, j) => `${j}: ${fixed(a, 2)}`).join(", ")}.`;
+}
+
+/** The line under the drawing pad: how the keyboard pen is, or which real digit is shown. */
+export function penStatus(focused: boolean, pen: Pen, label: number | null): string {
+  if (focused) return pen.down ? "Pen down: the arrow keys draw." : "Pen up: the arrow keys move it; Space puts it down.";
+  return label !== null ? `A real handwritten ${label}, from the training digits.` : " ";
+}
+
+/** What follows the network's answer: whether it was right, and why that means little. */
+export function verdict(best: number, label: number | null): string {
+  return label === best ? "Right, but only by luck: it has not learned anything yet." : "It has not learned anything yet: this is a guess.";
+}
+
+// ---------------------------------------------------------------- the picture
+
+/** The network picture's size in SVG units, and its margin. */
+export const VIEW = { w: 300, h: 250, pad: 14 };
+/** The x of each drawn layer (two hidden, then the outputs; room on the right for the outputs' values), and its neurons' radius. */
+export const COLUMNS = [52, 138, 220];
+export const RADIUS = [6, 6, 9];
+
+/** The y of each of `n` neurons spread evenly down the picture. */
+export function columnYs(n: number): number[] {
+  const top = VIEW.pad + RADIUS[2];
+  const span = VIEW.h - 2 * top;
+  return Array.from({ length: n }, (_, i) => top + (n === 1 ? span / 2 : (i * span) / (n - 1)));
+}
+
+export interface Wire {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** Whether the weight it stands for is positive. */
+  positive: boolean;
+  /** From 0.15 for the weakest drawn weight to 0.75 for the strongest. */
+  opacity: number;
+}
+
+/**
+ * The lines of the picture: a fan from the 784 inputs into the first layer
+ * (too many to draw one by one), then each neuron's `perNeuron` strongest
+ * weights from one drawn layer to the next.
+ */
+export function wires(net: Network, perNeuron = 3): { fan: Wire[]; lines: Wire[] } {
+  const ys = SIZES.slice(1).map((n) => columnYs(n));
+  const fan = ys[0].map((y) => ({ x1: 0, y1: VIEW.h / 2 + (y - VIEW.h / 2) * 0.55, x2: COLUMNS[0] - RADIUS[0], y2: y, positive: true, opacity: 0.18 }));
+  const chosen = net.layers.slice(1).map((layer) => strongest(layer, perNeuron));
+  let maxW = 0;
+  for (const c of chosen) for (const { w } of c) maxW = Math.max(maxW, Math.abs(w));
+  const lines = chosen.flatMap((layerLines, l) =>
+    layerLines.map(({ from, to, w }) => ({
+      x1: COLUMNS[l] + RADIUS[l],
+      y1: ys[l][from],
+      x2: COLUMNS[l + 1] - RADIUS[l + 1],
+      y2: ys[l + 1][to],
+      positive: w >= 0,
+      opacity: 0.15 + 0.6 * (maxW > 0 ? Math.abs(w) / maxW : 0),
+    })),
+  );
+  return { fan, lines };
 }

@@ -10,6 +10,13 @@
  * wrong number.
  */
 
+import { clamp, clean, fmt } from "./numbers.ts";
+
+/** A number as a factor of a product: negative numbers in brackets, `(−0.5)`. */
+export function factor(v: number | null): string {
+  return v !== null && v < 0 ? `(${formatNumber(v)})` : formatNumber(v);
+}
+
 /** A matrix of entries, one inner array per row; `null` marks an unreadable entry. */
 export type Grid = (number | null)[][];
 
@@ -48,16 +55,10 @@ export function shapeOf(m: readonly (readonly unknown[])[]): string {
   return `[${m.length}×${m[0]?.length ?? 0}]`;
 }
 
-/** Rounds away floating-point noise (0.1 + 0.2 = 0.30000000000000004) to 6 decimals. */
-export function clean(v: number): number {
-  return Math.round(v * 1e6) / 1e6 || 0; // `|| 0` turns -0 into 0
-}
-
 /** A number as the view prints it: at most four decimals, a true minus sign. */
 export function formatNumber(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return "—";
-  const s = String(Math.round(v * 1e4) / 1e4 || 0);
-  return s.startsWith("-") ? `−${s.slice(1)}` : s;
+  return fmt(v, 4);
 }
 
 /**
@@ -108,19 +109,8 @@ export function product(X: Grid, W: Grid): Grid {
 
 /** The expansion as one line a screen reader can say: "1 × 0.2 + 2 × 0.8 + … = 2.8". */
 export function describeExpansion(e: Expansion): string {
-  const term = (t: Expansion["terms"][number]) => {
-    const w = t.w !== null && t.w < 0 ? `(${formatNumber(t.w)})` : formatNumber(t.w);
-    return `${formatNumber(t.x)} × ${w}`;
-  };
+  const term = (t: Expansion["terms"][number]) => `${formatNumber(t.x)} × ${factor(t.w)}`;
   return `${e.terms.map(term).join(" + ")} = ${formatNumber(e.sum)}`;
-}
-
-/** How an entry of X or W relates to the selected output: on its row, its column, or neither. */
-export function roleInX(sel: Selection, row: number): "used" | null {
-  return row === sel.i ? "used" : null;
-}
-export function roleInW(sel: Selection, col: number): "used" | null {
-  return col === sel.j ? "used" : null;
 }
 
 /**
@@ -128,16 +118,15 @@ export function roleInW(sel: Selection, col: number): "used" | null {
  * inside a `rows × cols` output; any other key returns `null` (not handled).
  */
 export function move(sel: Selection, key: string, rows: number, cols: number): Selection | null {
-  const clamp = (v: number, n: number) => Math.min(n - 1, Math.max(0, v));
   switch (key) {
     case "ArrowUp":
-      return { i: clamp(sel.i - 1, rows), j: sel.j };
+      return { i: clamp(sel.i - 1, 0, rows - 1), j: sel.j };
     case "ArrowDown":
-      return { i: clamp(sel.i + 1, rows), j: sel.j };
+      return { i: clamp(sel.i + 1, 0, rows - 1), j: sel.j };
     case "ArrowLeft":
-      return { i: sel.i, j: clamp(sel.j - 1, cols) };
+      return { i: sel.i, j: clamp(sel.j - 1, 0, cols - 1) };
     case "ArrowRight":
-      return { i: sel.i, j: clamp(sel.j + 1, cols) };
+      return { i: sel.i, j: clamp(sel.j + 1, 0, cols - 1) };
     case "Home":
       return { i: sel.i, j: 0 };
     case "End":
@@ -148,7 +137,7 @@ export function move(sel: Selection, key: string, rows: number, cols: number): S
 }
 
 /** A copy of `m` with entry (r, c) replaced. */
-export function setEntry(m: Grid, r: number, c: number, value: number | null): Grid {
+export function setEntry<T>(m: T[][], r: number, c: number, value: T): T[][] {
   return m.map((row, ri) => (ri === r ? row.map((v, ci) => (ci === c ? value : v)) : row));
 }
 
@@ -163,13 +152,13 @@ export const SPARE_SAMPLE = [0.5, -1, 1.5, 3] as const;
  * (so removing a row and adding it back restores it) or the spare sample.
  */
 export function withSamples<T>(X: T[][], n: number, toEntry: (v: number) => T): T[][] {
-  const count = Math.min(LIMITS.samples.max, Math.max(LIMITS.samples.min, n));
+  const count = clamp(n, LIMITS.samples.min, LIMITS.samples.max);
   return Array.from({ length: count }, (_, r) => X[r] ?? (EXAMPLE.X[r] ?? SPARE_SAMPLE).map(toEntry));
 }
 
 /** W with `n` neurons (columns): existing columns are kept, new ones come from the example. */
 export function withNeurons<T>(W: T[][], n: number, toEntry: (v: number) => T): T[][] {
-  const count = Math.min(LIMITS.neurons.max, Math.max(LIMITS.neurons.min, n));
+  const count = clamp(n, LIMITS.neurons.min, LIMITS.neurons.max);
   return W.map((row, r) => Array.from({ length: count }, (_, c) => (c < row.length ? row[c] : toEntry(EXAMPLE.W[r][c]))));
 }
 

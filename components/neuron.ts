@@ -5,6 +5,7 @@
  * chapter writes.
  */
 import { neuron } from "nnfs";
+import { clean, fmt, snap } from "./numbers.ts";
 
 export interface NeuronState {
   inputs: number[];
@@ -17,18 +18,6 @@ export const EXAMPLE: NeuronState = { inputs: [1, 2, 3], weights: [3, 4, 5], bia
 
 /** Every slider's range and step. */
 export const RANGE = { min: -5, max: 5, step: 0.1 };
-
-/** Round away floating-point noise (0.1 · 0.2 = 0.020000000000000004) to 6 decimals. */
-export function clean(v: number): number {
-  return Math.round(v * 1e6) / 1e6 || 0; // `|| 0` turns -0 into 0
-}
-
-/** A slider's value: clamped to the range and snapped to its step. */
-export function snap(v: number): number {
-  if (!Number.isFinite(v)) return 0;
-  const clamped = Math.min(RANGE.max, Math.max(RANGE.min, v));
-  return clean(Math.round(clamped / RANGE.step) * RANGE.step);
-}
 
 /** Each input times its weight: the neuron's terms, x_i·w_i. */
 export function terms(s: NeuronState): number[] {
@@ -44,21 +33,10 @@ export type Part = { kind: "input" | "weight"; index: number } | { kind: "bias" 
 
 /** A copy of the state with one part set to `value` (snapped to the slider's grid). */
 export function setPart(s: NeuronState, part: Part, value: number): NeuronState {
-  const v = snap(value);
+  const v = snap(value, RANGE);
   if (part.kind === "bias") return { ...s, bias: v };
   const key = part.kind === "input" ? "inputs" : "weights";
   return { ...s, [key]: s[key].map((old, i) => (i === part.index ? v : old)) };
-}
-
-/** A number for people: up to `digits` decimals, trailing zeros dropped, a true minus sign. */
-export function fmt(v: number, digits = 2): string {
-  const r = clean(Math.round(v * 10 ** digits) / 10 ** digits);
-  return String(r).replace("-", "−");
-}
-
-/** A number with exactly one decimal, for the value beside a slider (so it does not jump about). */
-export function fixed1(v: number): string {
-  return (Math.round(v * 10) / 10 || 0).toFixed(1).replace("-", "−");
 }
 
 /** A factor inside a product: negative numbers go in brackets, `3 · (−2)`. */

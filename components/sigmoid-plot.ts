@@ -5,13 +5,7 @@
  * tested without a browser.
  */
 import { sigmoid as nnfsSigmoid } from "nnfs";
-
-/** A slider's range and step. */
-export interface Range {
-  min: number;
-  max: number;
-  step: number;
-}
+import { clamp, clean, fmt, type Range } from "./numbers.ts";
 
 /** The sliders: the weight w, the bias b, and the probe's x. */
 export const RANGES = {
@@ -31,24 +25,6 @@ export function sigmoid(z: number): number {
 /** The neuron's output for input x: σ(w·x + b). */
 export function neuronOutput(w: number, b: number, x: number): number {
   return sigmoid(w * x + b);
-}
-
-/** Rounds away floating-point noise to 6 decimals (and -0 to 0). */
-export function clean(v: number): number {
-  return Math.round(v * 1e6) / 1e6 || 0;
-}
-
-/** A slider's value: clamped to its range and snapped to its step. */
-export function snap(v: number, r: Range): number {
-  if (!Number.isFinite(v)) return clean(Math.min(r.max, Math.max(r.min, 0)));
-  const clamped = Math.min(r.max, Math.max(r.min, v));
-  return clean(r.min + Math.round((clamped - r.min) / r.step) * r.step);
-}
-
-/** A number with at most `digits` decimals and a true minus sign. */
-export function fmt(v: number, digits = 2): string {
-  const s = String(Number(v.toFixed(digits)) || 0);
-  return s.startsWith("-") ? `−${s.slice(1)}` : s;
 }
 
 /** The drawing area, in SVG units: x from −10 to 10, y from 0 to 1. */
@@ -75,7 +51,7 @@ export function toPx(x: number, y: number): [number, number] {
 
 /** The x of the plot under SVG coordinate `px` (clamped to the plot). */
 export function xFromPx(px: number): number {
-  const t = Math.min(1, Math.max(0, (px - VIEW.left) / plotW));
+  const t = clamp((px - VIEW.left) / plotW, 0, 1);
   return VIEW.xMin + t * (VIEW.xMax - VIEW.xMin);
 }
 
@@ -108,5 +84,6 @@ export function describeCurve(w: number, b: number): string {
     mid < VIEW.xMin || mid > VIEW.xMax ? `, off the plot at x = ${fmt(mid)}` : ` at x = −b/w = ${fmt(mid)}`;
   const width = 4.4 / Math.abs(w); // σ goes from 0.1 to 0.9 over Δz = 2·ln 9 ≈ 4.39
   const sharp = Math.abs(w) >= 3 ? "almost a step" : Math.abs(w) <= 0.3 ? "a gentle ramp" : "an S";
-  return `The curve ${dir}, crossing ½${where}; ${sharp}, going from 0.1 to 0.9 over about ${fmt(width, 1)} units of x.`;
+  const span = w > 0 ? "from 0.1 to 0.9" : "from 0.9 to 0.1";
+  return `The curve ${dir}, crossing ½${where}; ${sharp}, going ${span} over about ${fmt(width, 1)} units of x.`;
 }

@@ -10,6 +10,8 @@
  */
 
 import { sigmoid } from "nnfs";
+import { clamp } from "./numbers.ts";
+import type { RGB } from "./colours.ts";
 
 /** Pixels along each side of an MNIST digit. */
 export const SIDE = 28;
@@ -22,8 +24,33 @@ export type Brush = "positive" | "negative" | "erase";
 /** The weight each brush paints. */
 export const BRUSH_VALUE: Record<Brush, number> = { positive: 1, negative: -1, erase: 0 };
 
+/** What each brush is called beside its radio button. */
+export const BRUSH_NAMES: Record<Brush, string> = { positive: "Positive (+1)", negative: "Negative (−1)", erase: `Erase (${BRUSH_VALUE.erase})` };
+
+/** The theme's colours the island's canvases use (a CSS variable each), with fallbacks. */
+export const PALETTE = {
+  bg: ["--bg", [255, 255, 255]],
+  fg: ["--fg", [0, 0, 0]],
+  pos: ["--weight-pos", [37, 99, 235]],
+  neg: ["--weight-neg", [234, 88, 12]],
+  grid: ["--border", [220, 220, 220]],
+} as const satisfies Record<string, readonly [string, RGB]>;
+export type Palette = Record<keyof typeof PALETTE, RGB>;
+
 /** The bias slider's range: negative biases are thresholds, and the ring's sum for a 0 reaches about 90. */
 export const BIAS = { min: -100, max: 20, step: 1, initial: -10 };
+
+/**
+ * How dark the chosen digit shows through the weight grid, at full ink: faint
+ * enough to paint over, dark enough to see where its strokes are (a digit
+ * fills the central 20 × 20 pixels, not the whole grid).
+ */
+export const GHOST = 0.35;
+
+/** The words the grid's name adds when the chosen digit shows through it. */
+export function ghostNote(label: number | null): string {
+  return label === null ? "" : ` The handwritten ${label} shows faintly through the grid, so you can paint where its ink is.`;
+}
 
 export interface Cell {
   row: number;
@@ -85,12 +112,12 @@ export function cellAt(x: number, y: number, size: number): Cell | null {
 
 /** Where the keyboard cursor goes for a key, or null for a key that does not move it. */
 export function moveCursor(cursor: Cell, key: string): Cell | null {
-  const clamp = (v: number) => Math.min(SIDE - 1, Math.max(0, v));
+  const inside = (v: number) => clamp(v, 0, SIDE - 1);
   switch (key) {
-    case "ArrowUp": return { row: clamp(cursor.row - 1), col: cursor.col };
-    case "ArrowDown": return { row: clamp(cursor.row + 1), col: cursor.col };
-    case "ArrowLeft": return { row: cursor.row, col: clamp(cursor.col - 1) };
-    case "ArrowRight": return { row: cursor.row, col: clamp(cursor.col + 1) };
+    case "ArrowUp": return { row: inside(cursor.row - 1), col: cursor.col };
+    case "ArrowDown": return { row: inside(cursor.row + 1), col: cursor.col };
+    case "ArrowLeft": return { row: cursor.row, col: inside(cursor.col - 1) };
+    case "ArrowRight": return { row: cursor.row, col: inside(cursor.col + 1) };
     case "Home": return { row: cursor.row, col: 0 };
     case "End": return { row: cursor.row, col: SIDE - 1 };
     default: return null;
@@ -235,32 +262,11 @@ export function mostTypical(X: ArrayLike<number>, y: ArrayLike<number>, n: numbe
   return best.filter((i) => i >= 0);
 }
 
-/** A number for people: fixed decimals, a true minus sign, and no "−0". */
-export function fmt(v: number, digits = 1): string {
-  const s = v.toFixed(digits);
-  return Number(s) === 0 ? (0).toFixed(digits) : s.replace("-", "−");
-}
-
 /**
  * The colour of a weight as an [r, g, b, a] quadruple: `pos` for positive
  * weights and `neg` for negative ones, opaque in proportion to |w| (capped at 1).
  */
-export function weightColour(w: number, pos: [number, number, number], neg: [number, number, number]): [number, number, number, number] {
+export function weightColour(w: number, pos: RGB, neg: RGB): [number, number, number, number] {
   const [r, g, b] = w >= 0 ? pos : neg;
   return [r, g, b, Math.min(1, Math.abs(w))];
-}
-
-/** "#3451b2" or "rgb(52, 81, 178)" as [r, g, b]; falls back to `fallback` when it cannot read it. */
-export function parseColour(css: string, fallback: [number, number, number]): [number, number, number] {
-  const s = css.trim();
-  let m = /^#([0-9a-f]{6})$/i.exec(s);
-  if (m) {
-    const n = parseInt(m[1], 16);
-    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  }
-  m = /^#([0-9a-f]{3})$/i.exec(s);
-  if (m) return [0, 1, 2].map((i) => parseInt(m![1][i] + m![1][i], 16)) as [number, number, number];
-  m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(s);
-  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
-  return fallback;
 }

@@ -42,6 +42,18 @@ function short(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
+/** The smallest and largest finite values, by a loop (spreading a million values into Math.min overflows the stack); null when there are none. */
+function finiteRange(values: readonly number[]): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max ? { min, max } : null;
+}
+
 function toNumbers(op: string, name: string, values: ArrayLike<number>): number[] {
   if (values == null || typeof values.length !== "number") {
     throw new TypeError(`${op}: ${name} must be an array of numbers, got ${values === null ? "null" : typeof values}`);
@@ -82,10 +94,8 @@ export function plot(y: ArrayLike<number> | ArrayLike<number>[], options: PlotOp
   });
   const title = options.title ?? null;
   const parts = series.map((s) => {
-    const finite = s.y.filter(Number.isFinite);
-    const range = finite.length
-      ? `y from ${short(s.y[0])} to ${short(s.y[s.y.length - 1])} (min ${short(Math.min(...finite))}, max ${short(Math.max(...finite))})`
-      : "no points";
+    const r = finiteRange(s.y);
+    const range = r ? `y from ${short(s.y[0])} to ${short(s.y[s.y.length - 1])} (min ${short(r.min)}, max ${short(r.max)})` : "no points";
     return `${s.name ? `${s.name}: ` : ""}${s.y.length} point${s.y.length === 1 ? "" : "s"}, ${range}`;
   });
   const text = `[plot${title ? ` ${JSON.stringify(title)}` : ""}: ${parts.join("; ")}]`;

@@ -12,7 +12,6 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-theme-toggle]")) {
     button.setAttribute("aria-pressed", String(theme === "dark"));
   }
-  document.dispatchEvent(new CustomEvent("nnfs:theme", { detail: theme }));
 }
 
 export function initThemeToggle(): void {

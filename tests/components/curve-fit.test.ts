@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { Random } from "nnfs";
 import {
   createNet,
   curve,
-  formatNumber,
   gradients,
   keyMove,
   loss,
@@ -12,7 +12,6 @@ import {
   PLOT,
   predict,
   preset,
-  random,
   SHAPES,
   SIZES,
   snap,
@@ -21,16 +20,6 @@ import {
   yFromClient,
   type Shape,
 } from "../../components/curve-fit.ts";
-
-describe("random", () => {
-  test("the same seed gives the same numbers, in [0, 1)", () => {
-    const a = random(7);
-    const b = random(7);
-    const xs = Array.from({ length: 100 }, () => a());
-    expect(xs).toEqual(Array.from({ length: 100 }, () => b()));
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-  });
-});
 
 describe("createNet", () => {
   test.each([
@@ -45,6 +34,12 @@ describe("createNet", () => {
 
   test.each([[[]], [[0]], [[2.5]]])("rejects hidden sizes %j", (hidden) => {
     expect(() => createNet(hidden)).toThrow(/createNet: hidden sizes/);
+  });
+
+  test("draws its first weights from the library's Random with the seed, scaled by 3", () => {
+    const rng = new Random(7);
+    const expected = Array.from({ length: 4 }, () => rng.uniform(-1, 1) * 3);
+    expect(Array.from(createNet([4], 7).layers[0].W)).toEqual(expected);
   });
 
   test("is deterministic for a seed", () => {
@@ -186,13 +181,6 @@ describe("the plot", () => {
     expect(pathOf([{ x: -1, y: 1 }, { x: 1, y: -1 }])).toBe(`M${pad}.0,${pad}.0 L${width - pad}.0,${height - pad}.0`);
     expect(pathOf([{ x: 0, y: 1e9 }])).toBe(pathOf([{ x: 0, y: 3 }]));
   });
-
-  test.each([
-    [0.123456, 2, "0.12"],
-    [-0.5, 2, "−0.50"],
-    [-0.0001, 2, "0.00"],
-    [0.00012, 4, "0.0001"],
-  ])("formatNumber(%d, %d) = %s", (v, digits, s) => expect(formatNumber(v, digits)).toBe(s));
 
   test("the sizes grow from one neuron to two layers", () => {
     expect(SIZES.map((s) => s.hidden)).toEqual([[1], [3], [16], [8, 8]]);

@@ -10,6 +10,16 @@ import {
   blank,
   boundingBox,
   centreOfMass,
+  COLUMNS,
+  columnYs,
+  describeOutputs,
+  inkedCount,
+  movePen,
+  penStatus,
+  RADIUS,
+  verdict,
+  VIEW,
+  wires,
   createNetwork,
   fromMnist,
   penKey,
@@ -251,5 +261,82 @@ describe("the network", () => {
     const into0 = lines.filter((l) => l.to === 0).map((l) => Math.abs(l.w));
     const all0 = Array.from({ length: 16 }, (_, i) => Math.abs(net.layers[2].W.get(i, 0))).sort((a, b) => b - a);
     expect(into0).toEqual(all0.slice(0, 3));
+  });
+});
+
+describe("the keyboard pen draws", () => {
+  const at = (x: number, y: number, down: boolean) => ({ x, y, down });
+  test("putting it down stamps one dot where it is", () => {
+    const ink = blank();
+    expect(movePen(ink, at(100, 100, false), at(100, 100, true))).toBe(true);
+    expect(ink[100 * INK_SIZE + 100]).toBe(1);
+    expect(ink[100 * INK_SIZE + 140]).toBe(0);
+  });
+  test("moving it while down draws the stroke between", () => {
+    const ink = blank();
+    expect(movePen(ink, at(100, 100, true), at(160, 100, true))).toBe(true);
+    for (const x of [100, 120, 140, 160]) expect(ink[100 * INK_SIZE + x], `x = ${x}`).toBe(1);
+  });
+  test.each([
+    ["moving it lifted", at(100, 100, false), at(160, 100, false)],
+    ["lifting it", at(100, 100, true), at(100, 100, false)],
+  ])("%s draws nothing", (_, pen, next) => {
+    const ink = blank();
+    expect(movePen(ink, pen, next)).toBe(false);
+    expect(ink.some((v) => v > 0)).toBe(false);
+  });
+});
+
+describe("what the island says", () => {
+  test("inkedCount counts pixels at least half dark", () => {
+    expect(inkedCount([0, 0.49, 0.5, 1, 0.7])).toBe(3);
+  });
+  test.each([
+    [[0.1, 0.9, 0.2], null, false, "The network says 1. Its outputs: 0: 0.10, 1: 0.90, 2: 0.20."],
+    [[0.7, 0.3], 1, false, "The network says 0; the digit is a 1. Its outputs: 0: 0.70, 1: 0.30."],
+    [[0.5, 0.5], null, true, "Nothing drawn yet: every output sits near one half."],
+  ])("describeOutputs(%j, %j, %j)", (out, label, empty, text) => {
+    expect(describeOutputs(out, label, empty)).toBe(text);
+  });
+  test.each([
+    [true, true, null, "Pen down: the arrow keys draw."],
+    [true, false, 3, "Pen up: the arrow keys move it; Space puts it down."],
+    [false, false, 3, "A real handwritten 3, from the training digits."],
+    [false, true, null, " "],
+  ])("penStatus(focused %j, down %j, label %j)", (focused, down, label, text) => {
+    expect(penStatus(focused, { x: 0, y: 0, down }, label)).toBe(text);
+  });
+  test("a right answer is luck; a wrong one a guess", () => {
+    expect(verdict(4, 4)).toMatch(/^Right, but only by luck/);
+    expect(verdict(4, 5)).toMatch(/this is a guess/);
+    expect(verdict(4, null)).toMatch(/this is a guess/);
+  });
+});
+
+describe("the network picture", () => {
+  test("columnYs spreads neurons evenly between the margins, one alone in the middle", () => {
+    const ys = columnYs(10);
+    const top = VIEW.pad + RADIUS[2];
+    expect(ys[0]).toBe(top);
+    expect(ys[9]).toBe(VIEW.h - top);
+    expect(ys[5] - ys[4]).toBeCloseTo(ys[1] - ys[0], 12);
+    expect(columnYs(1)).toEqual([VIEW.h / 2]);
+  });
+
+  test("wires: a fan into each first-layer neuron, and each later neuron's three strongest weights, the strongest most opaque", () => {
+    const net = createNetwork(1);
+    const { fan, lines } = wires(net);
+    expect(fan).toHaveLength(SIZES[1]);
+    expect(fan.every((l) => l.x2 === COLUMNS[0] - RADIUS[0])).toBe(true);
+    expect(lines).toHaveLength(3 * (SIZES[2] + SIZES[3]));
+    const weights = [...strongest(net.layers[1], 3), ...strongest(net.layers[2], 3)];
+    const strongestAt = weights.reduce((best, w, k) => (Math.abs(w.w) > Math.abs(weights[best].w) ? k : best), 0);
+    expect(lines[strongestAt].opacity).toBeCloseTo(0.75, 12);
+    expect(Math.min(...lines.map((l) => l.opacity))).toBeGreaterThanOrEqual(0.15);
+    lines.forEach((l, k) => expect(l.positive, `line ${k}`).toBe(weights[k].w >= 0));
+    // The first hidden layer's lines start at its column and end at the second's.
+    expect(lines[0].x1).toBe(COLUMNS[0] + RADIUS[0]);
+    expect(lines[0].x2).toBe(COLUMNS[1] - RADIUS[1]);
+    expect(lines.at(-1)!.x2).toBe(COLUMNS[2] - RADIUS[2]);
   });
 });

@@ -5,10 +5,10 @@ import {
   clampSelection,
   withNeurons,
   withSamples,
-  clean,
   describeExpansion,
   example,
   expand,
+  factor,
   formatNumber,
   move,
   parseEntry,
@@ -17,6 +17,7 @@ import {
   shapeOf,
   type Grid,
 } from "../../components/matrix-product.ts";
+import { clean } from "../../components/numbers.ts";
 
 describe("the chapter's example", () => {
   test("X·W plus the biases gives the layer's outputs for the first sample, [4.8, 1.21, 2.385]", () => {
@@ -181,4 +182,13 @@ describe("adding and removing samples and neurons", () => {
   ])("selection %j in a %d×%d output → %j", (sel, rows, cols, expected) => {
     expect(clampSelection(sel, rows, cols)).toEqual(expected);
   });
+});
+
+describe("factor", () => {
+  test.each([
+    [2, "2"],
+    [-0.5, "(−0.5)"],
+    [0, "0"],
+    [null, "—"],
+  ])("%s → %s", (v, s) => expect(factor(v)).toBe(s));
 });

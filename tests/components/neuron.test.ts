@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { clean, edge, equation, EXAMPLE, fixed1, fmt, output, setPart, snap, terms, type NeuronState } from "../../components/neuron.ts";
+import { edge, equation, EXAMPLE, output, setPart, terms, type NeuronState } from "../../components/neuron.ts";
 
 const state = (inputs: number[], weights: number[], bias: number): NeuronState => ({ inputs, weights, bias });
 
@@ -19,15 +19,6 @@ describe("the neuron", () => {
 
 describe("sliders", () => {
   test.each([
-    [1.04, 1],
-    [1.06, 1.1],
-    [-0.04, 0],
-    [9, 5],
-    [-9, -5],
-    [Number.NaN, 0],
-  ])("snap(%d) = %d", (v, expected) => expect(snap(v)).toBe(expected));
-
-  test.each([
     { part: { kind: "input" as const, index: 0 }, value: -2, expected: state([-2, 2, 3], [3, 4, 5], 3) },
     { part: { kind: "weight" as const, index: 2 }, value: 0.33, expected: state([1, 2, 3], [3, 4, 0.3], 3) },
     { part: { kind: "bias" as const }, value: -10, expected: state([1, 2, 3], [3, 4, 5], -5) },
@@ -37,26 +28,7 @@ describe("sliders", () => {
   });
 });
 
-describe("formatting", () => {
-  test.each([
-    [29, "29"],
-    [0.1 + 0.2, "0.3"],
-    [-1.25, "−1.25"],
-    [-0.001, "0"],
-    [2.345, "2.35"],
-  ])("fmt(%d) = %s", (v, s) => expect(fmt(v)).toBe(s));
-
-  test.each([
-    [3, "3.0"],
-    [-0.04, "0.0"],
-    [-2.5, "−2.5"],
-  ])("fixed1(%d) = %s", (v, s) => expect(fixed1(v)).toBe(s));
-
-  test("clean removes floating-point noise and -0", () => {
-    expect(clean(0.1 * 0.2)).toBe(0.02);
-    expect(Object.is(clean(-0), 0)).toBe(true);
-  });
-
+describe("edges", () => {
   test.each([
     [5, { width: 6, sign: "positive" }],
     [-2.5, { width: 3.5, sign: "negative" }],

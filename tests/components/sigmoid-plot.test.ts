@@ -4,14 +4,13 @@ import {
   VIEW,
   curvePath,
   describeCurve,
-  fmt,
   midpoint,
   neuronOutput,
   sigmoid,
-  snap,
   toPx,
   xFromPx,
 } from "../../components/sigmoid-plot.ts";
+import { snap } from "../../components/numbers.ts";
 
 describe("sigmoid", () => {
   test.each([
@@ -45,7 +44,7 @@ describe("sigmoid", () => {
   });
 });
 
-describe("snap", () => {
+describe("the sliders snap to their steps", () => {
   test.each([
     [0.14, RANGES.w, 0.1],
     [0.16, RANGES.w, 0.2],
@@ -110,10 +109,12 @@ describe("midpoint and description", () => {
   });
 
   test.each([
-    [-1.25, 1, "−1.3"],
-    [0.8807970779778823, 3, "0.881"],
-    [-0.0001, 2, "0"],
-  ])("fmt(%f, %d) = %s", (v, d, s) => {
-    expect(fmt(v, d)).toBe(s);
+    [1, "rises from 0 to 1", "going from 0.1 to 0.9 over about 4.4 units of x"],
+    [-1, "falls from 1 to 0", "going from 0.9 to 0.1 over about 4.4 units of x"],
+    [-2, "falls from 1 to 0", "going from 0.9 to 0.1 over about 2.2 units of x"],
+  ])("w = %d: the curve %s, and the readout says which way it goes", (w, dir, span) => {
+    const text = describeCurve(w, 0);
+    expect(text).toContain(dir);
+    expect(text).toContain(span);
   });
 });

@@ -1,19 +1,20 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { loadMnist, type Mnist } from "nnfs";
 import {
   BIAS,
+  GHOST,
+  ghostNote,
   PIXELS,
   PRESETS,
   SIDE,
   cellAt,
   contributions,
   describeWeights,
-  fmt,
   indexOf,
   moveCursor,
   mostTypical,
   paint,
   paintLine,
-  parseColour,
   preset,
   respond,
   weightColour,
@@ -95,10 +96,21 @@ describe("moveCursor", () => {
 });
 
 describe("presets", () => {
-  test.each(PRESETS.map((p) => [p.id]))("%s has 784 weights in [−1, 1]", (id) => {
+  test.each([
+    ["vertical", "80 positive and 160 negative weights; the other 544 are zero."],
+    ["ring", "208 positive and 52 negative weights; the other 524 are zero."],
+    ["blank", "0 positive and 0 negative weights; the other 784 are zero."],
+  ])("%s: %s", (id, counts) => {
     const w = preset(id);
-    expect(w.length).toBe(PIXELS);
-    expect(w.every((v) => v >= -1 && v <= 1)).toBe(true);
+    expect(describeWeights(w)).toBe(counts);
+    expect(w.every((v) => v === -1 || v === 0 || v === 1)).toBe(true);
+  });
+
+  test("every preset is listed once, and each call gives a fresh copy", () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(["vertical", "ring", "blank"]);
+    const a = preset("ring");
+    a[0] = 5;
+    expect(preset("ring")[0]).toBe(0);
   });
 
   test("an unknown preset is refused by name", () => {
@@ -146,44 +158,61 @@ describe("the neuron", () => {
     expect(r.activation).toBeCloseTo(1 / (1 + Math.exp(-z)));
   });
 
-  test("contributions add up to the weighted sum", () => {
+  test("contributions are each pixel times its weight, and add up to the weighted sum", () => {
+    expect(Array.from(contributions([2, -1, 0.5, 1], [1, 3, 0, 0.25]))).toEqual([2, -3, 0, 0.25]);
     const w = preset("vertical");
     const x = block([0, 27], [10, 14]);
     const parts = contributions(w, x);
-    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(weightedSum(w, x));
+    expect(weightedSum(w, x)).toBe(40); // 20 rows × columns 12–14 (+1) and column 10 (−1)
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(40);
   });
 
   test("mismatched lengths are an error, not a NaN", () => {
     expect(() => weightedSum([1, 2], [1])).toThrow("weightedSum: 2 weights but 1 pixels");
   });
 
-  test("the starting bias is −10, inside the slider's range", () => {
-    expect(BIAS.initial).toBe(-10);
-    expect(BIAS.min).toBeLessThan(BIAS.initial);
-    expect(BIAS.max).toBeGreaterThan(BIAS.initial);
+});
+
+describe("with real digits (the most typical training example of each)", () => {
+  let mnist: Mnist;
+  let typical: Float32Array[];
+  beforeAll(async () => {
+    mnist = await loadMnist();
+    const { X, y } = mnist.train;
+    typical = mostTypical(X.data, y, X.cols).map((i) => X.data.subarray(i * X.cols, (i + 1) * X.cols));
+  });
+  const sums = (id: string) => typical.map((pixels) => weightedSum(preset(id), pixels));
+
+  test("there is one of each digit, in order", () => {
+    const { y } = mnist.train;
+    expect(mostTypical(mnist.train.X.data, y, 784).map((i) => y[i])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  test.each([
+    ["vertical", 1],
+    ["ring", 0],
+  ])("%s scores its own digit, %i, highest of the ten", (id, digit) => {
+    const s = sums(id);
+    expect(s.indexOf(Math.max(...s))).toBe(digit);
+  });
+
+  test.each([
+    ["vertical", 1, 0],
+    ["ring", 0, 1],
+  ])("at the starting bias, %s lights up for the %i and stays dark for the %i", (id, on, off) => {
+    expect(respond(preset(id), typical[on], BIAS.initial).activation).toBeGreaterThan(0.5);
+    expect(respond(preset(id), typical[off], BIAS.initial).activation).toBeLessThan(0.5);
+  });
+
+  test("the bias slider reaches far enough to put out the neuron for every digit and preset", () => {
+    for (const id of PRESETS.map((p) => p.id)) {
+      for (const sum of sums(id)) expect(sum + BIAS.min, `${id}: sum ${sum}`).toBeLessThan(0);
+    }
+    expect((BIAS.initial - BIAS.min) % BIAS.step).toBe(0); // the start is on the slider's grid
   });
 });
 
 describe("helpers", () => {
-  test.each<[number, number, string]>([
-    [-4.25, 1, "−4.3"],
-    [-0.01, 1, "0.0"],
-    [12, 0, "12"],
-    [0.5, 2, "0.50"],
-  ])("fmt(%d, %d) is %s", (v, digits, expected) => {
-    expect(fmt(v, digits)).toBe(expected);
-  });
-
-  test.each<[string, [number, number, number]]>([
-    ["#3451b2", [52, 81, 178]],
-    [" #fff ", [255, 255, 255]],
-    ["rgb(1, 2, 3)", [1, 2, 3]],
-    ["rgba(10 20 30 / 0.5)", [10, 20, 30]],
-    ["tomato", [9, 9, 9]],
-  ])("parseColour(%s)", (css, expected) => {
-    expect(parseColour(css, [9, 9, 9])).toEqual(expected);
-  });
-
   test.each<[number, [number, number, number, number]]>([
     [1, [0, 0, 255, 1]],
     [-0.5, [255, 0, 0, 0.5]],
@@ -199,6 +228,13 @@ describe("helpers", () => {
     const y = [0, 0, 0, 1, 1];
     expect(mostTypical(X, y, 2, 2)).toEqual([1, 3]);
     expect(mostTypical(X, y, 2, 3)).toEqual([1, 3]); // a class with no examples is left out
+  });
+
+  test("the chosen digit shows faintly: the grid's name says which, and only when it shows", () => {
+    expect(ghostNote(7)).toBe(" The handwritten 7 shows faintly through the grid, so you can paint where its ink is.");
+    expect(ghostNote(null)).toBe("");
+    expect(GHOST).toBeGreaterThan(0.15);
+    expect(GHOST).toBeLessThan(0.5);
   });
 
   test("describeWeights counts signs", () => {

@@ -128,7 +128,7 @@ describe("chapter 4: the sigmoid plot", () => {
 
     await page.getByLabel("weight w").focus();
     await page.keyboard.press("Home"); // w = −5: the curve falls
-    expect(await text(page, ".sp-desc")).toMatch(/falls from 1 to 0, crossing ½ at x = −b\/w = −1\.2; almost a step/);
+    expect(await text(page, ".sp-desc")).toMatch(/falls from 1 to 0, crossing ½ at x = −b\/w = −1\.2; almost a step, going from 0\.9 to 0\.1 over/);
 
     await page.getByRole("button", { name: "Back to σ(x)" }).click();
     expect((await readout(page)).z).toBe(2);

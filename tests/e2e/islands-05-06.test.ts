@@ -82,6 +82,34 @@ describe("chapter 5: the weight painter", () => {
     await page.close();
   });
 
+  test("the chosen digit shows faintly under the grid, where its ink is, and can be hidden", async () => {
+    const { page, problems } = await openIsland("05-bias-as-a-threshold/", ".wp");
+    await page.locator(".wp-digit").nth(9).waitFor();
+    await page.getByRole("button", { name: "Blank" }).click();
+    /** The grid's colour at a cell, and at a corner no digit reaches. */
+    const colourAt = (row: number, col: number) =>
+      page.locator(".wp-grid").evaluate((c, [r, k]) => {
+        const canvas = c as HTMLCanvasElement;
+        const cell = canvas.width / 28;
+        return Array.from(canvas.getContext("2d")!.getImageData((k + 0.5) * cell, (r + 0.5) * cell, 1, 1).data).join(",");
+      }, [row, col]);
+    expect(await page.locator(".wp-grid").getAttribute("data-ghost")).toBe("1");
+    expect(await gridLabel(page)).toMatch(/The handwritten 1 shows faintly through the grid/);
+    const paper = await colourAt(0, 0);
+    // The typical 1 (a stroke leaning right) crosses row 14 at column 16: its ink shows there, not in the corner.
+    expect(await colourAt(14, 16)).not.toBe(paper);
+
+    await page.locator(".wp-digit").nth(7).click();
+    expect(await page.locator(".wp-grid").getAttribute("data-ghost")).toBe("7");
+
+    await page.getByLabel("Show the chosen digit under the grid").uncheck();
+    expect(await page.locator(".wp-grid").getAttribute("data-ghost")).toBeNull();
+    expect(await gridLabel(page)).not.toMatch(/shows faintly/);
+    expect(await colourAt(14, 16)).toBe(paper);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test("keyboard: arrows move the cursor, Space paints, Shift+arrows paint a line", async () => {
     const { page } = await openIsland("05-bias-as-a-threshold/", ".wp");
     await page.getByRole("button", { name: "Blank" }).click();
@@ -161,6 +189,13 @@ describe("chapter 6: draw a digit", () => {
 
   test("touch, on a 375-px phone: a finger draws; a real digit loads; nothing scrolls sideways", async () => {
     const { page, problems } = await openIsland("06-a-network-that-looks-at-digits/", ".dd", PHONE);
+    // The output values and the layers' sizes are drawn in the network's SVG, which the phone shrinks: as shown, at least 11 px.
+    const shownPx = (selector: string) =>
+      page.locator(selector).first().evaluate((el) => {
+        const svg = el.closest("svg")!;
+        return (parseFloat(getComputedStyle(el).fontSize) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
+      });
+    for (const selector of [".dd-value", ".dd-label", ".dd-caption"]) expect(await shownPx(selector), selector).toBeGreaterThanOrEqual(11);
     await touchDrag(page, ".dd-canvas", [[0.5, 0.15], [0.5, 0.4], [0.5, 0.6], [0.5, 0.85]]); // a 1
     expect(await inked(page)).toBeGreaterThan(10);
     expect(await noSideScroll(page)).toBe(true);

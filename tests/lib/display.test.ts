@@ -39,6 +39,17 @@ describe("plot", () => {
     expect(() => plot([1, 2], { x: [1] })).toThrow("plot: x has 1 values and y has 2");
     expect(() => plot([1, NaN])).toThrow("plot: y[1] is NaN");
   });
+
+  test.each([100_000, 1_000_000])("a line of %i points is described, not a stack overflow", (n) => {
+    const y = Float64Array.from({ length: n }, (_, i) => (i === 7 ? -3 : i === n - 5 ? 9 : Math.sin(i)));
+    const { result } = withHost(() => plot(y));
+    expect(result).toBe(`[plot: ${n} points, y from 0 to ${String(Number(Math.sin(n - 1).toPrecision(4)))} (min -3, max 9)]`);
+  });
+
+  test("min and max skip infinite values, as before", () => {
+    const { result } = withHost(() => plot([Infinity, 2, -Infinity, 5]));
+    expect(result).toBe("[plot: 4 points, y from Infinity to 5 (min 2, max 5)]");
+  });
 });
 
 describe("showDigit", () => {

@@ -64,3 +64,32 @@ describe("remarkCells", () => {
     expect(chapterOf(undefined)).toBe("");
   });
 });
+
+describe("cells that draw", () => {
+  async function transformAsync(source: string) {
+    const processor = unified().use(remarkParse).use(remarkMath).use(remarkMdx).use(remarkCells);
+    const file = new VFile({ path: "/book/chapters/05-drawing/index.mdx", value: source });
+    const tree = (await processor.run(processor.parse(file), file)) as Root;
+    return tree.children.map((n) => Object.fromEntries((n as unknown as { attributes: { name: string; value: string }[] }).attributes.map((a) => [a.name, a.value])));
+  }
+
+  test("the chapter runs at build time, and each drawing's line of output becomes its picture", async () => {
+    const text = '[plot "up": 3 points, y from 0 to 0.5 (min 0, max 0.5)]';
+    const [first, second] = await transformAsync(
+      fence("ts cell", 'import { plot } from "nnfs";\nconst ys = [0, 0.25, 0.5];\nconsole.log("before");') +
+        "\n" + fence("output", "before") + "\n" +
+        fence("ts cell", 'plot(ys, { title: "up" });\nconsole.log("after");') + "\n" + fence("output", `${text}\nafter`),
+    );
+    expect(first.outputhtml).toBeUndefined(); // draws nothing: its output stays text
+    const lines = second.outputhtml.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^<span class="out-display out-display-plot"><span class="out-picture"><svg class="dp-plot" [^>]*role="img" aria-label="\[plot &quot;up&quot;: 3 points/);
+    expect(lines[0]).toContain('<text class="dp-title" x=');
+    expect(lines[1]).toBe("after");
+    expect(second.output).toBe(`${text}\nafter`); // the text is still there for the page's own checks
+  });
+
+  test("a chapter that draws nothing is transformed synchronously, as before", () => {
+    expect(() => transform(fence("ts cell", "console.log(1);") + "\n" + fence("output", "1"))).not.toThrow();
+  });
+});
