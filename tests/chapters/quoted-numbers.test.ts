@@ -26,9 +26,10 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "numbers, every one of them a knob", output: "total: 13002 parameters" },
     { prose: "It says 3 for *every* test digit", output: "how often it says each digit: [0, 0, 0, 1000, 0, 0, 0, 0, 0, 0]" },
     { prose: "which 113 of the 1,000 are", output: "113 of 1000 right" },
-    { prose: "for the first digit it was $0.61$, with output 1 close behind at $0.57$", output: "[0.42, 0.57, 0.5, 0.61," },
+    { prose: "for the first digit it was $0.61$, with output 1 close behind at $0.57$", output: "outputs, a 9: [0.42, 0.57, 0.5, 0.61," },
     { prose: "some of its neurons move by as much as $0.27$", output: "largest difference: 0.27\n" },
-    { prose: "every activation lies between $0.26$ and $0.72$", output: "0.58, 0.43, 0.43, 0.61, 0.63, 0.36, 0.26, 0.53]" },
+    { prose: "every activation lies between $0.26$ and $0.72$", output: "     14    0.32    0.26" },
+    { prose: "every activation lies between $0.26$ and $0.72$", output: "      7    0.45    0.72" },
     { prose: "outputs differ by a hundredth at most ($0.011$)", output: "largest difference: 0.011" },
   ],
 };
