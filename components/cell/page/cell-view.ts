@@ -113,6 +113,7 @@ export class CellView {
       pre = document.createElement("pre");
       pre.className = "cell-output";
       pre.dataset.cellOutput = "";
+      pre.tabIndex = 0; // outputs scroll sideways rather than wrap: a keyboard must reach them
       pre.hidden = true;
       pre.append(document.createElement("code"));
       this.el.append(pre);
