@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { curve, tangent, toSvg, type Frame } from "../../components/figures.ts";
+import { curve, tangent, toSvg, type Frame } from "../../components/figures/curves.ts";
 
 const F: Frame = { width: 200, height: 100, left: 20, right: 10, top: 10, bottom: 20, xMin: 0, xMax: 1, yMin: 0, yMax: 2 };
 

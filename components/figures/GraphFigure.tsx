@@ -4,7 +4,7 @@
  * (dashed arcs, right to left), each labelled with its local slope.
  * Static: rendered when the site is built, with a text alternative.
  */
-import "./figures.css";
+import "./curves.css";
 
 const BOXES = [
   { x: 8, y: 22, w: 44, label: "x" },
@@ -23,8 +23,8 @@ const head = (x: number, y: number, a: number) => {
 function Forward({ x1, y1, x2, y2 }: { x1: number; y1: number; x2: number; y2: number }) {
   return (
     <g>
-      <path class="fig-edge" d={`M${x1},${y1} L${x2},${y2}`} />
-      <path class="fig-arrow" d={head(x2, y2, Math.atan2(y2 - y1, x2 - x1))} />
+      <path class="cv-edge" d={`M${x1},${y1} L${x2},${y2}`} />
+      <path class="cv-arrow" d={head(x2, y2, Math.atan2(y2 - y1, x2 - x1))} />
     </g>
   );
 }
@@ -34,20 +34,20 @@ function Backward({ x1, y1, x2, y2, dip }: { x1: number; y1: number; x2: number;
   const cx = (x1 + x2) / 2;
   return (
     <g>
-      <path class="fig-back" d={`M${x1},${y1} Q${cx},${dip} ${x2},${y2}`} />
-      <path class="fig-arrow-back" d={head(x2, y2, Math.atan2(y2 - dip, x2 - cx))} />
+      <path class="cv-back" d={`M${x1},${y1} Q${cx},${dip} ${x2},${y2}`} />
+      <path class="cv-arrow-back" d={head(x2, y2, Math.atan2(y2 - dip, x2 - cx))} />
     </g>
   );
 }
 
 export default function GraphFigure() {
   return (
-    <figure class="fig">
+    <figure class="cv-fig">
       <svg viewBox="0 0 504 176" role="img" aria-labelledby="fig-graph-caption">
         {BOXES.map((b) => (
           <g key={b.label}>
-            <rect class="fig-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
-            <text class="fig-node-text" x={b.x + b.w / 2} y={b.y + 22} text-anchor="middle">
+            <rect class="cv-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
+            <text class="cv-node-text" x={b.x + b.w / 2} y={b.y + 22} text-anchor="middle">
               {b.label}
             </text>
           </g>
@@ -59,19 +59,19 @@ export default function GraphFigure() {
         <Backward x1={446} y1={88} x2={310} y2={88} dip={130} />
         <Backward x1={306} y1={88} x2={172} y2={88} dip={130} />
         <Backward x1={160} y1={88} x2={54} y2={112} dip={134} />
-        <text class="fig-note" x={378} y={134} text-anchor="middle">
+        <text class="cv-note" x={378} y={134} text-anchor="middle">
           ∂L/∂a = 2(a − y)
         </text>
-        <text class="fig-note" x={239} y={134} text-anchor="middle">
+        <text class="cv-note" x={239} y={134} text-anchor="middle">
           ∂a/∂z = a(1 − a)
         </text>
-        <text class="fig-note" x={104} y={146} text-anchor="middle">
+        <text class="cv-note" x={104} y={146} text-anchor="middle">
           ∂z/∂w = x
         </text>
-        <text class="fig-label" x={300} y={16} text-anchor="middle">
+        <text class="cv-label" x={300} y={16} text-anchor="middle">
           forwards: values →
         </text>
-        <text class="fig-label" x={300} y={168} text-anchor="middle">
+        <text class="cv-label" x={300} y={168} text-anchor="middle">
           ← backwards: slopes, multiplied along the way
         </text>
       </svg>
