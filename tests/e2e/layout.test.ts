@@ -1,0 +1,181 @@
+/**
+ * The chapters' layout as a reader meets it: no code cut off at laptop width,
+ * outputs that keep their columns on a phone, shapes that never break across
+ * lines, figures with text alternatives, and planned chapters marked as
+ * coming on the contents page and in chapter 1's map.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { launch, type Launched } from "./chromium.ts";
+import { baseUrl, chapterUrls, openPage } from "./pages.ts";
+import { PLAN } from "../../src/lib/plan.ts";
+
+let chrome: Launched;
+let chapters: string[];
+
+beforeAll(async () => {
+  chrome = await launch();
+  chapters = await chapterUrls(chrome.browser);
+});
+afterAll(async () => chrome?.close());
+
+/** Cells and exercises whose code is wider than its box: [label, hidden pixels]. */
+function overflowing(page: Page, scroller: string): Promise<[string, number][]> {
+  return page.evaluate(
+    (sel) =>
+      [...document.querySelectorAll("[data-cell], [data-exercise]")].flatMap((cell) => {
+        const box = cell.querySelector<HTMLElement>(sel);
+        if (!box) return [];
+        const hidden = box.scrollWidth - box.clientWidth;
+        return hidden > 1 ? [[cell.getAttribute("aria-label") ?? "?", hidden] as [string, number]] : [];
+      }),
+    scroller,
+  );
+}
+
+/** Brings each cell near until every editor has loaded. */
+async function wakeEditors(page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const left = await page.evaluate(() => {
+      const waiting = [...document.querySelectorAll("[data-cell], [data-exercise]")].filter((c) => !c.querySelector(".cm-content"));
+      waiting[0]?.scrollIntoView({ block: "center" });
+      return waiting.length;
+    });
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`${page.url()}: ${left} cell editors never loaded`);
+    await page.waitForTimeout(100);
+  }
+}
+
+describe("code at laptop width (1280 px)", () => {
+  test("no cell's or exercise's code overflows its box, before or after the editor loads", async () => {
+    const problems: string[] = [];
+    for (const url of chapters) {
+      const { page } = await openPage(chrome.browser, url);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      for (const [label, px] of await overflowing(page, ".cell-code pre")) problems.push(`${url} ${label}: ${px} px of code hidden`);
+      await wakeEditors(page);
+      for (const [label, px] of await overflowing(page, ".cell-code .cm-scroller")) problems.push(`${url} ${label} (editor): ${px} px of code hidden`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
+
+describe("phone width (375 px)", () => {
+  test("outputs keep their lines (they scroll sideways instead of wrapping) and the page itself never scrolls sideways", async () => {
+    for (const url of chapters) {
+      const { page } = await openPage(chrome.browser, url);
+      await page.setViewportSize({ width: 375, height: 740 });
+      const { wrapping, pageOverflow } = await page.evaluate(() => ({
+        wrapping: [...document.querySelectorAll(".cell-output")].filter((o) => getComputedStyle(o).whiteSpace !== "pre").length,
+        pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+      }));
+      expect(wrapping, url).toBe(0);
+      expect(pageOverflow, url).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
+  test("chapter 4's table-like output keeps its columns: a line is one line, scrolled, not wrapped", async () => {
+    const url = chapters.find((u) => u.includes("/04-"))!;
+    const { page } = await openPage(chrome.browser, url);
+    await page.setViewportSize({ width: 375, height: 740 });
+    const output = page.locator(".cell-output", { hasText: "outputs   4.300" }).first();
+    const { lineHeight, height, lines, scrolls } = await output.evaluate((o) => {
+      const code = o.querySelector("code")!;
+      const style = getComputedStyle(code);
+      return {
+        lineHeight: parseFloat(style.lineHeight),
+        height: code.getBoundingClientRect().height,
+        lines: code.textContent!.trim().split("\n").length,
+        scrolls: o.scrollWidth > o.clientWidth,
+      };
+    });
+    expect(lines).toBe(2);
+    expect(height).toBeLessThan(lineHeight * 2.5);
+    expect(scrolls).toBe(true);
+    await page.close();
+  });
+
+  test("a shape in the text, such as [1 × 4], is never broken across two lines", async () => {
+    // KaTeX lets a line break only between the ".base" boxes of a formula; a
+    // shape whose "[" and "]" fall in different boxes can be split by the browser.
+    const problems: string[] = [];
+    let shapes = 0;
+    for (const url of chapters) {
+      const { page } = await openPage(chrome.browser, url);
+      const found = await page.evaluate(() => {
+        const inline = [...document.querySelectorAll(".katex-html")].filter((h) => !h.closest(".katex-display") && /\[[^\]]*×/.test(h.textContent ?? ""));
+        const broken = inline.flatMap((html) =>
+          [...html.querySelectorAll(":scope > .base")]
+            .map((b) => b.textContent ?? "")
+            .filter((t) => t.split("[").length !== t.split("]").length)
+            .map((t) => `${location.pathname}: "${html.textContent}" breaks after "${t}"`),
+        );
+        return { count: inline.length, broken };
+      });
+      shapes += found.count;
+      problems.push(...found.broken);
+      await page.close();
+    }
+    expect(shapes, "inline shapes seen").toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("figures", () => {
+  test("every figure is one image with a text alternative, and draws in the page's colours", async () => {
+    let seen = 0;
+    for (const url of chapters) {
+      const { page } = await openPage(chrome.browser, url);
+      const figures = await page.evaluate(() =>
+        [...document.querySelectorAll(".figure-art")].map((f) => ({
+          role: f.getAttribute("role"),
+          alt: f.getAttribute("aria-label") ?? "",
+          svgHidden: f.querySelector("svg")?.getAttribute("aria-hidden"),
+          width: f.getBoundingClientRect().width,
+        })),
+      );
+      for (const f of figures) {
+        expect(f.role, url).toBe("img");
+        expect(f.alt.length, url).toBeGreaterThan(40);
+        expect(f.svgHidden, url).toBe("true");
+        expect(f.width, url).toBeGreaterThan(200);
+      }
+      seen += figures.length;
+      await page.close();
+    }
+    expect(seen).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("chapters still to come", () => {
+  const written = new Set(readdirSync(new URL("../../chapters/", import.meta.url)).filter((d) => /^\d\d-/.test(d)).map((d) => Number.parseInt(d, 10)));
+  const coming = PLAN.filter((p) => !written.has(p.number));
+
+  test("the contents page lists every planned chapter: written ones as links, the others marked coming, without a link", async () => {
+    const { page } = await openPage(chrome.browser, baseUrl());
+    const items = await page.$$eval(".contents > li", (lis) =>
+      lis.map((li) => ({ text: li.textContent!.replace(/\s+/g, " ").trim(), link: !!li.querySelector("a"), coming: !!li.querySelector(".coming") })),
+    );
+    expect(items).toHaveLength(Math.max(PLAN.length, written.size));
+    for (const p of coming) {
+      const item = items.find((i) => i.text.includes(p.title));
+      expect(item, p.title).toMatchObject({ link: false, coming: true });
+    }
+    expect(items.filter((i) => i.link)).toHaveLength(written.size);
+    await page.close();
+  });
+
+  test("chapter 1's map marks the same chapters as coming", async () => {
+    const { page } = await openPage(chrome.browser, chapters[0]);
+    const items = await page.$$eval(".book-map > li", (lis) => lis.map((li) => ({ text: li.textContent!, link: !!li.querySelector("a"), coming: !!li.querySelector(".coming") })));
+    expect(items).toHaveLength(Math.max(PLAN.length, written.size));
+    expect(items.filter((i) => i.coming).map((i) => i.text.split(".")[0].trim())).toEqual(coming.map((p) => p.title));
+    expect(items.filter((i) => i.link)).toHaveLength(written.size);
+    await page.close();
+  });
+});
