@@ -1,0 +1,84 @@
+/**
+ * Chapter 9's figure: one neuron as a computation graph. Values flow forwards
+ * (solid arrows, left to right); the slopes of the chain rule flow backwards
+ * (dashed arcs, right to left), each labelled with its local slope.
+ * Static: rendered when the site is built, with a text alternative.
+ */
+import "./curves.css";
+
+const BOXES = [
+  { x: 8, y: 22, w: 44, label: "x" },
+  { x: 8, y: 84, w: 44, label: "w" },
+  { x: 120, y: 52, w: 100, label: "z = wx + b" },
+  { x: 270, y: 52, w: 76, label: "a = σ(z)" },
+  { x: 396, y: 52, w: 100, label: "L = (a − y)²" },
+];
+
+/** An arrowhead at (x, y) pointing along the angle a. */
+const head = (x: number, y: number, a: number) => {
+  const tip = (t: number) => `${x - 8 * Math.cos(a + t)},${y - 8 * Math.sin(a + t)}`;
+  return `M${x},${y} L${tip(0.45)} L${tip(-0.45)} Z`;
+};
+
+function Forward({ x1, y1, x2, y2 }: { x1: number; y1: number; x2: number; y2: number }) {
+  return (
+    <g>
+      <path class="cv-edge" d={`M${x1},${y1} L${x2},${y2}`} />
+      <path class="cv-arrow" d={head(x2, y2, Math.atan2(y2 - y1, x2 - x1))} />
+    </g>
+  );
+}
+
+/** A dashed arc below the boxes from (x1, y1) to (x2, y2), bulging down to depth `dip`. */
+function Backward({ x1, y1, x2, y2, dip }: { x1: number; y1: number; x2: number; y2: number; dip: number }) {
+  const cx = (x1 + x2) / 2;
+  return (
+    <g>
+      <path class="cv-back" d={`M${x1},${y1} Q${cx},${dip} ${x2},${y2}`} />
+      <path class="cv-arrow-back" d={head(x2, y2, Math.atan2(y2 - dip, x2 - cx))} />
+    </g>
+  );
+}
+
+export default function GraphFigure() {
+  return (
+    <figure class="cv-fig">
+      <svg viewBox="0 0 504 176" role="img" aria-labelledby="fig-graph-caption">
+        {BOXES.map((b) => (
+          <g key={b.label}>
+            <rect class="cv-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
+            <text class="cv-node-text" x={b.x + b.w / 2} y={b.y + 22} text-anchor="middle">
+              {b.label}
+            </text>
+          </g>
+        ))}
+        <Forward x1={52} y1={39} x2={120} y2={62} />
+        <Forward x1={52} y1={101} x2={120} y2={78} />
+        <Forward x1={220} y1={69} x2={270} y2={69} />
+        <Forward x1={346} y1={69} x2={396} y2={69} />
+        <Backward x1={446} y1={88} x2={310} y2={88} dip={130} />
+        <Backward x1={306} y1={88} x2={172} y2={88} dip={130} />
+        <Backward x1={160} y1={88} x2={54} y2={112} dip={134} />
+        <text class="cv-note" x={378} y={134} text-anchor="middle">
+          ∂L/∂a = 2(a − y)
+        </text>
+        <text class="cv-note" x={239} y={134} text-anchor="middle">
+          ∂a/∂z = a(1 − a)
+        </text>
+        <text class="cv-note" x={104} y={146} text-anchor="middle">
+          ∂z/∂w = x
+        </text>
+        <text class="cv-label" x={300} y={16} text-anchor="middle">
+          forwards: values →
+        </text>
+        <text class="cv-label" x={300} y={168} text-anchor="middle">
+          ← backwards: slopes, multiplied along the way
+        </text>
+      </svg>
+      <figcaption id="fig-graph-caption">
+        One neuron as a chain of calculations: x and w give z = wx + b, then a = σ(z), then the loss L = (a − y)². Going
+        backwards, the slope of L with respect to w is the product of the local slopes: 2(a − y) times a(1 − a) times x.
+      </figcaption>
+    </figure>
+  );
+}
