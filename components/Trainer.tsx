@@ -14,7 +14,6 @@
  * and `data-val-accuracy` (0 to 1, after each epoch).
  */
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
-import type { ModelJSON } from "nnfs";
 import { dataUrl } from "./digits-data.ts";
 import { parseColour } from "./weight-painter.ts";
 import {
@@ -29,7 +28,7 @@ import {
 import type { FromWorker, ToWorker, WrongDigit } from "./trainer/protocol.ts";
 import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce, type Action } from "./trainer/state.ts";
 import { accuracyRange, accuracySeries, align, comparisonSeries, describeSeries, lossSeries, type Series } from "./trainer/chart.ts";
-import { keepTrained, readTrained } from "./trainer/store.ts";
+import { keepTrained, pack, readTrained, unpack } from "./trainer/store.ts";
 import { FILE_NAME, modelFile, readModelFile } from "./trainer/model-file.ts";
 import type { Chart, ChartSpec } from "./trainer/charts.ts";
 import workerUrl from "./trainer/worker.ts?worker&url";
@@ -78,7 +77,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   const [rows, setRows] = useState(COMPARE_START);
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [kept, setKept] = useState<{ model: ModelJSON; about: string } | null>(null);
+  const [kept, setKept] = useState<{ packed: string; about: string } | null>(null);
   const [keptNote, setKeptNote] = useState<string | null>(null);
   const [theme, setTheme] = useState(0);
 
@@ -94,10 +93,10 @@ export default function Trainer({ compare = false, extras = false, files = false
 
   const busy = isBusy(state);
   const runs: Settings[] = compare ? rows.map((r) => ({ ...settings, ...r })) : [settings];
-  const labels = (compare ? plan.current : runs).map((s) => describeSettings(s).split(", batch")[0]);
+  const labels = (compare && plan.current.length ? plan.current : runs).map((s) => describeSettings(s).split(", batch")[0]);
   const result = lastResult(state);
 
-  // Worker messages arrive up to a hundred times a second; the page takes them in once a frame.
+  // Worker messages arrive up to a hundred times a second; the page takes them in ten times a second.
   const flush = () => {
     frame.current = 0;
     const actions = pending.current;
@@ -106,15 +105,14 @@ export default function Trainer({ compare = false, extras = false, files = false
   };
   const enqueue = (a: Action) => {
     pending.current.push(a);
-    if (!frame.current) frame.current = requestAnimationFrame(flush);
+    if (!frame.current) frame.current = window.setTimeout(flush, 100);
   };
 
   const onWorkerMessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
-    if (m.type === "finished" && m.model && !compare) {
-      const about = describeSettings(plan.current[m.run] ?? settings);
-      setKept({ model: m.model, about });
-      const stored = keepTrained({ model: m.model, about, testAccuracy: m.test?.accuracy ?? NaN });
+    if (m.type === "tested" && !compare) {
+      setKept({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings) });
+      const stored = keepTrained(m.packed);
       setKeptNote(stored ? null : "This browser would not store the network, so it is kept only until you leave the page.");
     }
     enqueue({ type: "worker", message: m });
@@ -155,7 +153,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   useEffect(() => {
     if (!files) return;
     const t = readTrained();
-    if (t) setKept({ model: t.model, about: t.about });
+    if (t) setKept({ packed: pack(t), about: t.about });
   }, []);
 
   useEffect(() => {
@@ -163,7 +161,7 @@ export default function Trainer({ compare = false, extras = false, files = false
     watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     return () => {
       watch.disconnect();
-      cancelAnimationFrame(frame.current);
+      clearTimeout(frame.current);
       worker.current?.terminate();
       charts.current.loss?.destroy();
       charts.current.acc?.destroy();
@@ -173,53 +171,62 @@ export default function Trainer({ compare = false, extras = false, files = false
   // The chart data, from the state's curves.
   const chartData = useMemo(() => {
     if (compare) {
-      const series = comparisonSeries(state.curves, labels);
+      const empty = { trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] };
+      const series = comparisonSeries(labels.map((_, i) => state.curves[i] ?? empty), labels);
       return { first: series, second: null as Series[] | null };
     }
     const c = state.curves[0] ?? { trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] };
     return { first: lossSeries(c), second: accuracySeries(c) };
-  }, [state.curves, compare]);
+  }, [state.curves, compare, labels.join("|")]);
 
-  // Charts: uPlot loads with the first chart; each is rebuilt when the theme changes, else only fed new data.
-  useEffect(() => {
-    if (state.curves.length === 0) return;
-    let cancelled = false;
+  // Charts. uPlot loads, and the empty charts are drawn, as soon as the island
+  // wakes, so that nothing heavy starts on the page's thread once training
+  // does. While training, the charts take new points four times a second;
+  // they are rebuilt only when the theme or the set of curves changes.
+  const latest = useRef(chartData);
+  latest.current = chartData;
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
+  const drawCharts = () => {
     chartsModule.current ??= import("./trainer/charts.ts");
-    chartsModule.current.then(({ createChart }) => {
-      if (cancelled) return;
+    return chartsModule.current.then(({ createChart }) => {
       const draw = (key: "loss" | "acc", box: HTMLDivElement | null, series: Series[] | null, spec: ChartSpec) => {
         if (!box || !series) return;
         const columns = align(series);
+        const names = series.map((s) => s.label).join("|");
         const chart = charts.current[key];
-        if (chart && chart.theme === theme && chart.labels === series.map((s) => s.label).join("|")) chart.update(columns);
+        if (chart && chart.theme === themeRef.current && chart.labels === names) chart.update(columns);
         else {
           chart?.destroy();
           box.replaceChildren();
-          charts.current[key] = Object.assign(createChart(box, series, columns, spec), { theme, labels: series.map((s) => s.label).join("|") });
+          charts.current[key] = Object.assign(createChart(box, series, columns, spec), { theme: themeRef.current, labels: names });
         }
       };
-      if (compare) draw("loss", lossBox.current, chartData.first, { yLabel: "validation accuracy (%)", range: accuracyRange, perEpoch: true });
+      const data = latest.current;
+      if (compare) draw("loss", lossBox.current, data.first, { yLabel: "validation accuracy (%)", range: accuracyRange, perEpoch: true });
       else {
-        draw("loss", lossBox.current, chartData.first, { yLabel: "loss" });
-        draw("acc", accBox.current, chartData.second, { yLabel: "accuracy (%)", range: accuracyRange });
+        draw("loss", lossBox.current, data.first, { yLabel: "loss" });
+        draw("acc", accBox.current, data.second, { yLabel: "accuracy (%)", range: accuracyRange });
       }
     });
-    return () => {
-      cancelled = true;
-    };
-  }, [chartData, theme]);
+  };
 
-  // Reset empties the charts.
   useEffect(() => {
-    if (state.phase !== "idle") return;
-    charts.current.loss?.destroy();
-    charts.current.acc?.destroy();
-    charts.current = {};
-  }, [state.phase]);
+    const idle = (window as { requestIdleCallback?: (f: () => void) => number }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void drawCharts());
+  }, []);
+
+  useEffect(() => {
+    if (busy) {
+      const timer = setInterval(() => void drawCharts(), 250);
+      return () => clearInterval(timer);
+    }
+    void drawCharts();
+  }, [busy, theme, state.phase, state.runs, compare ? rows.map((r) => `${r.optimizer}${r.lr}${r.shift}`).join() : ""]);
 
   const save = () => {
     if (!kept) return;
-    const blob = new Blob([modelFile(kept.model, kept.about)], { type: "application/json" });
+    const blob = new Blob([modelFile(unpack(kept.packed).model, kept.about)], { type: "application/json" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = FILE_NAME;
@@ -235,8 +242,9 @@ export default function Trainer({ compare = false, extras = false, files = false
     try {
       const { model, about } = readModelFile(await file.text());
       setFileError(null);
-      setKept({ model, about });
-      keepTrained({ model, about: `${about} (loaded from ${file.name})`, testAccuracy: NaN });
+      const packed = pack({ model, about, testAccuracy: NaN });
+      setKept({ packed, about });
+      keepTrained(packed);
       send({ type: "evaluate", dataUrl: url(), model });
     } catch (error) {
       setFileError(`${file.name}: ${(error as Error).message} Nothing was changed.`);
@@ -363,7 +371,7 @@ export default function Trainer({ compare = false, extras = false, files = false
         <button type="button" onClick={stop} disabled={!busy}>Stop</button>
         <button type="button" onClick={reset}>Reset</button>
         <label class="tr-progress">
-          <span class="visually-hidden">Progress through the epochs</span>
+          <span class="visually-hidden">Training progress</span>
           <progress max={1} value={epochProgress(state)} />
         </label>
         <span class="tr-clock" aria-hidden="true">
@@ -372,7 +380,7 @@ export default function Trainer({ compare = false, extras = false, files = false
       </div>
       <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">{describeState(state)}</p>
 
-      <div class={`tr-charts${state.curves.length === 0 ? " tr-empty" : ""}`}>
+      <div class="tr-charts">
         <div>
           <div class="tr-chart" ref={lossBox} role="img" aria-label={`${compare ? "Validation accuracy of each run" : "Loss"} by epoch. ${describeSeries(chartData.first, compare ? "%" : "")}`} />
         </div>
@@ -381,7 +389,7 @@ export default function Trainer({ compare = false, extras = false, files = false
             <div class="tr-chart" ref={accBox} role="img" aria-label={`Accuracy by epoch. ${describeSeries(chartData.second ?? [], "%")}`} />
           </div>
         )}
-        {state.curves.length === 0 && <p class="tr-placeholder">The curves appear here as the network trains.</p>}
+        {state.phase === "idle" && <p class="tr-placeholder">The curves appear here as the network trains.</p>}
       </div>
 
       {compare && state.results.some((r) => r?.test) && (

@@ -40,6 +40,9 @@ export type FromWorker =
   /** Training-loss and accuracy averaged over the batches since the last report. */
   | { type: "batches"; run: number; epoch: number; batch: number; batches: number; loss: number; accuracy: number; seconds: number }
   | { type: "epoch"; run: number; epoch: number; loss: number; accuracy: number; valLoss: number; valAccuracy: number; seconds: number }
-  | { type: "finished"; run: number; stopped: boolean; seconds: number; test: TestReport | null; model: ModelJSON | null }
+  /** A run ended (all its epochs, or stopped); its test report follows in `tested`. */
+  | { type: "finished"; run: number; stopped: boolean; seconds: number }
+  /** The run's network measured once on the test digits, and packed for keeping (store.ts's `pack`). */
+  | { type: "tested"; run: number; test: TestReport; packed: string }
   | { type: "evaluated"; test: TestReport }
   | { type: "error"; message: string };

@@ -7,7 +7,8 @@
  */
 import { argmax, evaluate, shiftImages, train, Sequential, type Mnist, type Matrix } from "nnfs";
 import { WRONG_SHOWN, type FromWorker, type TestReport, type WrongDigit } from "./protocol.ts";
-import { buildModel, buildOptimizer, checkSettings, type Settings } from "./settings.ts";
+import { buildModel, buildOptimizer, checkSettings, describeSettings, type Settings } from "./settings.ts";
+import { pack } from "./store.ts";
 
 /** Points per epoch on the training curves: batches are averaged in groups to about this many. */
 export const POINTS_PER_EPOCH = 25;
@@ -83,15 +84,11 @@ export async function runJob(
         optimizer.lr *= s.lrDecay;
       },
     });
-    // Even a run stopped early is a network: it is measured and kept.
-    emit({
-      type: "finished",
-      run: r,
-      stopped: history.stopped,
-      seconds: history.seconds,
-      test: testReport(model, mnist.test),
-      model: model.toJSON(),
-    });
+    emit({ type: "finished", run: r, stopped: history.stopped, seconds: history.seconds });
+    // Even a run stopped early is a network: it is measured, and packed here
+    // rather than on the page, whose thread must stay free.
+    const test = testReport(model, mnist.test);
+    emit({ type: "tested", run: r, test, packed: pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy }) });
     last = model;
     if (history.stopped) break;
   }

@@ -129,10 +129,15 @@ function onMessage(state: TrainerState, m: FromWorker): TrainerState {
     }
     case "finished": {
       const results = state.results.slice();
-      results[m.run] = { stopped: m.stopped, seconds: m.seconds, test: m.test };
+      results[m.run] = { stopped: m.stopped, seconds: m.seconds, test: null };
       const last = m.run + 1 >= state.runs;
       const phase: Phase = m.stopped ? "stopped" : last ? "done" : state.phase;
       return { ...state, results, phase, seconds: m.seconds };
+    }
+    case "tested": {
+      const results = state.results.slice();
+      results[m.run] = { stopped: results[m.run]?.stopped ?? false, seconds: results[m.run]?.seconds ?? 0, test: m.test };
+      return { ...state, results };
     }
     case "evaluated":
       return { ...initialState(), phase: "done", runs: 1, curves: [emptyCurves()], results: [{ stopped: false, seconds: 0, test: m.test }] };

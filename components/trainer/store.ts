@@ -69,16 +69,20 @@ export function browserStorage(): Storage | null {
   }
 }
 
-/** Keeps `trained` and tells the page. Returns false if storage refused (full or blocked); the page still hears of it. */
-export function keepTrained(trained: Trained, storage: Storage | null = browserStorage()): boolean {
+/**
+ * Keeps a packed network (`pack`'s string; the worker packs it) and tells the
+ * page. Returns false if storage refused (full or blocked); the page still
+ * hears of it, so the network is used until the reader leaves.
+ */
+export function keepTrained(packed: string, storage: Storage | null = browserStorage()): boolean {
   let kept = false;
   try {
-    storage?.setItem(TRAINED_KEY, pack(trained));
+    storage?.setItem(TRAINED_KEY, packed);
     kept = storage !== null;
   } catch {
     kept = false;
   }
-  if (typeof window !== "undefined") window.dispatchEvent(new CustomEvent(TRAINED_EVENT, { detail: trained }));
+  if (typeof window !== "undefined") window.dispatchEvent(new CustomEvent<string>(TRAINED_EVENT, { detail: packed }));
   return kept;
 }
 

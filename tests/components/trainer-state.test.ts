@@ -27,7 +27,8 @@ describe("the trainer's state machine", () => {
     const done = play([
       worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }),
       worker({ type: "epoch", run: 0, epoch: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, seconds: 0.2 }),
-      worker({ type: "finished", run: 0, stopped: false, seconds: 0.5, test: test1, model: null }),
+      worker({ type: "finished", run: 0, stopped: false, seconds: 0.5 }),
+      worker({ type: "tested", run: 0, test: test1, packed: "" }),
     ], mid);
     expect(done.phase).toBe("done");
     expect(done.epoch).toBe(2);
@@ -42,7 +43,7 @@ describe("the trainer's state machine", () => {
     const s = play([
       { type: "train", epochs: [2, 2] },
       worker({ type: "start", run: 0, runs: 2, batches: 10 }),
-      worker({ type: "finished", run: 0, stopped: true, seconds: 0.3, test: test1, model: null }),
+      worker({ type: "finished", run: 0, stopped: true, seconds: 0.3 }),
     ]);
     expect(s.phase).toBe("stopped");
     expect(dataState(s)).toBe("stopped");
@@ -52,13 +53,13 @@ describe("the trainer's state machine", () => {
     const s = play([
       { type: "train", epochs: [1, 3] },
       worker({ type: "start", run: 0, runs: 2, batches: 10 }),
-      worker({ type: "finished", run: 0, stopped: false, seconds: 0.3, test: test1, model: null }),
+      worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }),
     ]);
     expect(s.phase).toBe("training");
     const t = play([worker({ type: "start", run: 1, runs: 2, batches: 10 })], s);
     expect(t.epochs).toBe(3);
     expect(t.curves).toHaveLength(2);
-    const u = play([worker({ type: "finished", run: 1, stopped: false, seconds: 0.9, test: test1, model: null })], t);
+    const u = play([worker({ type: "finished", run: 1, stopped: false, seconds: 0.9 })], t);
     expect(u.phase).toBe("done");
   });
 
@@ -90,8 +91,8 @@ describe("the status line", () => {
     [oneRun.slice(0, 2), "Loading the digits…"],
     [oneRun, "training, epoch 1 of 2…"],
     [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 })], "epoch 1 of 2 done: validation accuracy 70.0 %."],
-    [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42, test: test1, model: null })], "Stopped after 0 full epochs in 0.4 s; test accuracy 94.0 %."],
-    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 12.3, test: test1, model: null })], "Done: 2 epochs in 12 s; test accuracy 94.0 %."],
+    [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Stopped after 0 full epochs in 0.4 s; test accuracy 94.0 %."],
+    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 12.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 2 epochs in 12 s; test accuracy 94.0 %."],
   ] as [Action[], string][])("%#: %s", (actions, text) => {
     expect(describeState(play(actions))).toBe(text);
   });

@@ -23,7 +23,7 @@ describe("keeping the trained network", () => {
   test("pack and unpack give back the weights bit for bit", () => {
     const back = unpack(pack(trained));
     expect(back.model).toEqual(trained.model);
-    expect(back.about).toBe("SGD, lr 0.1, batch 32, 10 epochs, 128 hidden, seed 1");
+    expect(back.about).toBe("SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1");
     expect(back.network.forward(X).data).toEqual(model.forward(X).data);
     expect(pack(trained).length).toBeLessThan(JSON.stringify(trained.model).length / 2);
   });
@@ -31,7 +31,7 @@ describe("keeping the trained network", () => {
   test("kept in storage under its key, read back, forgotten", () => {
     const storage = new MemoryStorage() as unknown as Storage;
     expect(readTrained(storage)).toBeNull();
-    expect(keepTrained(trained, storage)).toBe(true);
+    expect(keepTrained(pack(trained), storage)).toBe(true);
     expect(storage.getItem(TRAINED_KEY)).toMatch(/^\{"format":"nnfs-trained"/);
     expect(readTrained(storage)!.network.predict(X)).toEqual(model.predict(X));
     forgetTrained(storage);
@@ -41,7 +41,7 @@ describe("keeping the trained network", () => {
   test("full storage: not kept, no throw; damaged storage: forgotten", () => {
     const storage = new MemoryStorage();
     storage.full = true;
-    expect(keepTrained(trained, storage as unknown as Storage)).toBe(false);
+    expect(keepTrained(pack(trained), storage as unknown as Storage)).toBe(false);
     storage.full = false;
     storage.setItem(TRAINED_KEY, '{"format":"nnfs-trained","layers":[{"type":"dense","nIn":2,"nOut":1,"W":"AAAA","b":"AAAA"}]}');
     expect(readTrained(storage as unknown as Storage)).toBeNull();
