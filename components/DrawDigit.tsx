@@ -28,6 +28,7 @@ import {
 } from "./draw-digit.ts";
 import { parseColour } from "./weight-painter.ts";
 import { digitAt, loadDigits, loadError } from "./digits-data.ts";
+import TrainedOutputs from "./TrainedOutputs.tsx";
 import "./draw-digit.css";
 
 /** The chapter's network: seeds 1, 2 and 3 for its three layers, as in the cells. */
@@ -66,7 +67,8 @@ function paintImage(canvas: HTMLCanvasElement | null, values: ArrayLike<number>,
   ctx.putImageData(img, 0, 0);
 }
 
-export default function DrawDigit() {
+/** `trained` (chapter 10 on): the reader's trained network reads the drawing instead of the untrained one. */
+export default function DrawDigit({ trained = false }: { trained?: boolean }) {
   const uid = `dd${useId().replace(/[^\w-]/g, "")}`;
   const ink = useRef<Float32Array>(blank());
   const [version, setVersion] = useState(0);
@@ -215,7 +217,7 @@ export default function DrawDigit() {
   return (
     <figure class="island dd" ref={root} aria-labelledby={`${uid}-title`}>
       <p class="island-title" id={`${uid}-title`}>
-        Draw a digit; watch an untrained network look at it
+        {trained ? "Draw a digit; your trained network reads it" : "Draw a digit; watch an untrained network look at it"}
       </p>
 
       <div class="dd-top">
@@ -258,9 +260,11 @@ export default function DrawDigit() {
             <button type="button" onClick={realDigit} disabled={data.state === "loading"}>
               {data.state === "loading" ? "Loading digits…" : "A real digit"}
             </button>
-            <button type="button" onClick={() => { setSeed((s) => s + 10); setFlow((f) => f + 1); }}>
-              New random weights
-            </button>
+            {!trained && (
+              <button type="button" onClick={() => { setSeed((s) => s + 10); setFlow((f) => f + 1); }}>
+                New random weights
+              </button>
+            )}
           </div>
           {data.state === "loading" && (
             <p class="dd-status" role="status">
@@ -286,7 +290,7 @@ export default function DrawDigit() {
             />
             <span>784 inputs</span>
           </div>
-          <svg class="dd-svg" data-outputs={out.map((a) => a.toFixed(4)).join(" ")} viewBox={`0 0 ${VIEW.w} ${VIEW.h}`} role="img" aria-label={`The network, layer by layer. ${describe}`}>
+          {trained ? <TrainedOutputs input={input} empty={empty} label={label} /> : <svg class="dd-svg" data-outputs={out.map((a) => a.toFixed(4)).join(" ")} viewBox={`0 0 ${VIEW.w} ${VIEW.h}`} role="img" aria-label={`The network, layer by layer. ${describe}`}>
             {/* Every pixel feeds every first-layer neuron; a fan of lines stands for the 784 × 16 connections. */}
             {columnYs[0].map((y, j) => (
               <line key={`in${j}`} class="dd-fan" x1={0} y1={VIEW.h / 2 + (y - VIEW.h / 2) * 0.55} x2={COLUMNS[0] - RADIUS[0]} y2={y} />
@@ -327,11 +331,11 @@ export default function DrawDigit() {
             <text class="dd-caption" x={COLUMNS[0]} y={VIEW.h - 1} text-anchor="middle">16</text>
             <text class="dd-caption" x={COLUMNS[1]} y={VIEW.h - 1} text-anchor="middle">16</text>
             <text class="dd-caption" x={COLUMNS[2]} y={VIEW.h - 1} text-anchor="middle">10</text>
-          </svg>
+          </svg>}
         </div>
       </div>
 
-      <p class="dd-answer" aria-live="polite">
+      {!trained && <p class="dd-answer" aria-live="polite">
         {empty ? (
           "Draw something, and the answer appears here."
         ) : (
@@ -341,7 +345,7 @@ export default function DrawDigit() {
             {label === best ? "Right, but only by luck: it has not learned anything yet." : "It has not learned anything yet: this is a guess."}
           </>
         )}
-      </p>
+      </p>}
     </figure>
   );
 }

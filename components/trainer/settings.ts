@@ -81,12 +81,12 @@ export function checkSettings(s: Partial<Settings>): Settings {
   return full;
 }
 
-/** The network the settings describe: 784 → hidden (ReLU, He weights) → 10 (softmax), seeded. */
+/** The network the settings describe: 784 → hidden (ReLU, He weights) → 10 (softmax, Xavier weights), seeded. */
 export function buildModel(s: Settings): Sequential {
   return new Sequential([
     new Dense(784, s.hidden, { init: "he", seed: s.seed }),
     new ReLU(),
-    new Dense(s.hidden, 10, { seed: s.seed + 1 }),
+    new Dense(s.hidden, 10, { init: "xavier", seed: s.seed + 1 }),
     new Softmax(),
   ]);
 }
