@@ -20,6 +20,16 @@ const openIsland = (path: string, selector: string, viewport?: { width: number; 
 const trainer = (page: Page, nth = 0) => page.locator("[data-trainer]").nth(nth);
 const attr = async (page: Page, name: string, nth = 0) => trainer(page, nth).getAttribute(name);
 
+/** A mouse drag through points given as fractions of the element's box. */
+async function mouseDrag(page: Page, selector: string, points: [number, number][]) {
+  const box = (await page.locator(selector).boundingBox())!;
+  const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
+  await page.mouse.up();
+}
+
 /** Starts recording the page's long tasks (over 50 ms on the main thread). */
 async function watchLongTasks(page: Page) {
   await page.evaluate(() => {
@@ -62,6 +72,17 @@ describe("chapter 10: the trainer", () => {
     expect(await t.locator(".tr-wrong li").count()).toBe(24);
     expect(await t.locator(".tr-wrong canvas").first().getAttribute("aria-label")).toMatch(/^A \d, read as \d$/);
     expect(await t.locator(".tr-chart canvas").count()).toBe(2); // uPlot drew both charts
+
+    // The drawing pad below reads with the network just trained.
+    const pad = page.locator(".dd").filter({ hasText: "your trained network reads it" });
+    await pad.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector(".dd")?.closest("astro-island")?.hasAttribute("ssr"));
+    await mouseDrag(page, ".dd-canvas", [[0.5, 0.15], [0.5, 0.5], [0.5, 0.85]]); // a 1
+    const outputs = (await pad.locator(".dd-bars").getAttribute("data-outputs"))!.split(" ").map(Number);
+    expect(outputs).toHaveLength(10);
+    expect(outputs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    expect(await pad.locator(".dd-answer").innerText()).toMatch(/^It reads a \d \(\d+ %\)/);
+    expect(await pad.locator(".dd-about").innerText()).toBe("The network: SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1.");
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -93,6 +114,56 @@ describe("chapter 10: the trainer", () => {
     expect(await attr(page, "data-state")).toBe("idle");
     expect(await attr(page, "data-epoch")).toBe("0");
     expect(await t.getByLabel("Epochs").inputValue()).toBe("10");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("chapter 11: comparison, saving and loading", () => {
+  const CH11 = "11-training-better/";
+
+  test("comparison mode trains three runs one after another and overlays their validation curves", async () => {
+    const { page, problems } = await openIsland(CH11, ".tr-compare");
+    const t = page.locator(".tr-compare");
+    await t.getByLabel("Epochs").selectOption("1");
+    await t.getByLabel("Hidden neurons").selectOption("16");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    await page.locator(".tr-compare[data-state=done]").waitFor({ timeout: 60_000 });
+    await t.locator(".tr-table tbody tr").nth(2).locator("td").nth(1).filter({ hasText: "%" }).waitFor({ timeout: 10_000 });
+    expect(await t.locator(".tr-table tbody tr").count()).toBe(3);
+    expect(await t.locator(".tr-table tbody th").allInnerTexts()).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.01", "Adam, lr 0.001"]);
+    expect(await t.locator(".u-legend .u-series").count()).toBe(4); // x and three runs
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("save downloads the network; loading it back gives the same test accuracy; a damaged file changes nothing", async () => {
+    const { page, problems } = await openIsland(CH11, ".tr:not(.tr-compare)");
+    const t = page.locator(".tr:not(.tr-compare)");
+    await t.getByLabel("Epochs").selectOption("1");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    await t.locator(".tr-test-accuracy").waitFor({ timeout: 60_000 });
+    const trained = await t.locator(".tr-test-accuracy").innerText();
+    expect(await t.locator(".tr-kept").innerText()).toBe("Kept: SGD, lr 0.2, batch 32, 1 epoch, 128 hidden, seed 1.");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), t.getByRole("button", { name: "Save network" }).click()]);
+    expect(download.suggestedFilename()).toBe("digits-network.json");
+    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    expect(JSON.parse(text)).toMatchObject({ format: "nnfs-sequential", about: "SGD, lr 0.2, batch 32, 1 epoch, 128 hidden, seed 1" });
+
+    const input = t.locator("input[type=file]");
+    // A damaged file: a clear error, and the kept network is still the trained one.
+    await input.setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(text.slice(0, 1000)) });
+    expect(await t.getByRole("alert").innerText()).toMatch(/^broken\.json: This file is not JSON.*Nothing was changed\.$/);
+    expect(await t.locator(".tr-test-accuracy").innerText()).toBe(trained);
+    expect(await t.locator(".tr-kept").innerText()).toBe("Kept: SGD, lr 0.2, batch 32, 1 epoch, 128 hidden, seed 1.");
+
+    // The saved file, loaded back: measured on the test digits, the same accuracy.
+    await t.getByRole("button", { name: "Reset" }).click();
+    await input.setInputFiles({ name: "digits-network.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await t.locator("[role=status]", { hasText: /^Loaded: test accuracy/ }).waitFor({ timeout: 30_000 });
+    expect(await t.locator(".tr-test-accuracy").innerText()).toBe(trained);
+    expect(await t.getByRole("alert").count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
