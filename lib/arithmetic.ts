@@ -1,6 +1,7 @@
 /**
  * Chapter 3: element-wise arithmetic on matrices of the same shape, and adding
- * one row (a layer's biases) to every row of a batch.
+ * one row (a layer's biases) to every row of a batch, and its mirror image,
+ * adding up the rows (a bias gradient, chapter 9).
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix, assertSameShape, outputMatrix } from "./check.ts";
@@ -28,6 +29,29 @@ export function addRow(A: Matrix, row: Matrix, out?: Matrix): Matrix {
     for (let j = 0; j < n; j++) c[o + j] = a[o + j] + r[j];
   }
   return C;
+}
+
+/**
+ * The sum of the rows: a `[1, cols]` matrix whose element j adds up column j.
+ * Backpropagation uses it for a layer's bias gradient, `db = sumRows(dZ)`.
+ *
+ * @chapter 9
+ * @example
+ * sumRows(Matrix.from([[1, 2], [3, 4]])).toArray(); // [[4, 6]]
+ */
+export function sumRows(A: Matrix, out?: Matrix): Matrix {
+  assertMatrix("sumRows", "A", A);
+  const S = out ?? Matrix.zeros(1, A.cols); // [1, cols]
+  if (S.rows !== 1 || S.cols !== A.cols) {
+    throw new RangeError(`sumRows: out is [${S.rows}×${S.cols}] but the result is [1×${A.cols}]`);
+  }
+  const a = A.data, s = S.data, n = A.cols;
+  s.fill(0);
+  for (let i = 0; i < A.rows; i++) {
+    const o = i * n;
+    for (let j = 0; j < n; j++) s[j] += a[o + j];
+  }
+  return S;
 }
 
 // Throws at the first non-finite element of C, naming where it came from.

@@ -12,22 +12,52 @@ import { assertFinite, assertMatrix } from "./check.ts";
 import { SparseRows, matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { addRow } from "./arithmetic.ts";
 import { transpose } from "./transpose.ts";
-import { sumRows } from "./reduce.ts";
+import { sumRows } from "./arithmetic.ts";
 import { Random } from "./random.ts";
-import { initWeights, type Init } from "./init.ts";
 import type { Layer, LayerJSON, Param } from "./layer.ts";
 
 /**
- * Options for a new `Dense` layer: the initialisation scheme (default
- * `"xavier"`), and the random generator or seed (default seed 0), so that the
- * same code always starts from the same weights.
+ * A way to draw a layer's starting weights: given the layer's sizes and a
+ * seeded generator, a `[nIn, nOut]` matrix.
  *
  * @chapter 3
  * @example
- * new Dense(784, 128, { init: "he", seed: 1 });
+ * const tiny: WeightInit = (nIn, nOut, rng) => map(Matrix.zeros(nIn, nOut), () => rng.normal(0, 0.01));
+ * new Dense(4, 3, { init: tiny });
+ */
+export type WeightInit = (nIn: number, nOut: number, rng: Random) => Matrix;
+
+/**
+ * The starting weights of a new `Dense` layer unless told otherwise: normal
+ * random numbers with mean 0 and standard deviation 1/√nIn. A neuron adds up
+ * nIn inputs times weights; with this spread the sum of nIn such terms stays
+ * about as large as one input, however many inputs the layer has.
+ *
+ * @chapter 3
+ * @example
+ * const W = scaledNormal(784, 16, new Random(0)); // [784, 16], spread 1/28
+ */
+export function scaledNormal(nIn: number, nOut: number, rng: Random): Matrix {
+  const W = Matrix.zeros(nIn, nOut); // [nIn, nOut]
+  const std = 1 / Math.sqrt(nIn);
+  for (let i = 0; i < W.data.length; i++) W.data[i] = rng.normal(0, std);
+  return W;
+}
+
+/**
+ * Options for a new `Dense` layer: how to draw the starting weights (default
+ * `scaledNormal`; a function, or the name of one in `Dense.inits`, such as
+ * `"he"` and `"xavier"`, which chapter 11 adds), and the random generator or
+ * seed (default seed 0), so that the same code always starts from the same
+ * weights.
+ *
+ * @chapter 3
+ * @example
+ * new Dense(784, 128, { seed: 1 });
+ * new Dense(784, 128, { init: "he", seed: 1 }); // chapter 11
  */
 export interface DenseOptions {
-  init?: Init;
+  init?: WeightInit | string;
   seed?: number;
   rng?: Random;
 }
@@ -80,10 +110,30 @@ export class Dense implements Layer {
     checkSize("nIn", nIn);
     checkSize("nOut", nOut);
     const rng = options.rng ?? new Random(options.seed ?? 0);
-    this.W = initWeights(nIn, nOut, options.init ?? "xavier", rng); // [nIn, nOut]
+    this.W = Dense.initFor(options.init)(nIn, nOut, rng); // [nIn, nOut]
     this.b = Matrix.zeros(1, nOut); // [1, nOut]
     this.dW = Matrix.zeros(nIn, nOut); // [nIn, nOut]
     this.db = Matrix.zeros(1, nOut); // [1, nOut]
+  }
+
+  /**
+   * The weight initialisations known by name: `"normal"` (`scaledNormal`, the
+   * default) here; chapter 11's file adds `"xavier"`, `"he"` and `"small"`.
+   *
+   * @example
+   * [...Dense.inits.keys()]; // ["normal", "xavier", "he", "small"]
+   */
+  static readonly inits = new Map<string, WeightInit>([["normal", scaledNormal]]);
+
+  private static initFor(init: WeightInit | string | undefined): WeightInit {
+    if (init === undefined) return scaledNormal;
+    if (typeof init === "function") return init;
+    const named = Dense.inits.get(init);
+    if (named === undefined) {
+      const known = [...Dense.inits.keys()].map((k) => JSON.stringify(k)).join(", ");
+      throw new RangeError(`Dense: unknown init ${JSON.stringify(init)}; use a function or one of ${known}`);
+    }
+    return named;
   }
 
   /**

@@ -31,10 +31,10 @@ export * from "./gradient-descent.ts";
 // Chapter 9: backpropagation
 export * from "./gradcheck.ts";
 
-// Chapters 10–11: training, initialisation, optimisers
-export * from "./init.ts";
+// Chapters 10–11: training, optimisers, initialisation
 export * from "./optimizers.ts";
 export * from "./train.ts";
+export * from "./init.ts";
 export * from "./augment.ts";
 
 // Pictures from cells: line plots and digits (the page draws them)

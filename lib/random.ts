@@ -1,8 +1,9 @@
 /**
- * Chapter 6: a seeded random number generator. `Math.random` gives different
- * numbers on every run; the book wants every number it prints to be the one the
- * reader gets, so everything random in the library (initial weights, shuffling)
- * draws from a `Random` with a seed.
+ * Chapter 3 (explained in chapter 6): a seeded random number generator. A new
+ * `Dense` layer of chapter 3 draws its starting weights from one; chapter 6
+ * shows it. `Math.random` gives different numbers on every run; the book wants
+ * every number it prints to be the one the reader gets, so everything random in
+ * the library (initial weights, shuffling) draws from a `Random` with a seed.
  *
  * The generator is mulberry32: 32 bits of state, a handful of integer operations
  * per number, and good enough statistics for initialising and shuffling.

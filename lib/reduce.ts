@@ -1,29 +1,6 @@
-/** Reductions along the rows of a matrix: sums (chapter 9) and argmax (chapter 6). */
+/** Chapter 6: `argmax`, the index of the largest value: which class a network picks. */
 import { Matrix } from "./matrix.ts";
 import { assertMatrix } from "./check.ts";
-
-/**
- * The sum of the rows: a `[1, cols]` matrix whose element j adds up column j.
- * Backpropagation uses it for a layer's bias gradient, `db = sumRows(dZ)`.
- *
- * @chapter 9
- * @example
- * sumRows(Matrix.from([[1, 2], [3, 4]])).toArray(); // [[4, 6]]
- */
-export function sumRows(A: Matrix, out?: Matrix): Matrix {
-  assertMatrix("sumRows", "A", A);
-  const S = out ?? Matrix.zeros(1, A.cols); // [1, cols]
-  if (S.rows !== 1 || S.cols !== A.cols) {
-    throw new RangeError(`sumRows: out is [${S.rows}×${S.cols}] but the result is [1×${A.cols}]`);
-  }
-  const a = A.data, s = S.data, n = A.cols;
-  s.fill(0);
-  for (let i = 0; i < A.rows; i++) {
-    const o = i * n;
-    for (let j = 0; j < n; j++) s[j] += a[o + j];
-  }
-  return S;
-}
 
 /**
  * The index of the largest value: of an array, a number; of a matrix, one index

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Dense, Matrix, matmul, neuron } from "nnfs";
+import { Dense, Matrix, Random, matmul, neuron, scaledNormal } from "nnfs";
 
 // The seed example of chapter 3: three neurons, four inputs.
 const inputs = [1, 2, 3, 2.5];
@@ -69,5 +69,53 @@ describe("Dense errors", () => {
     { name: "backward before forward", run: () => new Dense(2, 2).backward(Matrix.zeros(1, 2)), message: "Dense.backward: call forward first" },
   ])("$name", ({ run, message }) => {
     expect(run).toThrow(message);
+  });
+});
+
+describe("Dense starting weights", () => {
+  test.each([
+    { nIn: 400, nOut: 50 },
+    { nIn: 16, nOut: 1000 },
+  ])("by default normal with mean 0 and spread 1/√nIn: [$nIn, $nOut]", ({ nIn, nOut }) => {
+    const W = new Dense(nIn, nOut, { seed: 3 }).W;
+    expect(W.shape).toEqual([nIn, nOut]);
+    const d = Array.from(W.data);
+    const mean = d.reduce((s, x) => s + x, 0) / d.length;
+    const std = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / d.length);
+    expect(Math.abs(mean)).toBeLessThan(0.05 / Math.sqrt(nIn));
+    expect(std).toBeGreaterThan(0.95 / Math.sqrt(nIn));
+    expect(std).toBeLessThan(1.05 / Math.sqrt(nIn));
+  });
+
+  test("the default is scaledNormal, also known as \"normal\"", () => {
+    const a = new Dense(30, 7, { seed: 5 }).W;
+    expect(new Dense(30, 7, { seed: 5, init: "normal" }).W.data).toEqual(a.data);
+    expect(new Dense(30, 7, { seed: 5, init: scaledNormal }).W.data).toEqual(a.data);
+    expect(scaledNormal(30, 7, new Random(5)).data).toEqual(a.data);
+  });
+
+  test("the same seed gives the same weights; another seed, others", () => {
+    expect(new Dense(5, 4, { seed: 9 }).W.data).toEqual(new Dense(5, 4, { seed: 9 }).W.data);
+    expect(new Dense(5, 4, { seed: 9 }).W.data).not.toEqual(new Dense(5, 4, { seed: 10 }).W.data);
+    expect(new Dense(5, 4, { rng: new Random(9) }).W.data).toEqual(new Dense(5, 4, { seed: 9 }).W.data);
+  });
+
+  test("init may be any function of (nIn, nOut, rng)", () => {
+    const seen: number[] = [];
+    const ones = (nIn: number, nOut: number): Matrix => {
+      seen.push(nIn, nOut);
+      return Matrix.from(Array.from({ length: nIn }, () => new Array(nOut).fill(1)));
+    };
+    const layer = new Dense(3, 2, { init: ones });
+    expect(seen).toEqual([3, 2]);
+    expect(layer.forward([1, 2, 3])).toEqual([6, 6]);
+  });
+
+  test("an unknown init name is an error listing the known ones", () => {
+    expect(() => new Dense(3, 2, { init: "lecun" })).toThrow(/Dense: unknown init "lecun"; use a function or one of "normal", /);
+  });
+
+  test("biases start at zero", () => {
+    expect(Array.from(new Dense(6, 5).b.data)).toEqual([0, 0, 0, 0, 0]);
   });
 });
