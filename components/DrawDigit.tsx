@@ -17,6 +17,7 @@ import { readColours } from "./colours.ts";
 import { paintInk, useThemeVersion } from "./canvas.ts";
 import { digitAt, loadDigits, loadError } from "./digits-data.ts";
 import "./islands.css";
+import TrainedOutputs from "./TrainedOutputs.tsx";
 import "./draw-digit.css";
 
 /** The chapter's network: seeds 1, 2 and 3 for its three layers, as in the cells. */
@@ -25,7 +26,8 @@ const PEN_HELP = "Draw a digit here. With the keyboard: arrow keys move the pen,
 
 type Data = { state: "idle" | "loading" } | { state: "error"; message: string };
 
-export default function DrawDigit() {
+/** `trained` (chapter 10 on): the reader's trained network reads the drawing instead of the untrained one. */
+export default function DrawDigit({ trained = false }: { trained?: boolean }) {
   const uid = `dd${useId().replace(/[^\w-]/g, "")}`;
   const ink = useRef<Float32Array>(blank());
   const [version, setVersion] = useState(0);
@@ -150,7 +152,7 @@ export default function DrawDigit() {
   return (
     <figure class="island dd" ref={root} aria-labelledby={`${uid}-title`}>
       <p class="island-title" id={`${uid}-title`}>
-        Draw a digit; watch an untrained network look at it
+        {trained ? "Draw a digit; your trained network reads it" : "Draw a digit; watch an untrained network look at it"}
       </p>
 
       <div class="dd-top">
@@ -173,7 +175,9 @@ export default function DrawDigit() {
             <button type="button" onClick={realDigit} disabled={data.state === "loading"}>
               {data.state === "loading" ? "Loading digits…" : "A real digit"}
             </button>
-            <button type="button" onClick={() => { setSeed((s) => s + 10); setFlow((f) => f + 1); }}>New random weights</button>
+            {!trained && (
+              <button type="button" onClick={() => { setSeed((s) => s + 10); setFlow((f) => f + 1); }}>New random weights</button>
+            )}
           </div>
           {data.state === "loading" && <p class="dd-status" role="status">Loading 10,000 handwritten digits…</p>}
           {data.state === "error" && <p class="dd-status dd-error" role="alert">{data.message}</p>}
@@ -184,18 +188,20 @@ export default function DrawDigit() {
             <canvas ref={small} width={SIDE} height={SIDE} role="img" aria-label={`Your drawing as the network sees it: 28 by 28 pixels, ${inked} of them inked`} data-inked={inked} />
             <span>784 inputs</span>
           </div>
-          <NetworkPicture net={net} acts={acts} best={best} empty={empty} flow={flow} label={describeOutputs(out, label, empty)} />
+          {trained ? <TrainedOutputs input={input} empty={empty} label={label} /> : (
+            <NetworkPicture net={net} acts={acts} best={best} empty={empty} flow={flow} label={describeOutputs(out, label, empty)} />
+          )}
         </div>
       </div>
 
-      <p class="dd-answer" aria-live="polite">
+      {!trained && <p class="dd-answer" aria-live="polite">
         {empty ? "Draw something, and the answer appears here." : (
           <>
             The network says <strong class="dd-answer-digit">{best}</strong>
             {label !== null ? <> (the digit is a {label})</> : null}. {verdict(best, label)}
           </>
         )}
-      </p>
+      </p>}
     </figure>
   );
 }

@@ -47,8 +47,12 @@ const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLo
  */
 export function ownTests(chapter: ChapterFile): string[] {
   const n = Number.parseInt(chapter.id, 10);
-  const islands = [...chapter.source.matchAll(/^import (\w+) from "\.\.\/\.\.\/components\/\w+\.tsx";/gm)].map(
-    (m) => `tests/components/${kebab(m[1])}.test.ts`,
+  // An island's tests: tests/components/<island>.test.ts, or <island>-<part>.test.ts for an island in parts.
+  const componentTests = readdirSync(path.join(ROOT, "tests/components"));
+  const islands = [...chapter.source.matchAll(/^import (\w+) from "\.\.\/\.\.\/components\/\w+\.tsx";/gm)].flatMap((m) =>
+    componentTests
+      .filter((f) => f === `${kebab(m[1])}.test.ts` || (f.startsWith(`${kebab(m[1])}-`) && f.endsWith(".test.ts")))
+      .map((f) => `tests/components/${f}`),
   );
   const libFiles = [...new Set(libExportTags().filter((e) => e.chapter === n).map((e) => `tests/lib/${e.file.replace(/\.ts$/, ".test.ts")}`))];
   return [...islands, ...libFiles].filter((f) => existsSync(path.join(ROOT, f))).sort();

@@ -1,0 +1,48 @@
+/**
+ * The messages between the trainer island (the page) and its Web Worker,
+ * and nothing else. The page asks; the worker trains and reports.
+ */
+import type { ModelJSON } from "nnfs";
+import type { Settings } from "./settings.ts";
+
+/** A test digit the network got wrong: its pixels (0–255), the truth and the answer. */
+export interface WrongDigit {
+  index: number;
+  label: number;
+  predicted: number;
+  pixels: Uint8Array;
+}
+
+/** How the network did on the test digits, touched once, after training. */
+export interface TestReport {
+  loss: number;
+  accuracy: number;
+  /** Up to `WRONG_SHOWN` of the digits it got wrong, in test-set order. */
+  wrong: WrongDigit[];
+  /** How many test digits it got wrong in all. */
+  wrongCount: number;
+}
+
+/** How many wrong digits the report carries. */
+export const WRONG_SHOWN = 24;
+
+export type ToWorker =
+  /** Train one or more configurations, one after another, on the same data. */
+  | { type: "train"; dataUrl: string; runs: Settings[] }
+  /** Stop after the current batch; the network keeps what it has learned. */
+  | { type: "stop" }
+  /** Measure a network (a loaded file) on the test digits. */
+  | { type: "evaluate"; dataUrl: string; model: ModelJSON };
+
+export type FromWorker =
+  | { type: "loading" }
+  | { type: "start"; run: number; runs: number; batches: number }
+  /** Training-loss and accuracy averaged over the batches since the last report. */
+  | { type: "batches"; run: number; epoch: number; batch: number; batches: number; loss: number; accuracy: number; seconds: number }
+  | { type: "epoch"; run: number; epoch: number; loss: number; accuracy: number; valLoss: number; valAccuracy: number; seconds: number }
+  /** A run ended (all its epochs, or stopped); its test report follows in `tested`. */
+  | { type: "finished"; run: number; stopped: boolean; seconds: number }
+  /** The run's network measured once on the test digits, and packed for keeping (store.ts's `pack`). */
+  | { type: "tested"; run: number; test: TestReport; packed: string }
+  | { type: "evaluated"; test: TestReport }
+  | { type: "error"; message: string };

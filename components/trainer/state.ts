@@ -1,0 +1,184 @@
+/**
+ * The trainer's state machine: what the island shows, as a pure function of
+ * the reader's actions and the worker's messages. The `.tsx` only renders a
+ * `TrainerState` and sends what `reduce` is given.
+ *
+ *   idle ──Train──▶ loading ──▶ training ──all runs finished──▶ done
+ *                       │            └──Stop──▶ stopped
+ *                       └──error──▶ error          (Reset from anywhere: idle)
+ */
+import type { FromWorker, TestReport } from "./protocol.ts";
+
+export type Phase = "idle" | "loading" | "training" | "done" | "stopped" | "error";
+
+/** One point of a curve: x in epochs (2.5 is half-way through the third), y the value. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface RunCurves {
+  trainLoss: Point[];
+  trainAccuracy: Point[];
+  valLoss: Point[];
+  valAccuracy: Point[];
+}
+
+export interface RunResult {
+  stopped: boolean;
+  seconds: number;
+  test: TestReport | null;
+}
+
+export interface TrainerState {
+  phase: Phase;
+  /** The run being trained (comparison mode trains several), and how many there are. */
+  run: number;
+  runs: number;
+  /** Epochs finished in the current run, of `epochs`. */
+  epoch: number;
+  epochs: number;
+  /** Epochs of each run, as asked for. */
+  plan: number[];
+  /** Batches done in the epoch under way, of `batches`. */
+  batch: number;
+  batches: number;
+  /** Validation accuracy after the last finished epoch, or null before the first. */
+  valAccuracy: number | null;
+  curves: RunCurves[];
+  results: (RunResult | null)[];
+  /** Seconds since Train was pressed, as last reported. */
+  seconds: number;
+  error: string | null;
+}
+
+export type Action =
+  | { type: "train"; epochs: number[] }
+  | { type: "stop" }
+  | { type: "reset" }
+  | { type: "worker"; message: FromWorker };
+
+export function initialState(): TrainerState {
+  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null };
+}
+
+const emptyCurves = (): RunCurves => ({ trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] });
+
+/** Whether the worker is busy for this state (Train disabled, Stop enabled). */
+export function isBusy(state: TrainerState): boolean {
+  return state.phase === "loading" || state.phase === "training";
+}
+
+/**
+ * The value of the island's `data-state` attribute, the contract with the
+ * browser tests: loading counts as training (the reader pressed Train).
+ */
+export function dataState(state: TrainerState): "idle" | "training" | "done" | "stopped" | "error" {
+  return state.phase === "loading" ? "training" : state.phase;
+}
+
+/** Progress through the current run's epochs, 0 to 1, for the `<progress>` bar. */
+export function epochProgress(state: TrainerState): number {
+  if (state.epochs === 0) return 0;
+  const within = state.batches > 0 && state.epoch < state.epochs ? state.batch / state.batches : 0;
+  return Math.min(1, (state.epoch + within) / state.epochs);
+}
+
+/** The next state. Actions that make no sense in a state (Stop when idle) change nothing. */
+export function reduce(state: TrainerState, action: Action): TrainerState {
+  switch (action.type) {
+    case "train":
+      if (isBusy(state)) return state;
+      return {
+        ...initialState(),
+        phase: "loading",
+        runs: action.epochs.length,
+        epochs: action.epochs[0] ?? 0,
+        plan: action.epochs,
+        curves: action.epochs.map(emptyCurves),
+        results: action.epochs.map(() => null),
+      };
+    case "stop":
+      return state; // the worker answers with `finished … stopped`
+    case "reset":
+      return initialState();
+    case "worker":
+      return onMessage(state, action.message);
+  }
+}
+
+function onMessage(state: TrainerState, m: FromWorker): TrainerState {
+  if (state.phase === "idle" && m.type !== "evaluated") return state; // a late message after Reset
+  switch (m.type) {
+    case "loading":
+      return { ...state, phase: "loading" };
+    case "start":
+      return { ...state, phase: "training", run: m.run, runs: m.runs, epoch: 0, batch: 0, batches: m.batches, valAccuracy: null, epochs: state.plan[m.run] ?? state.epochs };
+    case "batches": {
+      const curves = state.curves.slice();
+      const c = curves[m.run] ?? emptyCurves();
+      const x = m.epoch - 1 + m.batch / m.batches;
+      curves[m.run] = { ...c, trainLoss: [...c.trainLoss, { x, y: m.loss }], trainAccuracy: [...c.trainAccuracy, { x, y: m.accuracy }] };
+      return { ...state, phase: "training", run: m.run, batch: m.batch, batches: m.batches, curves, seconds: m.seconds };
+    }
+    case "epoch": {
+      const curves = state.curves.slice();
+      const c = curves[m.run] ?? emptyCurves();
+      curves[m.run] = { ...c, valLoss: [...c.valLoss, { x: m.epoch, y: m.valLoss }], valAccuracy: [...c.valAccuracy, { x: m.epoch, y: m.valAccuracy }] };
+      return { ...state, run: m.run, epoch: m.epoch, batch: 0, valAccuracy: m.valAccuracy, curves };
+    }
+    case "finished": {
+      const results = state.results.slice();
+      results[m.run] = { stopped: m.stopped, seconds: m.seconds, test: null };
+      const last = m.run + 1 >= state.runs;
+      const phase: Phase = m.stopped ? "stopped" : last ? "done" : state.phase;
+      return { ...state, results, phase, seconds: m.seconds };
+    }
+    case "tested": {
+      const results = state.results.slice();
+      results[m.run] = { stopped: results[m.run]?.stopped ?? false, seconds: results[m.run]?.seconds ?? 0, test: m.test };
+      return { ...state, results };
+    }
+    case "evaluated":
+      return { ...initialState(), phase: "done", runs: 1, curves: [emptyCurves()], results: [{ stopped: false, seconds: 0, test: m.test }] };
+    case "error":
+      return { ...state, phase: "error", error: m.message };
+  }
+}
+
+/** The latest result that has a test report, if any (the network the page keeps). */
+export function lastResult(state: TrainerState): RunResult | null {
+  for (let i = state.results.length - 1; i >= 0; i--) if (state.results[i]?.test) return state.results[i];
+  return null;
+}
+
+const pc = (v: number) => `${(100 * v).toFixed(1)} %`;
+/** Seconds, loosely: "0.8 s", "3.2 s", "14 s". */
+export function formatSeconds(s: number): string {
+  return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
+/** One sentence saying where the trainer is, for the status line (a polite live region). */
+export function describeState(state: TrainerState): string {
+  const which = state.runs > 1 ? `Run ${state.run + 1} of ${state.runs}: ` : "";
+  switch (state.phase) {
+    case "idle":
+      return "Choose, then press Train.";
+    case "loading":
+      return "Loading the digits…";
+    case "training":
+      return state.valAccuracy === null
+        ? `${which}training, epoch 1 of ${state.epochs}…`
+        : `${which}epoch ${state.epoch} of ${state.epochs} done: validation accuracy ${pc(state.valAccuracy)}.`;
+    case "done":
+    case "stopped": {
+      const r = lastResult(state);
+      if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
+      if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;
+      const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epochs`;
+      return `${which}${how} in ${formatSeconds(r.seconds)}; test accuracy ${pc(r.test.accuracy)}.`;
+    }
+    case "error":
+      return `Training failed: ${state.error}`;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The trainer's Web Worker: all training happens here, never on the page's
+ * thread. It loads the digits once, runs jobs (run.ts) and relays their
+ * progress; a `stop` message aborts the job after its current batch.
+ */
+import { loadMnist, Sequential, type Mnist } from "nnfs";
+import { runJob, testReport } from "./run.ts";
+import type { FromWorker, ToWorker } from "./protocol.ts";
+
+const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+let data: Promise<Mnist> | null = null;
+let job: AbortController | null = null;
+
+const post = (m: FromWorker) => scope.postMessage(m);
+const digits = (url: string): Promise<Mnist> => {
+  data ??= loadMnist(url);
+  data.catch(() => (data = null)); // let a later press try again
+  return data;
+};
+
+scope.onmessage = async (e) => {
+  const m = e.data;
+  try {
+    if (m.type === "stop") {
+      job?.abort();
+    } else if (m.type === "train") {
+      job?.abort();
+      const controller = (job = new AbortController());
+      post({ type: "loading" });
+      const mnist = await digits(m.dataUrl);
+      await runJob(mnist, m.runs, post, controller.signal);
+    } else if (m.type === "evaluate") {
+      const mnist = await digits(m.dataUrl);
+      post({ type: "evaluated", test: testReport(Sequential.fromJSON(m.model), mnist.test) });
+    }
+  } catch (error) {
+    post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+  }
+};

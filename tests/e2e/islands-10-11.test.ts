@@ -1,0 +1,170 @@
+/**
+ * The trainer of chapters 10 and 11 in Chromium: real training in a Web
+ * Worker on the 8,000 training digits, with the page kept responsive.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { launch, type Launched } from "./chromium.ts";
+import { openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
+
+let chrome: Launched;
+beforeAll(async () => {
+  chrome = await launch();
+});
+afterAll(async () => chrome?.close());
+
+const CH10 = "10-training-on-digits/";
+const openIsland = (path: string, selector: string, viewport?: { width: number; height: number }): Promise<WatchedPage> =>
+  openIslandIn(chrome.browser, path, selector, viewport);
+
+const trainer = (page: Page, nth = 0) => page.locator("[data-trainer]").nth(nth);
+const attr = async (page: Page, name: string, nth = 0) => trainer(page, nth).getAttribute(name);
+
+/** A mouse drag through points given as fractions of the element's box. */
+async function mouseDrag(page: Page, selector: string, points: [number, number][]) {
+  const box = (await page.locator(selector).boundingBox())!;
+  const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Starts recording the page's long tasks (over 50 ms on the main thread). */
+async function watchLongTasks(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+    }).observe({ type: "longtask" });
+  });
+}
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+describe("chapter 10: the trainer", () => {
+  test("the defaults pass 95 % validation accuracy within 15 s of Train, never blocking the page", async () => {
+    const { page, problems } = await openIsland(CH10, "[data-trainer]");
+    const t = trainer(page);
+    expect(await attr(page, "data-state")).toBe("idle");
+    expect(await page.getByRole("button", { name: "Stop" }).first().isDisabled()).toBe(true);
+    await watchLongTasks(page);
+
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    const started = Date.now();
+    expect(await attr(page, "data-state")).toBe("training");
+    await page.waitForFunction(
+      () => Number(document.querySelector("[data-trainer]")!.getAttribute("data-val-accuracy")) >= 0.95,
+      undefined,
+      { timeout: 15_000, polling: 50 },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds).toBeLessThan(15);
+    await page.locator("[data-trainer][data-state=done]").waitFor({ timeout: 30_000 });
+    await t.locator(".tr-test-accuracy").waitFor({ timeout: 10_000 });
+    expect(await longTasks(page)).toEqual([]);
+
+    expect(await attr(page, "data-epoch")).toBe("10");
+    expect(Number(await attr(page, "data-val-accuracy"))).toBeGreaterThanOrEqual(0.95);
+    // The same numbers as in Node: the seeded run is the same everywhere.
+    expect(await t.locator(".tr-test-accuracy").innerText()).toBe("94.6 %");
+    expect(await t.locator("[role=status]").innerText()).toMatch(/^Done: 10 epochs in [\d.]+ s; test accuracy 94\.6 %\.$/);
+    expect(await t.locator(".tr-wrong li").count()).toBe(24);
+    expect(await t.locator(".tr-wrong canvas").first().getAttribute("aria-label")).toMatch(/^A \d, read as \d$/);
+    expect(await t.locator(".tr-chart canvas").count()).toBe(2); // uPlot drew both charts
+
+    // The drawing pad below reads with the network just trained.
+    const pad = page.locator(".dd").filter({ hasText: "your trained network reads it" });
+    await pad.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector(".dd")?.closest("astro-island")?.hasAttribute("ssr"));
+    await mouseDrag(page, ".dd-canvas", [[0.5, 0.15], [0.5, 0.5], [0.5, 0.85]]); // a 1
+    const outputs = (await pad.locator(".dd-bars").getAttribute("data-outputs"))!.split(" ").map(Number);
+    expect(outputs).toHaveLength(10);
+    expect(outputs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    expect(await pad.locator(".dd-answer").innerText()).toMatch(/^It reads a \d \(\d+ %\)/);
+    expect(await pad.locator(".dd-about").innerText()).toBe("The network: SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1.");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("Stop ends training mid-epoch; Reset goes back to the start", async () => {
+    const { page, problems } = await openIsland(CH10, "[data-trainer]");
+    const t = trainer(page);
+    await t.getByLabel("Epochs").selectOption("30");
+    await t.getByLabel("Batch size").selectOption("8");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    // Part-way through the second epoch.
+    await page.waitForFunction(() => {
+      const el = document.querySelector("[data-trainer]")!;
+      const bar = el.querySelector("progress")!;
+      return el.getAttribute("data-epoch") === "1" && bar.value > 1.3 / 30;
+    }, undefined, { timeout: 20_000, polling: 20 });
+    await t.getByRole("button", { name: "Stop" }).click();
+    const pressed = Date.now();
+    await page.locator("[data-trainer][data-state=stopped]").waitFor({ timeout: 2_000 });
+    expect(Date.now() - pressed).toBeLessThan(1_000);
+    expect(await attr(page, "data-epoch")).toBe("1");
+    await page.waitForTimeout(500);
+    expect(await attr(page, "data-epoch")).toBe("1"); // nothing goes on in the background
+    // The network as it was is measured on the test digits and kept.
+    await t.locator("[role=status]", { hasText: /^Stopped after 1 full epoch in [\d.]+ s; test accuracy \d+\.\d %\.$/ }).waitFor({ timeout: 10_000 });
+    expect(await t.getByRole("button", { name: "Train", exact: true }).isEnabled()).toBe(true);
+
+    await t.getByRole("button", { name: "Reset" }).click();
+    expect(await attr(page, "data-state")).toBe("idle");
+    expect(await attr(page, "data-epoch")).toBe("0");
+    expect(await t.getByLabel("Epochs").inputValue()).toBe("10");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("chapter 11: comparison, saving and loading", () => {
+  const CH11 = "11-training-better/";
+
+  test("comparison mode trains three runs one after another and overlays their validation curves", async () => {
+    const { page, problems } = await openIsland(CH11, ".tr-compare");
+    const t = page.locator(".tr-compare");
+    await t.getByLabel("Epochs").selectOption("1");
+    await t.getByLabel("Hidden neurons").selectOption("16");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    await page.locator(".tr-compare[data-state=done]").waitFor({ timeout: 60_000 });
+    await t.locator(".tr-table tbody tr").nth(2).locator("td").nth(1).filter({ hasText: "%" }).waitFor({ timeout: 10_000 });
+    expect(await t.locator(".tr-table tbody tr").count()).toBe(3);
+    expect(await t.locator(".tr-table tbody th").allInnerTexts()).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.01", "Adam, lr 0.001"]);
+    expect(await t.locator(".u-legend .u-series").count()).toBe(4); // x and three runs
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("save downloads the network; loading it back gives the same test accuracy; a damaged file changes nothing", async () => {
+    const { page, problems } = await openIsland(CH11, ".tr:not(.tr-compare)");
+    const t = page.locator(".tr:not(.tr-compare)");
+    await t.getByLabel("Epochs").selectOption("1");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    await t.locator(".tr-test-accuracy").waitFor({ timeout: 60_000 });
+    const trained = await t.locator(".tr-test-accuracy").innerText();
+    expect(await t.locator(".tr-kept").innerText()).toBe("Kept: SGD, lr 0.2, batch 32, 1 epoch, 128 hidden, seed 1.");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), t.getByRole("button", { name: "Save network" }).click()]);
+    expect(download.suggestedFilename()).toBe("digits-network.json");
+    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    expect(JSON.parse(text)).toMatchObject({ format: "nnfs-sequential", about: "SGD, lr 0.2, batch 32, 1 epoch, 128 hidden, seed 1" });
+
+    const input = t.locator("input[type=file]");
+    // A damaged file: a clear error, and the kept network is still the trained one.
+    await input.setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(text.slice(0, 1000)) });
+    expect(await t.getByRole("alert").innerText()).toMatch(/^broken\.json: This file is not JSON.*Nothing was changed\.$/);
+    expect(await t.locator(".tr-test-accuracy").innerText()).toBe(trained);
+    expect(await t.locator(".tr-kept").innerText()).toBe("Kept: SGD, lr 0.2, batch 32, 1 epoch, 128 hidden, seed 1.");
+
+    // The saved file, loaded back: measured on the test digits, the same accuracy.
+    await t.getByRole("button", { name: "Reset" }).click();
+    await input.setInputFiles({ name: "digits-network.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await t.locator("[role=status]", { hasText: /^Loaded: test accuracy/ }).waitFor({ timeout: 30_000 });
+    expect(await t.locator(".tr-test-accuracy").innerText()).toBe(trained);
+    expect(await t.getByRole("alert").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
