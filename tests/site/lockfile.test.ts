@@ -6,7 +6,7 @@ import { missingOptionalPackages, type Lockfile } from "../../scripts/lockfile.t
 const binding = (os: string) => ({ version: "1.0.0", os: [os] });
 
 describe("missingOptionalPackages", () => {
-  test.each([
+  test.each<{ title: string; packages: Lockfile["packages"]; missing: string[] }>([
     {
       title: "every binding locked at the top",
       packages: {
@@ -42,7 +42,7 @@ describe("missingOptionalPackages", () => {
       missing: ["tool → @tool/linux"],
     },
   ])("$title", ({ packages, missing }) => {
-    expect(missingOptionalPackages({ packages } as Lockfile)).toEqual(missing);
+    expect(missingOptionalPackages({ packages })).toEqual(missing);
   });
 });
 
