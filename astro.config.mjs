@@ -7,6 +7,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { remarkCells } from "./components/cell/build/remark-cells.ts";
+import { searchIndex } from "./src/build/search-index.ts";
 
 // Astro 7's default Markdown processor ignores remark/rehype plugins, so the
 // unified processor is named explicitly: without it, KaTeX never runs.
@@ -49,7 +50,8 @@ export default defineConfig({
   // OUT_DIR lets the browser tests build a second copy (under a sub-path) beside dist/.
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
-  integrations: [preact(), mdx()],
+  // After the build: the search index (it must come before the service worker, which precaches it).
+  integrations: [preact(), mdx(), searchIndex()],
   markdown: {
     processor,
     shikiConfig: {

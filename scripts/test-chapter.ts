@@ -18,7 +18,8 @@ if (!chapter) {
 }
 const own = ownTests(chapter);
 console.log(`Chapter ${chapter.id}: its cells and exercises, and ${own.length ? own.join(", ") : "no tests of its own"}`);
-const result = spawnSync("npx", ["vitest", "run", "tests/chapters/", ...own], {
+// The chapter's downloadable code file runs too (tests/site/chapter-file.test.ts narrows to CHAPTER).
+const result = spawnSync("npx", ["vitest", "run", "tests/chapters/", "tests/site/chapter-file.test.ts", ...own], {
   stdio: "inherit",
   env: { ...process.env, CHAPTER: only },
 });

@@ -19,3 +19,8 @@ export async function allChapters(): Promise<Chapter[]> {
 export function chapterHref(id: string): string {
   return `${import.meta.env.BASE_URL}${id}/`;
 }
+
+/** The chapter's code as one file a reader can download and run (src/pages/code/[file].ts). */
+export function chapterCodeHref(id: string): string {
+  return `${import.meta.env.BASE_URL}code/chapter-${id.slice(0, 2)}.ts`;
+}

@@ -6,7 +6,7 @@
  * test fails until the prose says the new number too.
  */
 import { describe, expect, test } from "vitest";
-import { parseChapter } from "../../components/cell/parse-chapter.ts";
+import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
 import { chapterFiles } from "./chapters.ts";
 
 interface Quote {

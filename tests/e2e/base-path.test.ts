@@ -49,5 +49,12 @@ test("under /nnfs/, the home page and every chapter load everything they need fr
     expect(links.filter((h) => !h.startsWith("/nnfs/")), `${href} links outside /nnfs/`).toEqual([]);
     await visit.page.close();
   }
+  // Search loads its index from /nnfs/pagefind/ and its results link under /nnfs/.
+  await page.fill("input[type=search]", "sigmoid");
+  await page.locator(".search-hit").first().waitFor();
+  const found = await page.$$eval(".search-hit a", (as) => as.map((a) => a.getAttribute("href")!));
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.filter((h) => !h.startsWith("/nnfs/"))).toEqual([]);
+  expect(problems).toEqual([]);
   await page.close();
 });

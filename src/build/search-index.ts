@@ -1,0 +1,55 @@
+/**
+ * Astro integration: after `astro build`, Pagefind indexes the chapters in
+ * the output folder and writes its index and search script to `pagefind/`.
+ * No server is involved: the page fetches the index's small pieces as the
+ * reader types, and the service worker keeps them for offline reading.
+ *
+ * What is indexed is what a reader reads (ChapterLayout marks the article
+ * with data-pagefind-body): the text, the formulas as they are displayed, and
+ * the code of cells and exercises, so that an identifier like `matmul` is
+ * found. What would pollute the results is left out: KaTeX's hidden MathML
+ * copy of every formula (its TeX source included) and the cells' second,
+ * hidden copy of their code (<template>), kept for the editor.
+ */
+import { readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import * as pagefind from "pagefind";
+
+export const SEARCH_EXCLUDED = [".katex-mathml", "template", "noscript", ".cell-bar", "[data-cell-note]"];
+
+export async function buildSearchIndex(outDir: string, log: (message: string) => void = () => {}): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({
+    excludeSelectors: SEARCH_EXCLUDED,
+    forceLanguage: "en",
+    // Identifiers such as add_row or shape names like [batch, nOut] keep their punctuation.
+    includeCharacters: "_",
+  });
+  if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join("; ")}`);
+  try {
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
+    if (added.page_count === 0) throw new Error(`search index: no chapter page found in ${outDir}`);
+    const outputPath = path.join(outDir, "pagefind");
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
+    // The book draws its own results (src/search/); Pagefind's ready-made UIs would only be downloaded and cached for nothing.
+    for (const file of readdirSync(outputPath)) if (/^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(file)) rmSync(path.join(outputPath, file));
+    log(`indexed ${added.page_count} pages for search`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export function searchIndex(): AstroIntegration {
+  return {
+    name: "nnfs:search-index",
+    hooks: {
+      "astro:build:done": async ({ dir, logger }) => {
+        await buildSearchIndex(fileURLToPath(dir), (m) => logger.info(m));
+      },
+    },
+  };
+}
