@@ -6,7 +6,8 @@
  * here, so it works from anywhere inside a clone.
  */
 import { formatArgs } from "../../components/cell/format.ts";
-import { checkLine, createChecker, type CheckFn } from "../../components/cell/worker/checks.ts";
+import { createChecker, type CheckFn } from "../../components/cell/worker/checks.ts";
+import { checkLine } from "../../components/cell/page/texts.ts";
 
 const write = (...args: unknown[]) => void process.stdout.write(`${formatArgs(args)}\n`);
 for (const method of ["log", "info", "warn", "error", "debug"] as const) console[method] = write;
