@@ -15,7 +15,7 @@
  */
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { dataUrl } from "./digits-data.ts";
-import { parseColour } from "./weight-painter.ts";
+import { parseColour } from "./colours.ts";
 import {
   CHOICES,
   DEFAULTS,

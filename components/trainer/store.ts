@@ -21,7 +21,7 @@ export interface Trained {
   testAccuracy: number;
 }
 
-type PackedLayer = { type: "dense"; nIn: number; nOut: number; W: string; b: string } | { type: Exclude<LayerJSON["type"], "dense"> };
+type PackedLayer = { type: "dense"; nIn: number; nOut: number; W: string; b: string } | Exclude<LayerJSON, { type: "dense" }>;
 
 function toBase64(values: readonly number[] | Float32Array): string {
   const bytes = new Uint8Array(Float32Array.from(values).buffer);
