@@ -1,18 +1,19 @@
 /**
  * A display item (what `plot` or `showDigit` in a cell asked to show) as
- * markup: the same string at build time, where it replaces the text stand-in
+ * markup, with no text of its own (words are drawn by CSS), so the output's
+ * text stays exactly what the cell printed: the same string at build time, where it replaces the text stand-in
  * under a cell before anyone presses Run, and in the page after a run.
  * The picture is followed by its text stand-in as a caption, so the output
  * still reads as the book prints it.
  */
 import type { DisplayItem } from "../../lib/display.ts";
 import { digitSvg } from "./digit.ts";
-import { plotSvg } from "./plot.ts";
+import { plotHtml } from "./plot.ts";
 import { escape } from "./svg.ts";
 
-/** The picture alone: SVG markup, named by the item's text. */
-export function pictureSvg(item: DisplayItem): string {
-  return item.kind === "plot" ? plotSvg(item) : digitSvg(item);
+/** The picture alone, named by the item's text: a digit is SVG; a plot is SVG lines with HTML words around them. */
+export function picture(item: DisplayItem): string {
+  return item.kind === "plot" ? plotHtml(item) : digitSvg(item);
 }
 
 /**
@@ -21,7 +22,7 @@ export function pictureSvg(item: DisplayItem): string {
  */
 export function displayHtml(item: DisplayItem): string {
   return (
-    `<span class="out-display out-display-${item.kind}"><span class="out-picture">${pictureSvg(item)}</span>` +
+    `<span class="out-display out-display-${item.kind}"><span class="out-picture">${picture(item)}</span>` +
     `<span class="out-caption" aria-hidden="true">${escape(item.text)}</span></span>`
   );
 }

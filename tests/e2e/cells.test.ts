@@ -149,8 +149,9 @@ describe("running a cell", () => {
     const cell = cellAt(page, 0);
     const r = await run(cell, 'import { plot, showDigit } from "nnfs";\nplot([3, 2, 1.5, 1.2], { title: "loss" });\nshowDigit(Array.from({ length: 784 }, (_, i) => (i % 28 > 10 && i % 28 < 16 ? 1 : 0)), { label: 1 });');
     expect(r.output).toBe('[plot "loss": 4 points, y from 3 to 1.2 (min 1.2, max 3)]\n[digit 28×28 "1": 140 of 784 pixels inked]');
-    expect(await cell.locator("svg.out-plot path.out-plot-line").count()).toBe(1);
-    expect(await cell.locator("canvas.out-digit").count()).toBe(1);
+    expect(await cell.locator(".dp-plot path.dp-line").count()).toBe(1);
+    expect(await cell.locator('.dp-plot [data-text="loss"]').count()).toBe(1); // the title, drawn by CSS: not in the text above
+    expect(await cell.locator("svg.dp-digit rect").count()).toBeGreaterThan(0);
   });
 });
 

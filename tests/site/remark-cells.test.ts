@@ -83,8 +83,8 @@ describe("cells that draw", () => {
     expect(first.outputhtml).toBeUndefined(); // draws nothing: its output stays text
     const lines = second.outputhtml.split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^<span class="out-display out-display-plot"><span class="out-picture"><svg class="dp-plot" [^>]*role="img" aria-label="\[plot &quot;up&quot;: 3 points/);
-    expect(lines[0]).toContain('<text class="dp-title" x=');
+    expect(lines[0]).toMatch(/^<span class="out-display out-display-plot"><span class="out-picture"><span class="dp-plot" role="img" aria-label="\[plot &quot;up&quot;: 3 points/);
+    expect(lines[0]).toContain('<span class="dp-title" data-text="up">');
     expect(lines[1]).toBe("after");
     expect(second.output).toBe(`${text}\nafter`); // the text is still there for the page's own checks
   });
