@@ -163,7 +163,7 @@ export function describeState(state: TrainerState): string {
   const which = state.runs > 1 ? `Run ${state.run + 1} of ${state.runs}: ` : "";
   switch (state.phase) {
     case "idle":
-      return "Choose, then press Train.";
+      return "Choose, then press Train: the curves appear as the network learns.";
     case "loading":
       return "Loading the digits…";
     case "training":

@@ -87,7 +87,7 @@ describe("the trainer's state machine", () => {
 
 describe("the status line", () => {
   test.each([
-    [[], "Choose, then press Train."],
+    [[], "Choose, then press Train: the curves appear as the network learns."],
     [oneRun.slice(0, 2), "Loading the digits…"],
     [oneRun, "training, epoch 1 of 2…"],
     [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 })], "epoch 1 of 2 done: validation accuracy 70.0 %."],
