@@ -27,7 +27,7 @@ import {
 } from "./trainer/settings.ts";
 import type { FromWorker, ToWorker, WrongDigit } from "./trainer/protocol.ts";
 import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce, type Action } from "./trainer/state.ts";
-import { accuracyRange, accuracySeries, align, comparisonSeries, describeSeries, lossSeries, type Series } from "./trainer/chart.ts";
+import { accuracyRange, accuracySeries, lossRange, align, comparisonSeries, describeSeries, lossSeries, type Series } from "./trainer/chart.ts";
 import { keepTrained, pack, readTrained, unpack } from "./trainer/store.ts";
 import { FILE_NAME, modelFile, readModelFile } from "./trainer/model-file.ts";
 import type { Chart, ChartSpec } from "./trainer/charts.ts";
@@ -49,7 +49,7 @@ function startWorker(): Worker {
 
 /** The three configurations comparison mode starts with: the same network, three optimisers. */
 const COMPARE_START: Pick<Settings, "optimizer" | "lr" | "shift">[] = [
-  { optimizer: "sgd", lr: 0.1, shift: false },
+  { optimizer: "sgd", lr: 0.2, shift: false },
   { optimizer: "momentum", lr: 0.01, shift: false },
   { optimizer: "adam", lr: 0.001, shift: false },
 ];
@@ -205,7 +205,7 @@ export default function Trainer({ compare = false, extras = false, files = false
       const data = latest.current;
       if (compare) draw("loss", lossBox.current, data.first, { yLabel: "validation accuracy (%)", range: accuracyRange, perEpoch: true });
       else {
-        draw("loss", lossBox.current, data.first, { yLabel: "loss" });
+        draw("loss", lossBox.current, data.first, { yLabel: "loss", range: lossRange });
         draw("acc", accBox.current, data.second, { yLabel: "accuracy (%)", range: accuracyRange });
       }
     });
@@ -389,7 +389,6 @@ export default function Trainer({ compare = false, extras = false, files = false
             <div class="tr-chart" ref={accBox} role="img" aria-label={`Accuracy by epoch. ${describeSeries(chartData.second ?? [], "%")}`} />
           </div>
         )}
-        {state.phase === "idle" && <p class="tr-placeholder">The curves appear here as the network trains.</p>}
       </div>
 
       {compare && state.results.some((r) => r?.test) && (

@@ -64,6 +64,14 @@ export function accuracyRange(columns: Columns): [number, number] {
   return [Math.max(0, Math.floor((lo - 2) / 5) * 5), 100];
 }
 
+/** A y range for losses: from 0 to a round number above the highest point (2.5 before there are points). */
+export function lossRange(columns: Columns): [number, number] {
+  let hi = -Infinity;
+  for (const col of columns.slice(1)) for (const v of col as (number | null)[]) if (v !== null && v > hi) hi = v;
+  if (!Number.isFinite(hi)) return [0, 2.5];
+  return [0, Math.max(0.5, Math.ceil(hi * 2) / 2)];
+}
+
 /** A short text version of a chart for screen readers: each curve's last value. */
 export function describeSeries(series: readonly Series[], unit: "" | "%"): string {
   const parts = series

@@ -163,7 +163,7 @@ export function describeState(state: TrainerState): string {
   const which = state.runs > 1 ? `Run ${state.run + 1} of ${state.runs}: ` : "";
   switch (state.phase) {
     case "idle":
-      return "Choose, then press Train.";
+      return "Choose, then press Train: the curves appear as the network learns.";
     case "loading":
       return "Loading the digits…";
     case "training":
@@ -175,7 +175,7 @@ export function describeState(state: TrainerState): string {
       const r = lastResult(state);
       if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
       if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;
-      const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epochs`;
+      const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epoch${state.epochs === 1 ? "" : "s"}`;
       return `${which}${how} in ${formatSeconds(r.seconds)}; test accuracy ${pc(r.test.accuracy)}.`;
     }
     case "error":

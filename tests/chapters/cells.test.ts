@@ -31,6 +31,9 @@ test("there are chapters to run", () => {
 
 describe.each(chapters)("$id", (chapter) => {
   const { id, cells, rel } = chapter;
+  // The first cell's test waits for the whole chapter to run: allow it the cells'
+  // own time limits (`timeout=…`, 10 s for the others), and never less than 60 s.
+  const chapterLimit = Math.max(60_000, cells.reduce((ms, cell) => ms + (cell.options.timeoutMs ?? 10_000), 0));
 
   test.each(cells.map((cell) => ({ cell, name: `cell ${cell.index + 1} (${rel}:${cell.line})` })))("$name", async ({ cell }) => {
     const run = (await chapterRun(chapter)).runs[cell.index];
@@ -49,7 +52,7 @@ describe.each(chapters)("$id", (chapter) => {
     expect(normaliseOutput(run.output), `output of cell ${cell.index + 1} at ${where} (npm run cells:update -- ${id.slice(0, 2)} rewrites it)`).toBe(
       normaliseOutput(cell.output),
     );
-  });
+  }, chapterLimit);
 });
 
 describe.each(chapters.filter((c) => c.exercises.length > 0))(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accuracyRange, accuracySeries, align, comparisonSeries, describeSeries, lossSeries } from "../../components/trainer/chart.ts";
+import { accuracyRange, accuracySeries, lossRange, align, comparisonSeries, describeSeries, lossSeries } from "../../components/trainer/chart.ts";
 
 const curves = {
   trainLoss: [{ x: 0.5, y: 2 }, { x: 1, y: 1 }],
@@ -24,6 +24,13 @@ describe("chart data", () => {
     expect(cols[1]).toEqual([50, 80]);
     expect(accuracyRange(cols)).toEqual([45, 100]);
     expect(accuracyRange([[]])).toEqual([80, 100]);
+  });
+
+  test("a loss range from 0 to the next half above the highest point", () => {
+    expect(lossRange(align(lossSeries(curves)))).toEqual([0, 2]);
+    expect(lossRange([[0], [2.1]])).toEqual([0, 2.5]);
+    expect(lossRange([[0], [0.1]])).toEqual([0, 0.5]);
+    expect(lossRange([[]])).toEqual([0, 2.5]);
   });
 
   test("comparison: every run's validation accuracy on one chart, labelled", () => {

@@ -135,7 +135,7 @@ describe("chapter 11: comparison, saving and loading", () => {
     expect(await t.locator(".u-legend .u-series").count()).toBe(4); // x and three runs
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 180_000); // three training runs: generous, for a busy machine
 
   test("save downloads the network; loading it back gives the same test accuracy; a damaged file changes nothing", async () => {
     const { page, problems } = await openIsland(CH11, ".tr:not(.tr-compare)");
@@ -166,5 +166,5 @@ describe("chapter 11: comparison, saving and loading", () => {
     expect(await t.getByRole("alert").count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 });
