@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => chrome?.close());
 
-describe("memory: the page survives a cell that allocates without end, says so, and keeps every edit", () => {
+describe("memory: the page survives a cell that allocates without end, says so, and keeps every edit", { timeout: 120_000 }, () => {
   test.each([
     { name: "typed arrays", code: "const a: Float64Array[] = [];\nwhile (true) a.push(new Float64Array(1e5));" },
     { name: "plain arrays", code: "const a: number[][] = [];\nwhile (true) a.push(new Array(1000).fill(1.5));" },
@@ -57,7 +57,7 @@ describe("memory: the page survives a cell that allocates without end, says so, 
   });
 });
 
-describe("storage and messages", () => {
+describe("storage and messages", { timeout: 120_000 }, () => {
   test("nothing a cell stores survives to another run or page; the old file-system API is gone", async () => {
     const store =
       "const g = globalThis as any;\n" +
@@ -111,7 +111,7 @@ describe("storage and messages", () => {
   });
 });
 
-describe("big output and big edits", () => {
+describe("big output and big edits", { timeout: 120_000 }, () => {
   test("10 kB lines for 3 s: output is capped by size and drawn without freezing the page", async () => {
     const { page } = await fresh(chrome, neuron);
     await page.evaluate(() => {
