@@ -20,3 +20,8 @@ describe("defines and references", () => {
     expect(prepared.references.sort()).toEqual([...uses].sort());
   });
 });
+
+test("a parameter binds its name only inside its function: the cell still uses the outer name", () => {
+  const code = "function weightedSum(inputs: number[], weights: number[]): number {\n  return inputs[0] * weights[0];\n}\nconsole.log(weightedSum(inputs, weights));";
+  expect(prepareCell(code).references.sort()).toEqual(["console", "inputs", "weights"]);
+});

@@ -54,7 +54,7 @@ describe("running a cell", () => {
       expect(problems, url).toEqual([]);
       await page.close();
     }
-  });
+  }, 300_000); // every chapter's page, one after another
 
   test("edit → Run shows the new output, marks the cell edited, and streams long runs", async () => {
     const { page } = shared;

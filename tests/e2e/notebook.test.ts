@@ -21,7 +21,7 @@ afterAll(async () => chrome?.close());
 
 const staleText = (page: Page, i: number) => cellAt(page, i).locator("[data-cell-stale]").textContent();
 
-describe("a notebook that is never stale", () => {
+describe("a notebook that is never stale", { timeout: 120_000 }, () => {
   test("a cell edited since it ran runs again before the cell below (`const q` edited to `const zq`)", async () => {
     const { page, problems } = await fresh(chrome, neuron);
     expect((await run(cellAt(page, 0), "const q = 1;")).state).toBe("ok");
@@ -64,7 +64,7 @@ describe("a notebook that is never stale", () => {
   });
 });
 
-describe("late output and Restart", () => {
+describe("late output and Restart", { timeout: 120_000 }, () => {
   test("what a timer prints after its cell finished shows under that cell, marked late, until the cell runs again", async () => {
     const { page } = await fresh(chrome, neuron);
     const cell = cellAt(page, 1);
@@ -103,7 +103,7 @@ describe("late output and Restart", () => {
   });
 });
 
-describe("errors point at the reader's line and column", () => {
+describe("errors point at the reader's line and column", { timeout: 120_000 }, () => {
   // Each case's error is at the marker `@` (where the engine places it: a thrown error at its `new`).
   test.each([
     { name: "after blank lines", code: "\n\nthrow @new Error('x');" },
@@ -132,7 +132,7 @@ describe("errors point at the reader's line and column", () => {
   });
 });
 
-describe("the page hears about runs and checks", () => {
+describe("the page hears about runs and checks", { timeout: 120_000 }, () => {
   test("nnfs:cell-run and nnfs:exercise-checked on document, after a reader's run", async () => {
     const { page } = await fresh(chrome, neuron);
     await page.evaluate(() => {

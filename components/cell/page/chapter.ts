@@ -23,6 +23,8 @@ export class ChapterCells implements CellHost {
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
   private pending = new Set<CellView>();
+  /** What the worker said of the last run that finished (for the page's events). */
+  private lastDone: Done | null = null;
 
   constructor(root: ParentNode = document) {
     for (const el of root.querySelectorAll<HTMLElement>("[data-cell], [data-exercise]")) this.cells.push(new CellView(el, this));
@@ -123,8 +125,6 @@ export class ChapterCells implements CellHost {
     const done = await this.runOne(target, "", ranFirst);
     this.announce(target, done !== false, this.lastDone);
   }
-
-  private lastDone: Done | null = null;
 
   /** Tells the rest of the page that a Run the reader asked for has finished. */
   private announce(cell: CellView, finished: boolean, done: Done | null): void {

@@ -52,41 +52,50 @@ function isNameOnly(parent: AnyNode | null, key: string): boolean {
   return false;
 }
 
-/** Every name bound anywhere in the tree: declarations, parameters, catch clauses, function and class names. */
-function boundNames(node: AnyNode, out: Set<string>): void {
-  walk(node, (n) => {
+const isFunction = (n: AnyNode) => n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression";
+
+/** The names declared in a scope's own code (not inside the functions it holds, but their names). */
+function declared(scope: AnyNode, out: Set<string>): void {
+  walk(scope, (n) => {
     if (n.type === "VariableDeclarator") for (const name of patternNames(n.id)) out.add(name);
-    else if (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression") {
-      if (n.id) out.add(n.id.name);
-      for (const p of n.params) for (const name of patternNames(p)) out.add(name);
-    } else if (n.type === "ClassDeclaration" || n.type === "ClassExpression") {
-      if (n.id) out.add(n.id.name);
-    } else if (n.type === "CatchClause" && n.param) for (const name of patternNames(n.param)) out.add(name);
+    else if ((n.type === "FunctionDeclaration" || n.type === "ClassDeclaration") && n.id) out.add(n.id.name);
+    else if (n.type === "CatchClause" && n.param) for (const name of patternNames(n.param)) out.add(name);
     else if (n.type.startsWith("Import") && n.local) out.add(n.local.name);
-  });
+  }, null, "", (n) => n !== scope && isFunction(n));
 }
 
-function walk(node: AnyNode, visit: (n: AnyNode, parent: AnyNode | null, key: string) => void, parent: AnyNode | null = null, key = ""): void {
+/** Visits every node below `node`; `skip(n)` keeps the walk out of n's children (n itself is visited). */
+function walk(node: AnyNode, visit: (n: AnyNode, parent: AnyNode | null, key: string) => void, parent: AnyNode | null = null, key = "", skip: (n: AnyNode) => boolean = () => false): void {
   visit(node, parent, key);
+  if (skip(node)) return;
   for (const k of Object.keys(node)) {
     const v = node[k];
-    if (Array.isArray(v)) for (const c of v) c && typeof c.type === "string" && walk(c, visit, node, k);
-    else if (v && typeof v === "object" && typeof v.type === "string") walk(v, visit, node, k);
+    if (Array.isArray(v)) for (const c of v) c && typeof c.type === "string" && walk(c, visit, node, k, skip);
+    else if (v && typeof v === "object" && typeof v.type === "string") walk(v, visit, node, k, skip);
   }
 }
 
 /**
- * The names a program uses but binds nowhere itself: what it needs from the
- * cells above (or from the global scope). A name bound anywhere in the cell,
- * even in an inner function, counts as the cell's own, so the list errs on
- * the side of fewer names.
+ * The names a program uses that it does not bind where they are used: what it
+ * needs from the cells above (or from the global scope). Each function is a
+ * scope of its own (its parameters and declarations); blocks are not told
+ * apart from the function or program that holds them, so a name declared in
+ * any block of a scope counts as bound in all of it.
  */
 export function freeNames(program: AnyNode): string[] {
-  const bound = new Set<string>();
-  boundNames(program, bound);
   const used = new Set<string>();
-  walk(program, (n, parent, key) => {
-    if (n.type === "Identifier" && !isNameOnly(parent, key) && !bound.has(n.name)) used.add(n.name);
-  });
+  const visitScope = (scope: AnyNode, outer: ReadonlySet<string>) => {
+    const bound = new Set(outer);
+    declared(scope, bound);
+    if (isFunction(scope)) {
+      if (scope.id) bound.add(scope.id.name);
+      for (const p of scope.params) for (const name of patternNames(p)) bound.add(name);
+    }
+    walk(scope, (n, parent, key) => {
+      if (n !== scope && isFunction(n)) visitScope(n, bound);
+      else if (n.type === "Identifier" && !isNameOnly(parent, key) && !bound.has(n.name)) used.add(n.name);
+    }, null, "", (n) => n !== scope && isFunction(n));
+  };
+  visitScope(program, new Set());
   return [...used];
 }
