@@ -4,6 +4,7 @@
  * built, coloured from the theme, with a text alternative.
  */
 import { curve, toSvg, type Frame } from "./curves.ts";
+import "./figures.css";
 import "./curves.css";
 
 const F: Frame = { width: 360, height: 220, left: 40, right: 14, top: 12, bottom: 34, xMin: 0, xMax: 1, yMin: 0, yMax: 5 };
@@ -13,56 +14,59 @@ const MARKS = [
   { p: 0.1, label: "0.1: 2.30" },
 ];
 
+const ALT =
+  "A falling curve: the cross-entropy of one sample, −ln p, against the probability p given to the true digit. It is very large when p is near 0, 2.30 at p = 0.1, 0.69 at p = 0.5, and 0 at p = 1.";
+const CAPTION = "The cross-entropy of one sample: −ln p for the probability p given to the true digit.";
+
 export default function CrossEntropyFigure() {
   const [x0, y0] = toSvg(F, 0, 0);
   const [x1, y1] = toSvg(F, 1, F.yMax);
   return (
-    <figure class="cv-fig">
-      <svg viewBox={`0 0 ${F.width} ${F.height}`} role="img" aria-labelledby="fig-ce-caption">
-        {[0, 1, 2, 3, 4, 5].map((t) => {
-          const [, ty] = toSvg(F, 0, t);
-          return (
-            <g key={t}>
-              <line class="cv-grid" x1={x0} x2={x1} y1={ty} y2={ty} />
-              <text class="cv-tick" x={x0 - 6} y={ty + 4} text-anchor="end">
+    <figure class="figure cv-fig">
+      <div class="figure-art" role="img" aria-label={ALT} style={{ maxWidth: "520px" }}>
+        <svg viewBox={`0 0 ${F.width} ${F.height}`} aria-hidden="true">
+          {[0, 1, 2, 3, 4, 5].map((t) => {
+            const [, ty] = toSvg(F, 0, t);
+            return (
+              <g key={t}>
+                <line class="cv-grid" x1={x0} x2={x1} y1={ty} y2={ty} />
+                <text class="cv-tick" x={x0 - 6} y={ty + 4} text-anchor="end">
+                  {t}
+                </text>
+              </g>
+            );
+          })}
+          {[0, 0.25, 0.5, 0.75, 1].map((t) => {
+            const [tx] = toSvg(F, t, 0);
+            return (
+              <text key={t} class="cv-tick" x={tx} y={y0 + 16} text-anchor="middle">
                 {t}
               </text>
-            </g>
-          );
-        })}
-        {[0, 0.25, 0.5, 0.75, 1].map((t) => {
-          const [tx] = toSvg(F, t, 0);
-          return (
-            <text key={t} class="cv-tick" x={tx} y={y0 + 16} text-anchor="middle">
-              {t}
-            </text>
-          );
-        })}
-        <line class="cv-axis" x1={x0} x2={x1} y1={y0} y2={y0} />
-        <line class="cv-axis" x1={x0} x2={x0} y1={y1} y2={y0} />
-        <path class="cv-curve" d={curve(F, (p) => -Math.log(p), 0.005, 1)} />
-        {MARKS.map(({ p, label }) => {
-          const [mx, my] = toSvg(F, p, -Math.log(p));
-          return (
-            <g key={p}>
-              <circle class="cv-dot" cx={mx} cy={my} r={4} />
-              <text class="cv-note" x={p > 0.9 ? mx - 6 : mx + 8} y={p > 0.9 ? my - 14 : my - 8} text-anchor={p > 0.9 ? "end" : "start"}>
-                {label}
-              </text>
-            </g>
-          );
-        })}
-        <text class="cv-label" x={(x0 + x1) / 2} y={F.height - 4} text-anchor="middle">
-          p, the probability given to the true digit
-        </text>
-        <text class="cv-label" x={x0 + 6} y={y1 + 10}>
-          −ln p
-        </text>
-      </svg>
-      <figcaption id="fig-ce-caption">
-        The cross-entropy of one sample, −ln p, falls from very large values when the true digit gets almost no
-        probability to 0 when it gets all of it: 2.30 at p = 0.1, 0.69 at p = 0.5.
-      </figcaption>
+            );
+          })}
+          <line class="cv-axis" x1={x0} x2={x1} y1={y0} y2={y0} />
+          <line class="cv-axis" x1={x0} x2={x0} y1={y1} y2={y0} />
+          <path class="cv-curve" d={curve(F, (p) => -Math.log(p), 0.005, 1)} />
+          {MARKS.map(({ p, label }) => {
+            const [mx, my] = toSvg(F, p, -Math.log(p));
+            return (
+              <g key={p}>
+                <circle class="cv-dot" cx={mx} cy={my} r={4} />
+                <text class="cv-note" x={p > 0.9 ? mx - 6 : mx + 8} y={p > 0.9 ? my - 14 : my - 8} text-anchor={p > 0.9 ? "end" : "start"}>
+                  {label}
+                </text>
+              </g>
+            );
+          })}
+          <text class="cv-label" x={(x0 + x1) / 2} y={F.height - 4} text-anchor="middle">
+            p, the probability given to the true digit
+          </text>
+          <text class="cv-label" x={x0 + 6} y={y1 + 10}>
+            −ln p
+          </text>
+        </svg>
+      </div>
+      <figcaption>{CAPTION}</figcaption>
     </figure>
   );
 }

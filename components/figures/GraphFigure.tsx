@@ -4,6 +4,7 @@
  * (dashed arcs, right to left), each labelled with its local slope.
  * Static: rendered when the site is built, with a text alternative.
  */
+import "./figures.css";
 import "./curves.css";
 
 const BOXES = [
@@ -40,45 +41,48 @@ function Backward({ x1, y1, x2, y2, dip }: { x1: number; y1: number; x2: number;
   );
 }
 
+const ALT =
+  "One neuron as a chain of boxes: x and w go into z = wx + b, then a = σ(z), then the loss L = (a − y)². Dashed arrows run backwards from L to a, from a to z and from z to w, labelled with the local slopes 2(a − y), a(1 − a) and x.";
+const CAPTION = "Values flow forwards; slopes flow backwards and multiply: ∂L/∂w = 2(a − y) · a(1 − a) · x.";
+
 export default function GraphFigure() {
   return (
-    <figure class="cv-fig">
-      <svg viewBox="0 0 504 176" role="img" aria-labelledby="fig-graph-caption">
-        {BOXES.map((b) => (
-          <g key={b.label}>
-            <rect class="cv-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
-            <text class="cv-node-text" x={b.x + b.w / 2} y={b.y + 22} text-anchor="middle">
-              {b.label}
-            </text>
-          </g>
-        ))}
-        <Forward x1={52} y1={39} x2={120} y2={62} />
-        <Forward x1={52} y1={101} x2={120} y2={78} />
-        <Forward x1={220} y1={69} x2={270} y2={69} />
-        <Forward x1={346} y1={69} x2={396} y2={69} />
-        <Backward x1={446} y1={88} x2={310} y2={88} dip={130} />
-        <Backward x1={306} y1={88} x2={172} y2={88} dip={130} />
-        <Backward x1={160} y1={88} x2={54} y2={112} dip={134} />
-        <text class="cv-note" x={378} y={134} text-anchor="middle">
-          ∂L/∂a = 2(a − y)
-        </text>
-        <text class="cv-note" x={239} y={134} text-anchor="middle">
-          ∂a/∂z = a(1 − a)
-        </text>
-        <text class="cv-note" x={104} y={146} text-anchor="middle">
-          ∂z/∂w = x
-        </text>
-        <text class="cv-label" x={300} y={16} text-anchor="middle">
-          forwards: values →
-        </text>
-        <text class="cv-label" x={300} y={168} text-anchor="middle">
-          ← backwards: slopes, multiplied along the way
-        </text>
-      </svg>
-      <figcaption id="fig-graph-caption">
-        One neuron as a chain of calculations: x and w give z = wx + b, then a = σ(z), then the loss L = (a − y)². Going
-        backwards, the slope of L with respect to w is the product of the local slopes: 2(a − y) times a(1 − a) times x.
-      </figcaption>
+    <figure class="figure cv-fig">
+      <div class="figure-art" role="img" aria-label={ALT} style={{ maxWidth: "520px" }}>
+        <svg viewBox="0 0 504 176" aria-hidden="true">
+          {BOXES.map((b) => (
+            <g key={b.label}>
+              <rect class="cv-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
+              <text class="cv-node-text" x={b.x + b.w / 2} y={b.y + 22} text-anchor="middle">
+                {b.label}
+              </text>
+            </g>
+          ))}
+          <Forward x1={52} y1={39} x2={120} y2={62} />
+          <Forward x1={52} y1={101} x2={120} y2={78} />
+          <Forward x1={220} y1={69} x2={270} y2={69} />
+          <Forward x1={346} y1={69} x2={396} y2={69} />
+          <Backward x1={446} y1={88} x2={310} y2={88} dip={130} />
+          <Backward x1={306} y1={88} x2={172} y2={88} dip={130} />
+          <Backward x1={160} y1={88} x2={54} y2={112} dip={134} />
+          <text class="cv-note" x={378} y={134} text-anchor="middle">
+            ∂L/∂a = 2(a − y)
+          </text>
+          <text class="cv-note" x={239} y={134} text-anchor="middle">
+            ∂a/∂z = a(1 − a)
+          </text>
+          <text class="cv-note" x={104} y={146} text-anchor="middle">
+            ∂z/∂w = x
+          </text>
+          <text class="cv-label" x={300} y={16} text-anchor="middle">
+            forwards: values →
+          </text>
+          <text class="cv-label" x={300} y={168} text-anchor="middle">
+            ← backwards: slopes, multiplied along the way
+          </text>
+        </svg>
+      </div>
+      <figcaption>{CAPTION}</figcaption>
     </figure>
   );
 }

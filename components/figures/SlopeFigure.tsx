@@ -5,11 +5,16 @@
  * Static: rendered when the site is built, with a text alternative.
  */
 import { curve, tangent, toSvg, type Frame } from "./curves.ts";
+import "./figures.css";
 import "./curves.css";
 
 const F: Frame = { width: 360, height: 230, left: 34, right: 14, top: 14, bottom: 34, xMin: -0.5, xMax: 6.5, yMin: -1, yMax: 10 };
 const f = (x: number) => (x - 3) ** 2;
 const H = 0.7; // the figure's h, much larger than a real one
+
+const ALT =
+  "The curve f(x) = (x − 3)² with three tangent lines: falling with slope −4 at x = 1, flat at the bottom x = 3, rising with slope 4 at x = 5. A dashed line through the points x − h and x + h, on either side of x = 1, has nearly the tangent's slope.";
+const CAPTION = "The slope of f at a point is the slope of its tangent there; two nearby points give nearly the same slope.";
 
 export default function SlopeFigure() {
   const [x0, y0] = toSvg(F, F.xMin, 0);
@@ -29,42 +34,40 @@ export default function SlopeFigure() {
     );
   };
   return (
-    <figure class="cv-fig">
-      <svg viewBox={`0 0 ${F.width} ${F.height}`} role="img" aria-labelledby="fig-slope-caption">
-        <line class="cv-axis" x1={x0} x2={x1} y1={y0} y2={y0} />
-        <line class="cv-axis" x1={toSvg(F, 0, 0)[0]} x2={toSvg(F, 0, 0)[0]} y1={yTop} y2={yBottom} />
-        {[0, 1, 2, 3, 4, 5, 6].map((t) => {
-          const [tx] = toSvg(F, t, 0);
-          return (
-            <text key={t} class="cv-tick" x={tx} y={y0 + 14} text-anchor="middle">
-              {t}
-            </text>
-          );
-        })}
-        <path class="cv-curve" d={curve(F, f, -0.2, 6.2)} />
-        <path class="cv-line" d={tangent(F, 1, f(1), -4, 0.15, 2.1)} />
-        <path class="cv-line" d={tangent(F, 3, 0, 0, 2, 4)} />
-        <path class="cv-line" d={tangent(F, 5, f(5), 4, 3.9, 5.85)} />
-        <path class="cv-dash" d={`M${toSvg(F, 1 - H, f(1 - H)).join(",")} L${toSvg(F, 1 + H, f(1 + H)).join(",")}`} />
-        {dot(1 - H, "cv-dot-warn")}
-        {dot(1 + H, "cv-dot-warn")}
-        {dot(1)}
-        {dot(3)}
-        {dot(5)}
-        {note(1.25, 4.4, "slope −4")}
-        {note(3, 0.6, "slope 0", "middle")}
-        {note(4.75, 4.4, "slope 4", "end")}
-        {note(1 - H + 0.2, f(1 - H) + 0.2, "x − h")}
-        {note(1 + H + 0.15, f(1 + H) + 0.2, "x + h")}
-        <text class="cv-label" x={toSvg(F, 6.2, 0)[0]} y={toSvg(F, 6.2, 8.6)[1]} text-anchor="end">
-          f(x) = (x − 3)²
-        </text>
-      </svg>
-      <figcaption id="fig-slope-caption">
-        The curve f(x) = (x − 3)² and its tangent lines: falling with slope −4 at x = 1, flat at the bottom x = 3,
-        rising with slope 4 at x = 5. The dashed line through the two points x − h and x + h has nearly the
-        tangent's slope; the closer the points, the nearer.
-      </figcaption>
+    <figure class="figure cv-fig">
+      <div class="figure-art" role="img" aria-label={ALT} style={{ maxWidth: "520px" }}>
+        <svg viewBox={`0 0 ${F.width} ${F.height}`} aria-hidden="true">
+          <line class="cv-axis" x1={x0} x2={x1} y1={y0} y2={y0} />
+          <line class="cv-axis" x1={toSvg(F, 0, 0)[0]} x2={toSvg(F, 0, 0)[0]} y1={yTop} y2={yBottom} />
+          {[0, 1, 2, 3, 4, 5, 6].map((t) => {
+            const [tx] = toSvg(F, t, 0);
+            return (
+              <text key={t} class="cv-tick" x={tx} y={y0 + 14} text-anchor="middle">
+                {t}
+              </text>
+            );
+          })}
+          <path class="cv-curve" d={curve(F, f, -0.2, 6.2)} />
+          <path class="cv-line" d={tangent(F, 1, f(1), -4, 0.15, 2.1)} />
+          <path class="cv-line" d={tangent(F, 3, 0, 0, 2, 4)} />
+          <path class="cv-line" d={tangent(F, 5, f(5), 4, 3.9, 5.85)} />
+          <path class="cv-dash" d={`M${toSvg(F, 1 - H, f(1 - H)).join(",")} L${toSvg(F, 1 + H, f(1 + H)).join(",")}`} />
+          {dot(1 - H, "cv-dot-warn")}
+          {dot(1 + H, "cv-dot-warn")}
+          {dot(1)}
+          {dot(3)}
+          {dot(5)}
+          {note(1.25, 4.4, "slope −4")}
+          {note(3, 0.6, "slope 0", "middle")}
+          {note(4.75, 4.4, "slope 4", "end")}
+          {note(1 - H + 0.2, f(1 - H) + 0.2, "x − h")}
+          {note(1 + H + 0.15, f(1 + H) + 0.2, "x + h")}
+          <text class="cv-label" x={toSvg(F, 6.2, 0)[0]} y={toSvg(F, 6.2, 8.6)[1]} text-anchor="end">
+            f(x) = (x − 3)²
+          </text>
+        </svg>
+      </div>
+      <figcaption>{CAPTION}</figcaption>
     </figure>
   );
 }

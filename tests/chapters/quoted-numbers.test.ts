@@ -32,6 +32,27 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "every activation lies between $0.26$ and $0.72$", output: "      7    0.45    0.72" },
     { prose: "outputs differ by a hundredth at most ($0.011$)", output: "largest difference: 0.011" },
   ],
+  "07": [
+    { prose: "we counted: 113 right out of 1,000", output: "accuracy: 0.113" },
+    { prose: "The largest, about 0.18, is for the digit 3", output: "0.085 0.158 0.117 0.181" },
+    { prose: "A probability of $0.5$ costs $0.69$, one of $0.1$ costs $2.30$", output: "p = 0.5    −ln p = 0.693" },
+    { prose: "then costs $-\\ln 10^{-7} \\approx 16.1$", output: "loss of the confident mistake: 16.118" },
+    { prose: "all of them lie between 0.05 and 0.2", output: "its probabilities range from 0.049 to 0.196" },
+    { prose: "how wrong the network is: about 2.36", output: "our network:     2.3563" },
+  ],
+  "08": [
+    { prose: "The slope at $x = 1$ is $-4$", output: "exact:   -4" },
+    { prose: "from 0 it jumps past 3 to $5.4$, then back to $1.08$", output: "after 1, 2, 3 and 20 steps:   5.40   1.08" },
+    { prose: "and its loss is $0.138$", output: "step 0: w = 0.000, b = 0.000, loss = 0.13821" },
+    { prose: "Fifty steps later the loss is six hundred times smaller", output: "step 50: w = 0.959, b = -0.234, loss = 0.00022" },
+    { prose: "About $2.7 \\times 10^{12}$ multiply-adds", output: "2.7e+12 multiply-adds for one step" },
+  ],
+  "09": [
+    { prose: "All 43 weights and biases agree", output: "ok: true  checked: 43" },
+    { prose: "claims a slope of $0.12$ where the loss really slopes five times less", output: "analytic: 0.12448592483997345, numeric: 0.024906605553050243" },
+    { prose: "The loss went down, from about 2.37 to 2.31", output: "loss before the step: 2.3663\nloss after the step:  2.3056" },
+    { prose: "it gets about one digit in five right", output: "accuracy on the training digits: 0.215125" },
+  ],
 };
 
 const squash = (text: string) => text.replace(/\s+/g, " ");

@@ -66,6 +66,13 @@ describe("descend", () => {
     expect(ys).toEqual([1, -1, 1, -1, 1]);
   });
 
+  test("on the long axis (y = 0) every learning rate on the slider converges, Diverges included", () => {
+    for (let lr = RANGES.lr.min; lr <= RANGES.lr.max; lr += RANGES.lr.step) {
+      expect(trend(descend({ x: -5, y: 0 }, lr, MAX_STEPS)), `lr = ${lr}`).not.toBe("diverging");
+    }
+    expect(trend(descend({ x: -5, y: 0 }, PRESETS[3].lr, MAX_STEPS))).toBe("arrived");
+  });
+
   test("the presets are on the slider's steps, and the last one diverges", () => {
     for (const p of PRESETS) expect(snap(p.lr, RANGES.lr)).toBe(p.lr);
     expect(trend(descend(START, PRESETS[3].lr, 20))).toBe("diverging");

@@ -60,6 +60,7 @@ describe("verdict", () => {
     expect(v.crossEntropy).toBeCloseTo(-Math.log(1e-7), 5);
     expect(v.answer).toBe(8);
     expect(v.right).toBe(false);
+    expect(v.mse).toBeCloseTo(0.177, 3); // the chapter: "the MSE stops at about 0.18"
   });
 
   test("the presets are distributions", () => {
