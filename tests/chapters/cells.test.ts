@@ -9,7 +9,7 @@ import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/parse-chapter.ts";
 import { runCells, runExercise, normaliseOutput, errorText } from "../../components/cell/run-cells.ts";
 import { Notebook } from "../../components/cell/notebook.ts";
-import { chapterFiles } from "./chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));
 
