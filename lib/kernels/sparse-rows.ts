@@ -5,6 +5,7 @@
  */
 
 import { SPARSE_ENOUGH } from "./sparse.ts";
+import { firstNonFinite } from "./finite.ts";
 
 /** A matrix as the kernels see it: rows, columns and its numbers row after row. */
 type Matrix = { readonly rows: number; readonly cols: number; readonly data: Float32Array };
@@ -58,7 +59,6 @@ export class SparseRows {
     if (S.start.length < M + 1) S.start = new Int32Array(M + 1);
     const start = S.start;
     let n = 0;
-    let finite = true;
     for (let i = 0; i < M; i++) {
       if (S.col.length < n + K) S.grow(n + K); // room for a row without zeros
       const col = S.col, value = S.value;
@@ -73,7 +73,7 @@ export class SparseRows {
       }
       start[i + 1] = n;
     }
-    for (let p = 0; p < n; p++) if (!Number.isFinite(S.value[p])) finite = false;
+    const finite = firstNonFinite(S.value.subarray(0, n)) < 0;
     S.rows = M;
     S.cols = K;
     S.finite = finite;
