@@ -10,5 +10,12 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**"],
     testTimeout: 60_000,
+    // npm run coverage: how much of lib/ the tests run (text summary, and coverage/ as HTML).
+    coverage: {
+      provider: "v8",
+      include: ["lib/**/*.ts"],
+      reporter: ["text-summary", "text", "html"],
+      thresholds: { lines: 95, branches: 90 },
+    },
   },
 });

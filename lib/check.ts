@@ -1,5 +1,5 @@
 /**
- * Small guards shared by the library's operations, so that every error names the
+ * Chapter 3: small guards shared by the library's operations, so that every error names the
  * operation and the shapes involved. Not part of the book's story; exported for
  * readers who write their own operations.
  */

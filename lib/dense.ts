@@ -9,7 +9,8 @@
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertFinite, assertMatrix } from "./check.ts";
-import { SparseRows, matmul, matmulTransA, matmulTransB } from "./matmul.ts";
+import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
+import { SparseRows } from "./kernels/sparse-rows.ts";
 import { assertFiniteNumbers } from "./kernels/finite.ts";
 import { addRow } from "./arithmetic.ts";
 import { transpose } from "./transpose.ts";

@@ -9,14 +9,14 @@ export * from "./check.ts";
 export * from "./matmul.ts";
 export * from "./transpose.ts";
 export * from "./arithmetic.ts";
+export * from "./random.ts";
+export * from "./layer.ts";
 export * from "./dense.ts";
 
 // Chapters 4–5: activation functions
 export * from "./activations.ts";
 
 // Chapter 6: a network for digits
-export * from "./random.ts";
-export * from "./layer.ts";
 export * from "./activation-layers.ts";
 export * from "./sequential.ts";
 export * from "./mnist.ts";
@@ -44,6 +44,10 @@ export * from "./init.ts";
 export * from "./schedule.ts";
 export * from "./dropout.ts";
 export * from "./augment.ts";
+
+// The kernels floor (no chapter; chapter 12 explains it): the list of a
+// matrix's non-zeros, which a dense layer passes to its products
+export * from "./kernels/sparse-rows.ts";
 
 // Pictures from cells: line plots and digits (the page draws them)
 export * from "./display.ts";

@@ -1,5 +1,6 @@
 /**
- * Chapter 6: what every layer of a `Sequential` model has in common. A layer
+ * Chapter 3 (and 6): what every layer has in common; chapter 3's `Dense` is
+ * the first, chapter 6 lists layers in a `Sequential` model. A layer
  * turns a batch `X` into a batch of outputs, and (chapter 9) turns the gradient
  * of the loss with respect to its outputs into the gradient with respect to its
  * inputs, filling in the gradients of its own parameters on the way.

@@ -4,6 +4,7 @@
  * One flat typed array (rather than `number[][]`) keeps the numbers next to each
  * other in memory, which is what makes the matrix product in `matmul.ts` fast.
  */
+import { firstNonFinite } from "./kernels/finite.ts";
 
 /**
  * The largest number of elements a matrix may have: 2^26 (64 Mi floats, 256 MB).
@@ -97,9 +98,8 @@ export class Matrix {
           `Matrix: [${rows}×${cols}] needs ${rows * cols} elements, but data has ${data.length}`,
         );
       }
-      for (let i = 0; i < data.length; i++) {
-        if (!Number.isFinite(data[i])) throw new RangeError(`Matrix: data[${i}] is ${data[i]}, not a finite number`);
-      }
+      const bad = firstNonFinite(data);
+      if (bad >= 0) throw new RangeError(`Matrix: data[${bad}] is ${data[bad]}, not a finite number`);
     }
     this.rows = rows;
     this.cols = cols;

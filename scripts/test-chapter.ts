@@ -4,7 +4,7 @@
  *   npm run test:chapter -- 02
  */
 import { spawnSync } from "node:child_process";
-import { chapterFiles, ownTests } from "../tests/chapters/chapters.ts";
+import { chapterFiles, ownTests } from "./chapters.ts";
 
 const only = process.argv[2];
 if (!only || !/^\d{1,2}$/.test(only)) {

@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import * as nnfs from "../lib/index.ts";
 import { parseChapter } from "../components/cell/notebook/parse-chapter.ts";
 import { runCells, normaliseOutput } from "../components/cell/worker/run-cells.ts";
-import { chapterFiles } from "../tests/chapters/chapters.ts";
+import { chapterFiles } from "./chapters.ts";
 
 const only = process.argv[2];
 if (!only) {

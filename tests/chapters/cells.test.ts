@@ -9,7 +9,7 @@ import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
 import { runCells, runExercise, normaliseOutput } from "../../components/cell/worker/run-cells.ts";
 import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
-import { chapterFiles } from "./chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));
 

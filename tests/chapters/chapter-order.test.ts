@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
-import { chapterFiles, libExportTags } from "./chapters.ts";
+import { chapterFiles, libExportTags } from "../../scripts/chapters.ts";
 
 /** The names a piece of code imports from "nnfs". */
 export function importedNames(code: string): string[] {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
-import { chapterFiles } from "./chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 interface Quote {
   /** What the prose says, whitespace-insensitive. */

@@ -4,7 +4,7 @@
  * ×, and a shape split over two lines reads as nonsense.
  */
 import { describe, expect, test } from "vitest";
-import { chapterFiles } from "./chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 /** Inline-math shapes written without braces around them (display math and code are left alone). */
 export function ungroupedShapes(source: string): string[] {

@@ -7,7 +7,8 @@
  * output bring colours of their own. axe-core is injected from node_modules
  * (nothing is fetched at run time) with page.evaluate, which the page's
  * Content-Security-Policy does not govern. One browser, one page per
- * address; the dark pass reuses the page, switched with the header's button.
+ * address; each theme and width is a test of its own on that page, switched
+ * with the header's button, so that no single test has to walk the whole book.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
@@ -15,20 +16,20 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
 import { baseUrl, chapterUrls, openPage } from "./pages.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let chrome: Launched;
-let pages: { name: string; url: string }[];
+
+// Every page: the contents, the not-found page and each chapter (a test below
+// checks that the contents link to exactly these chapters).
+const pageNames = ["home", "404", ...chapterFiles("").map((c) => c.id)];
+const urlOf = (name: string): string =>
+  name === "home" ? baseUrl() : name === "404" ? `${baseUrl()}does-not-exist/` : `${baseUrl()}${name}/`;
 
 beforeAll(async () => {
   chrome = await launch();
-  const chapters = await chapterUrls(chrome.browser);
-  pages = [
-    { name: "home", url: baseUrl() },
-    { name: "404", url: `${baseUrl()}does-not-exist/` },
-    ...chapters.map((url) => ({ name: new URL(url).pathname.split("/").filter(Boolean).pop()!, url })),
-  ];
 });
 afterAll(async () => chrome?.close());
 
@@ -188,20 +189,34 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
 }
 
 describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
-  test("every page, light and dark, laptop and phone width: no serious or critical axe violation; every control named, reached by Tab, with a focus ring", async () => {
-    const problems: string[] = [];
-    for (const { name, url } of pages) {
-      const { page } = await openPage(chrome.browser, url);
+  test("the contents link to every chapter checked here", async () => {
+    const linked = (await chapterUrls(chrome.browser)).map((url) => new URL(url).pathname.split("/").filter(Boolean).pop());
+    expect(linked).toEqual(pageNames.slice(2));
+  });
+
+  describe.each(pageNames)("%s", (name) => {
+    let page: Page;
+    beforeAll(async () => {
+      ({ page } = await openPage(chrome.browser, urlOf(name)));
       await page.emulateMedia({ reducedMotion: "reduce" });
       await wakeEverything(page);
-      // Light and dark at laptop width, then dark and light at phone width (the drawer, wide formulas and tables).
-      for (const [theme, width] of [["light", 1280], ["dark", 1280], ["dark", 375], ["light", 375]] as const) {
+    }, 120_000);
+    afterAll(async () => page?.close());
+
+    // Light and dark at laptop width, then at phone width (the drawer, wide formulas and tables).
+    test.each([["light", 1280], ["dark", 1280], ["dark", 375], ["light", 375]] as const)(
+      "%s theme, %i px wide: no serious or critical axe violation",
+      async (theme, width) => {
         await page.setViewportSize({ width, height: width > 400 ? 900 : 740 });
         await setTheme(page, theme);
         const found = await axe(page);
-        if (found.length) problems.push(report(`${name} (${theme}, ${width} px)`, found));
-      }
+        expect(report(`${name} (${theme}, ${width} px)`, found)).toBe("");
+      },
+    );
+
+    test("every control is named, reached by Tab, and shows a focus ring", async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
+      const problems: string[] = [];
       const { interactive, reached, unringed } = await tabWalk(page);
       if (!interactive.length || !reached.length) problems.push(`${name}: the Tab walk found nothing to reach`);
       for (const path of unringed) problems.push(`${name}: no visible focus ring: ${path}`);
@@ -209,13 +224,12 @@ describe("accessibility (axe-core, WCAG 2 A/AA; keyboard)", () => {
         if (el.needsName && !el.name) problems.push(`${name}: no accessible name: ${el.path}`);
         if (!reached.includes(el.path)) problems.push(`${name}: not reachable by Tab: ${el.path} (${el.name})`);
       }
-      await page.close();
-    }
-    expect(problems.join("\n")).toBe("");
+      expect(problems.join("\n")).toBe("");
+    });
   });
 
   test("after runs (a cell's output, a stale cell, an exercise passing and one failing, an edited mark), chapter 2 still has none, in light and dark", async () => {
-    const url = pages.find((p) => p.name.startsWith("02-"))!.url;
+    const url = urlOf(pageNames.find((p) => p.startsWith("02-"))!);
     const { page } = await openPage(chrome.browser, url);
     page.on("dialog", (d) => void d.accept());
     const problems: string[] = [];

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { makePdf } from "../../scripts/pdf.ts";
 import { ROOT } from "./build.ts";
-import { chapterFiles } from "../chapters/chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 /** The titles of a PDF's bookmarks (Chromium writes them as literal or UTF-16 hex strings). */
 function outlineTitles(pdf: Buffer): string[] {

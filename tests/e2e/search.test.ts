@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { ROOT } from "./build.ts";
-import { chapterFiles } from "../chapters/chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
 
 let chrome: Launched;

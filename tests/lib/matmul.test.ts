@@ -109,34 +109,6 @@ describe("matmulTransA and matmulTransB", () => {
 });
 
 describe("SparseRows", () => {
-  test("lists the non-zeros row by row", () => {
-    const S = SparseRows.from(Matrix.from([[0, 2, 0], [0, 0, 0], [3, 0, 4]]));
-    expect([S.rows, S.cols, S.nonZeros]).toEqual([3, 3, 3]);
-    expect(Array.from(S.start.subarray(0, 4))).toEqual([0, 1, 1, 3]);
-    expect(Array.from(S.col.subarray(0, 3))).toEqual([1, 0, 2]);
-    expect(Array.from(S.value.subarray(0, 3))).toEqual([2, 3, 4]);
-    expect(S.zeroFraction).toBeCloseTo(6 / 9, 10);
-    expect(S.finite).toBe(true);
-  });
-
-  test("the transpose lists the columns", () => {
-    const T = SparseRows.from(Matrix.from([[0, 2], [3, 4], [5, 0]])).transpose();
-    expect([T.rows, T.cols, T.nonZeros]).toEqual([2, 3, 4]);
-    expect(Array.from(T.start.subarray(0, 3))).toEqual([0, 2, 4]);
-    expect(Array.from(T.col.subarray(0, 4))).toEqual([1, 2, 0, 1]);
-    expect(Array.from(T.value.subarray(0, 4))).toEqual([3, 5, 2, 4]);
-  });
-
-  test("reuses out, growing it, and notices a non-finite value", () => {
-    const S = SparseRows.from(Matrix.from([[1]]));
-    const X = Matrix.from([[1, 0, 2], [3, 4, 5]]);
-    X.data[1] = NaN;
-    expect(SparseRows.from(X, S)).toBe(S);
-    expect([S.rows, S.cols, S.nonZeros, S.finite]).toEqual([2, 3, 6, false]);
-    SparseRows.from(Matrix.zeros(4, 2), S);
-    expect([S.rows, S.nonZeros, S.zeroFraction, S.finite]).toEqual([4, 0, 1, true]);
-  });
-
   // The lists must give exactly the numbers of the dense path (bit for bit), for
   // every kernel: the chapters print them.
   test.each(cases.filter((c) => c.zeros > 0))("[$m×$k]·[$k×$n] and its Aᵀ·B: the same bits as the matrix", ({ m, k, n, zeros }) => {
@@ -155,6 +127,40 @@ describe("SparseRows", () => {
     );
     expect(() => matmulTransA(SparseRows.from(Matrix.zeros(3, 2)), Matrix.zeros(4, 2))).toThrow(
       "matmulTransA: [3×2]ᵀ·[4×2]: inner sizes 3 and 4 differ",
+    );
+  });
+});
+
+describe("matmul, matmulTransA, matmulTransB against the reference loops, on random shapes", () => {
+  test("whichever kernel they choose, within float32 rounding", async () => {
+    const fc = (await import("fast-check")).default;
+    const { product, close } = await import("./kernels/helpers.ts");
+    const { referenceMatmul, referenceMatmulTransA, referenceMatmulTransB } = await import("../../lib/kernels/reference.ts");
+    const M = (rows: number, cols: number, data: Float32Array) => new Matrix(rows, cols, data);
+    fc.assert(
+      fc.property(product(24), (c) => {
+        const want = new Float32Array(c.M * c.N);
+        referenceMatmul(c.A, c.B, want, c.M, c.K, c.N);
+        expect(close(matmul(M(c.M, c.K, c.A), M(c.K, c.N, c.B)).data, want, 4 * (c.K + 1))).toBe(true);
+        expect(close(matmul(SparseRows.from(M(c.M, c.K, c.A)), M(c.K, c.N, c.B)).data, want, 4 * (c.K + 1))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(product(24, (m, _, n) => [m, n]), (c) => {
+        const want = new Float32Array(c.K * c.N);
+        referenceMatmulTransA(c.A, c.B, want, c.M, c.K, c.N);
+        expect(close(matmulTransA(M(c.M, c.K, c.A), M(c.M, c.N, c.B)).data, want, 4 * (c.M + 1))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+    fc.assert(
+      fc.property(product(24, (_, k, n) => [n, k]), (c) => {
+        const want = new Float32Array(c.M * c.N);
+        referenceMatmulTransB(c.A, c.B, want, c.M, c.K, c.N);
+        expect(matmulTransB(M(c.M, c.K, c.A), M(c.N, c.K, c.B)).data).toEqual(want);
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { chapterFiles } from "../chapters/chapters.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 import { chapterFile, chapterFileName } from "../../src/code/chapter-file.ts";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
 import { normaliseOutput } from "../../components/cell/worker/run-cells.ts";

@@ -1,9 +1,13 @@
-/** The chapter folders, optionally narrowed to one by CHAPTER=NN (see npm run test:chapter). */
+/**
+ * The chapters and what belongs to them, for the chapter tests and for the
+ * chapter scripts (npm run test:chapter, npm run cells:update): the chapter
+ * folders, optionally narrowed to one by CHAPTER=NN.
+ */
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CHAPTERS_DIR = fileURLToPath(new URL("../../chapters/", import.meta.url));
+export const CHAPTERS_DIR = fileURLToPath(new URL("../chapters/", import.meta.url));
 
 export interface ChapterFile {
   id: string;
@@ -22,14 +26,17 @@ export function chapterFiles(only = process.env.CHAPTER): ChapterFile[] {
   });
 }
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 /** Every tagged export of lib/: its name, its file and the chapter its doc comment names. */
 export function libExportTags(): { name: string; file: string; chapter: number }[] {
   const lib = path.join(ROOT, "lib");
+  const files = readdirSync(lib).filter((f) => f.endsWith(".ts") && f !== "index.ts");
+  // The kernels floor carries no chapter, but what index.ts re-exports from it is tagged.
+  files.push(...readdirSync(path.join(lib, "kernels")).filter((f) => f.endsWith(".ts")).map((f) => `kernels/${f}`));
   const re = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export (?:async )?(?:function|class|const|let|interface|type) (\w+)/g;
   const out: { name: string; file: string; chapter: number }[] = [];
-  for (const file of readdirSync(lib).filter((f) => f.endsWith(".ts") && f !== "index.ts")) {
+  for (const file of files) {
     for (const m of readFileSync(path.join(lib, file), "utf8").matchAll(re)) {
       const tag = /@chapter (\d+)/.exec(m[1]);
       if (tag && !out.some((e) => e.name === m[2])) out.push({ name: m[2], file, chapter: Number(tag[1]) });
