@@ -78,7 +78,11 @@ function rewriteCell(code: string, imports: Imports, declaredBefore: Set<string>
       const from = (st.moduleSpecifier as ts.StringLiteral).text;
       const bindings = st.importClause?.namedBindings;
       if (from === "nnfs" && st.importClause && !st.importClause.isTypeOnly && !st.importClause.name && bindings && ts.isNamedImports(bindings)) {
-        for (const el of bindings.elements) imports.named.set(el.name.text, (el.propertyName ?? el.name).text);
+        for (const el of bindings.elements) {
+          const name = (el.propertyName ?? el.name).text;
+          // A type has no value at run time: Node strips `type X` but would look up a plain X.
+          imports.named.set(el.name.text, el.isTypeOnly ? `type ${name}` : name);
+        }
       } else {
         imports.other.add(st.getText(file));
       }
@@ -174,7 +178,7 @@ export function chapterFile(chapter: ChapterInfo, options: ChapterFileOptions = 
   });
   for (const [local, imported] of exerciseImports.named) imports.named.set(local, imported);
   for (const other of exerciseImports.other) imports.other.add(other);
-  const named = [...imports.named].map(([local, imported]) => (local === imported ? local : `${imported} as ${local}`));
+  const named = [...imports.named].map(([local, imported]) => (imported.replace(/^type /, "") === local ? imported : `${imported} as ${local}`));
   const number = Number.parseInt(chapter.id, 10);
   const file = chapterFileName(chapter.id);
   return [

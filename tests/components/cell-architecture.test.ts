@@ -34,7 +34,7 @@ const ALLOWED: Record<string, string[]> = {
   notebook: [],
   worker: ["protocol.ts", "notebook"],
   page: ["protocol.ts", "notebook"],
-  build: ["notebook", "page"],
+  build: ["notebook", "page", "worker"],
 };
 
 const all = files().map((f) => ({ file: rel(f), source: readFileSync(f, "utf8") }));
@@ -62,9 +62,18 @@ describe("the cell runtime's import rules", () => {
     expect(bad.map((e) => `${e.file} → ${e.spec}`)).toEqual([]);
   });
 
-  test("outside components/cell, only the library (lib/) is imported by relative path", () => {
-    const out = edges.filter((e) => e.local && e.target.startsWith("../") && !/^(\.\.\/)+lib\//.test(e.target));
+  test("outside components/cell, only the library (lib/) and the output pictures (components/display/) are imported by relative path", () => {
+    const out = edges.filter((e) => e.local && e.target.startsWith("../") && !/^(\.\.\/)+lib\//.test(e.target) && !/^\.\.\/display\//.test(e.target));
     expect(out.map((e) => `${e.file} → ${e.spec}`)).toEqual([]);
+  });
+
+  test("the output pictures (components/display/) are pure: they import only each other and lib/", () => {
+    const dir = fileURLToPath(new URL("../../components/display/", import.meta.url));
+    const bad = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => importsOf(readFileSync(path.join(dir, f), "utf8")).map((spec) => `${f} → ${spec}`))
+      .filter((e) => !/ → \.\/[\w-]+\.(ts|css)$/.test(e) && !/ → (\.\.\/)+lib\//.test(e));
+    expect(bad).toEqual([]);
   });
 
   test("nothing imports a test runner or a test file at run time", () => {

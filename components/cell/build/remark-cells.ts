@@ -12,7 +12,7 @@ import path from "node:path";
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { collectCells, collectExercises, type FoundCell } from "../notebook/collect.ts";
-import { chapterPictures, draws } from "../../display/build.ts";
+import { chapterPictures, draws } from "./pictures.ts";
 import { outputHtml } from "../../display/render.ts";
 import type { DisplayItem } from "../../../lib/display.ts";
 

@@ -6,11 +6,11 @@
  * (and prints its text stand-in, as in the tests). Only chapters that draw
  * run, and only up to their last drawing cell.
  */
-import * as nnfs from "../../lib/index.ts";
-import type { DisplayItem } from "../../lib/display.ts";
-import { Notebook } from "../cell/worker/notebook-scope.ts";
-import { runCells } from "../cell/worker/run-cells.ts";
-import type { CellSource } from "../cell/notebook/collect.ts";
+import * as nnfs from "../../../lib/index.ts";
+import type { DisplayItem } from "../../../lib/display.ts";
+import { Notebook } from "../worker/notebook-scope.ts";
+import { runCells } from "../worker/run-cells.ts";
+import type { CellSource } from "../notebook/collect.ts";
 
 /** Whether a cell's code (probably) draws: it calls plot or showDigit. */
 export function draws(code: string): boolean {
