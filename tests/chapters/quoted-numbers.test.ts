@@ -62,6 +62,11 @@ function prose(source: string): string {
   return squash(source.replace(/^```[\s\S]*?^```/gm, ""));
 }
 
+test("every chapter the table names exists", () => {
+  const all = chapterFiles("").map((c) => c.id.slice(0, 2));
+  expect(Object.keys(QUOTES).filter((n) => !all.includes(n))).toEqual([]);
+});
+
 describe.each(chapterFiles().filter((c) => QUOTES[c.id.slice(0, 2)]))("$id", ({ id, source }) => {
   const outputs = parseChapter(source).cells.map((c) => c.output ?? "");
   test.each(QUOTES[id.slice(0, 2)])("the prose quotes “$prose” from an output", ({ prose: quoted, output }) => {
