@@ -8,6 +8,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { remarkCells } from "./components/cell/build/remark-cells.ts";
 import { searchIndex } from "./src/build/search-index.ts";
+import { serviceWorker } from "./src/build/service-worker.ts";
 
 // Astro 7's default Markdown processor ignores remark/rehype plugins, so the
 // unified processor is named explicitly: without it, KaTeX never runs.
@@ -51,7 +52,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   trailingSlash: "always",
   // After the build: the search index (it must come before the service worker, which precaches it).
-  integrations: [preact(), mdx(), searchIndex()],
+  integrations: [preact(), mdx(), searchIndex(), serviceWorker()],
   markdown: {
     processor,
     shikiConfig: {

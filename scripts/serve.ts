@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
   ".bin": "application/octet-stream",
   ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".ts": "text/plain; charset=utf-8",
 };
 
 export interface ServeOptions {

@@ -5,9 +5,7 @@
  * file imports it as "nnfs/book", which the repository's package.json maps
  * here, so it works from anywhere inside a clone.
  */
-import { formatArgs } from "../../components/cell/worker/format.ts";
-import { createChecker, type CheckFn } from "../../components/cell/worker/checks.ts";
-import { checkLine } from "../../components/cell/page/texts.ts";
+import { checkLine, createChecker, formatArgs, type CheckFn } from "../lib/cells.ts";
 
 const write = (...args: unknown[]) => void process.stdout.write(`${formatArgs(args)}\n`);
 for (const method of ["log", "info", "warn", "error", "debug"] as const) console[method] = write;

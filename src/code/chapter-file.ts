@@ -12,8 +12,7 @@
  * own, with the checks' `check` from "nnfs/book" (src/code/book-runtime.ts).
  */
 import ts from "typescript";
-import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
-import type { CellSource, ExerciseSource } from "../../components/cell/notebook/collect.ts";
+import { parseChapter, type CellSource, type ExerciseSource } from "../lib/cells.ts";
 
 export interface ChapterInfo {
   id: string;

@@ -1,5 +1,6 @@
 /** The book's chapters in reading order, and helpers the pages share. */
 import { getCollection, type CollectionEntry } from "astro:content";
+import { parseChapter } from "./cells.ts";
 
 export type Chapter = CollectionEntry<"chapters">;
 
@@ -23,4 +24,10 @@ export function chapterHref(id: string): string {
 /** The chapter's code as one file a reader can download and run (src/pages/code/[file].ts). */
 export function chapterCodeHref(id: string): string {
   return `${import.meta.env.BASE_URL}code/chapter-${id.slice(0, 2)}.ts`;
+}
+
+/** How many cells and exercises a chapter has (the progress shown for it counts against these). */
+export function chapterTotals(chapter: Chapter): { cells: number; exercises: number } {
+  const { cells, exercises } = parseChapter(chapter.body ?? "");
+  return { cells: cells.length, exercises: exercises.length };
 }

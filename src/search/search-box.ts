@@ -65,7 +65,6 @@ export function initSearch(root: HTMLElement, base: string): void {
 
   const open = (yes: boolean) => {
     panel.hidden = !yes;
-    input.setAttribute("aria-expanded", String(yes));
   };
   const ensure = () => (pagefind ??= loadPagefind(base));
 

@@ -3,7 +3,7 @@
  * stylesheet, script, font and data file must stay under that path.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Server } from "node:http";
@@ -49,6 +49,12 @@ test("under /nnfs/, the home page and every chapter load everything they need fr
     expect(links.filter((h) => !h.startsWith("/nnfs/")), `${href} links outside /nnfs/`).toEqual([]);
     await visit.page.close();
   }
+  // The service worker precaches the book under /nnfs/ only.
+  const sw = readFileSync(path.join(outDir, "sw.js"), "utf8");
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  expect(precached.length).toBeGreaterThan(50);
+  expect(precached.filter((u) => !u.startsWith("/nnfs/"))).toEqual([]);
+  expect(precached).toContain("/nnfs/02-a-single-neuron/index.html");
   // Search loads its index from /nnfs/pagefind/ and its results link under /nnfs/.
   await page.fill("input[type=search]", "sigmoid");
   await page.locator(".search-hit").first().waitFor();

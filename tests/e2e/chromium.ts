@@ -21,7 +21,11 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-/** A fresh browser with its own empty profile. */
+/**
+ * A fresh browser with its own empty profile. The book's service worker is
+ * blocked unless a test asks for it (`serviceWorkers: "allow"`): otherwise
+ * every browser would download the whole book for offline use.
+ */
 export async function launch(options: BrowserContextOptions = {}): Promise<Launched> {
   const profile = mkdtempSync(path.join(tmpdir(), "nnfs-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -29,6 +33,7 @@ export async function launch(options: BrowserContextOptions = {}): Promise<Launc
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     viewport: { width: 1280, height: 900 },
+    serviceWorkers: "block",
     ...options,
   });
   return {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { launch, type Launched } from "./chromium.ts";
 import { baseUrl, openPage } from "./pages.ts";
 import { ROOT } from "./build.ts";
-import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
+import { parseChapter } from "../../src/lib/cells.ts";
 
 let chrome: Launched;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { ROOT } from "./build.ts";
 import { chapterFiles } from "../../scripts/chapters.ts";
-import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
+import { parseChapter } from "../../src/lib/cells.ts";
 
 let chrome: Launched;
 beforeAll(async () => {

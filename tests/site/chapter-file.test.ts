@@ -12,8 +12,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { chapterFiles } from "../../scripts/chapters.ts";
 import { chapterFile, chapterFileName } from "../../src/code/chapter-file.ts";
-import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
-import { normaliseOutput } from "../../components/cell/worker/run-cells.ts";
+import { normaliseOutput, parseChapter } from "../../src/lib/cells.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // Inside the repository (so "nnfs" resolves through package.json), in a folder git ignores.

@@ -1,0 +1,58 @@
+/**
+ * Astro integration: after the build (and after the search index, which it
+ * must include), workbox-build writes `sw.js`, a service worker that
+ * precaches every file the book needs — the pages, scripts and styles, the
+ * KaTeX fonts, the digit data, the editor and transpiler chunks, the search
+ * index, the downloadable chapter files — so that after one visit the whole
+ * book works offline. Each build's files are listed with their hashes: a new
+ * build installs beside the old one and waits until the reader reloads
+ * (src/offline/register.ts shows "a new version is available"); outdated
+ * caches are removed.
+ */
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { generateSW } from "workbox-build";
+
+export async function buildServiceWorker(outDir: string, base: string, log: (m: string) => void = () => {}): Promise<{ count: number; size: number }> {
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  const { count, size, warnings } = await generateSW({
+    globDirectory: outDir,
+    globPatterns: ["**/*"],
+    // The PDF, if someone put one in dist/, is not part of the site.
+    globIgnores: ["sw.js", "**/*.pdf", "**/*.map"],
+    swDest: `${outDir.replace(/\/$/, "")}/sw.js`,
+    modifyURLPrefix: { "": prefix },
+    // The digit data is 7.9 MB; everything else is far smaller.
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    // Page URLs end in "/": serve their index.html from the cache.
+    directoryIndex: "index.html",
+    ignoreURLParametersMatching: [/.*/],
+    navigateFallback: `${prefix}404.html`,
+    navigateFallbackDenylist: [/\/pagefind\//, /\/code\//],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    // A new version waits for the reader's "Reload" (a SKIP_WAITING message) instead of changing the page under them.
+    skipWaiting: false,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    mode: "production",
+  });
+  if (warnings.length) log(`service worker: ${warnings.join("; ")}`);
+  log(`service worker precaches ${count} files (${(size / 1e6).toFixed(1)} MB)`);
+  return { count, size };
+}
+
+export function serviceWorker(): AstroIntegration {
+  let base = "/";
+  return {
+    name: "nnfs:service-worker",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        await buildServiceWorker(fileURLToPath(dir), base, (m) => logger.info(m));
+      },
+    },
+  };
+}
