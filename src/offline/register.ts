@@ -36,7 +36,7 @@ export function registerServiceWorker(base: string): void {
     if (document.querySelector(".update-banner")) return;
     document.body.append(updateBanner(() => worker.postMessage({ type: "SKIP_WAITING" })));
   };
-  addEventListener("load", () => {
+  const register = () => {
     sw.register(`${base}sw.js`, { scope: base })
       .then((registration) => {
         if (registration.waiting && sw.controller) offer(registration.waiting);
@@ -50,5 +50,10 @@ export function registerServiceWorker(base: string): void {
       .catch(() => {
         /* no offline copy (private mode, file://): the book still works online */
       });
-  });
+  };
+  // After the page's own loading, so precaching never competes with it. This
+  // module may run after "load" has fired (a module script waits for every
+  // module it imports), and then registers at once.
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
 }
