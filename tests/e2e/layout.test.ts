@@ -36,7 +36,7 @@ function overflowing(page: Page, scroller: string): Promise<[string, number][]> 
 
 /** Brings each cell near until every editor has loaded. */
 async function wakeEditors(page: Page): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const left = await page.evaluate(() => {
       const waiting = [...document.querySelectorAll("[data-cell], [data-exercise]")].filter((c) => !c.querySelector(".cm-content"));
