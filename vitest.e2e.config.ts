@@ -5,15 +5,30 @@ import { defineConfig } from "vitest/config";
 // 127.0.0.1; every test file drives Debian's Chromium against it. They import
 // island logic (components/*.ts), which imports `nnfs`: the same alias as
 // vitest.config.ts.
+//
+// Most files run two at a time (a browser each; they mostly wait on pages, so
+// two share a 2-core machine well). The files below assert on time (a training
+// run's seconds, the page's longest task), so they run afterwards, one at a
+// time, with the machine to themselves.
+const timed = ["tests/e2e/islands-10-11.test.ts", "tests/e2e/cell-safety.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: { nnfs: fileURLToPath(new URL("./lib/index.ts", import.meta.url)) },
   },
   test: {
-    include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: timed, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: "e2e-timed", include: timed, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -3,34 +3,28 @@
  * stylesheet, script, font and data file must stay under that path.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Server } from "node:http";
-import { serve } from "../../scripts/serve.ts";
 import { launch, type Launched } from "./chromium.ts";
-import { openPage } from "./pages.ts";
-import { buildSite } from "./build.ts";
+import { baseUrl, openPage } from "./pages.ts";
+import { E2E_BASE, ROOT } from "./build.ts";
 
-let outDir: string;
-let server: Server;
+// The browser tests' own build (tests/e2e/setup.ts) is the one under a sub-path.
+const outDir = path.join(ROOT, "dist");
 let url: string;
 let chrome: Launched;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), "nnfs-base-"));
-  buildSite({ BASE_PATH: "/nnfs/", OUT_DIR: outDir });
-  ({ server, url } = await serve({ root: outDir, port: 0, base: "/nnfs/" }));
+  url = baseUrl();
   chrome = await launch();
-}, 180_000);
+});
 
 afterAll(async () => {
   await chrome?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  rmSync(outDir, { recursive: true, force: true });
 });
 
 test("under /nnfs/, the home page and every chapter load everything they need from /nnfs/", async () => {
+  expect(E2E_BASE).toBe("/nnfs/");
   expect(url).toMatch(/\/nnfs\/$/);
   const { page, problems } = await openPage(chrome.browser, url);
   const chapters = await page.$$eval(".contents a", (as) => as.map((a) => (a as HTMLAnchorElement).href));

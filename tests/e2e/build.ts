@@ -5,6 +5,14 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
+ * The browser tests build and serve the book under a sub-path, as a host such
+ * as GitHub Pages does: every test then also checks that links, assets and
+ * data stay under it (base-path.test.ts looks at every request). One build
+ * serves both purposes.
+ */
+export const E2E_BASE = "/nnfs/";
+
+/**
  * Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
  * process.env; a child `astro build` would take BASE_URL from there and
  * ignore the site's base path, so they are left out.

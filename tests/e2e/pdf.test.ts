@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { makePdf } from "../../scripts/pdf.ts";
-import { ROOT } from "./build.ts";
+import { E2E_BASE, ROOT } from "./build.ts";
 import { chapterFiles } from "../../scripts/chapters.ts";
 
 /** The titles of a PDF's bookmarks (Chromium writes them as literal or UTF-16 hex strings). */
@@ -18,7 +18,7 @@ function outlineTitles(pdf: Buffer): string[] {
 test("the PDF has a title page, the contents and every chapter, a bookmark each", async () => {
   const dir = path.join(ROOT, "test-results");
   mkdirSync(dir, { recursive: true });
-  const out = await makePdf({ dist: path.join(ROOT, "dist"), base: "/", out: path.join(dir, "nnfs-book.pdf") });
+  const out = await makePdf({ dist: path.join(ROOT, "dist"), base: E2E_BASE, out: path.join(dir, "nnfs-book.pdf") });
   const pdf = readFileSync(out);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   const chapters = chapterFiles().map((c) => /^title:\s*"?(.*?)"?\s*$/m.exec(c.source)![1]);

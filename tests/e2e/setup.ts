@@ -4,11 +4,11 @@
  * handy while writing tests against a fresh `npm run build`), and serves
  * dist/ on a free port of 127.0.0.1.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { serve } from "../../scripts/serve.ts";
 import { chromiumPath } from "./chromium.ts";
-import { buildSite, ROOT } from "./build.ts";
+import { buildSite, E2E_BASE, ROOT } from "./build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,10 +18,16 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // throws with instructions when Chromium is missing
-  if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(`${ROOT}dist/index.html`)) {
-    buildSite({ BASE_PATH: "/" });
+  // Each project of vitest.e2e.config.ts runs this setup; the site is built
+  // once per run (process.env is shared by them: they run in one process).
+  // A dist/ built for another base path (npm run build's "/") is built again.
+  const skip = process.env.E2E_SKIP_BUILD === "1" || process.env.NNFS_E2E_BUILT === "1";
+  const index = `${ROOT}dist/index.html`;
+  if (!skip || !existsSync(index) || !readFileSync(index, "utf8").includes(`href="${E2E_BASE}`)) {
+    buildSite({ BASE_PATH: E2E_BASE });
+    process.env.NNFS_E2E_BUILT = "1";
   }
-  const { server, url } = await serve({ root: `${ROOT}dist`, port: 0 });
+  const { server, url } = await serve({ root: `${ROOT}dist`, port: 0, base: E2E_BASE });
   project.provide("baseUrl", url);
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
