@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
+import { E2E_BASE } from "./build.ts";
 import { chapterUrls, openPage, type WatchedPage } from "./pages.ts";
 import { cellAt, fresh as freshPage, run, runAndWait, setCode } from "./cell-helpers.ts";
 import { shareHash } from "../../components/cell/page/share.ts";
@@ -170,7 +171,7 @@ describe("failures: the page never freezes and says what went wrong", () => {
     { name: "stack overflow", code: "function down(n: number): number { return down(n + 1) + 1; }\ndown(0);", output: /^RangeError: Maximum call stack size exceeded \(line 1\)$/, status: /^Error at line 1/ },
     { name: "huge allocation (the library's guard)", code: 'import { Matrix } from "nnfs";\nMatrix.zeros(100000, 100000);', output: /^RangeError: .*100000×100000.*MAX_ELEMENTS/, status: /^Error at line 2/ },
     { name: "huge allocation (the engine's)", code: "const big = new Float64Array(2 ** 40);", output: /^RangeError: .*(length|allocation)/i, status: /^Error at line 1/ },
-    { name: "the page and its storage are out of reach", code: 'console.log(typeof document, typeof localStorage, typeof indexedDB, typeof caches, typeof XMLHttpRequest, typeof postMessage);\nconst proto = Object.getPrototypeOf(Object.getPrototypeOf(self));\nconsole.log(Object.getOwnPropertyDescriptor(proto, "indexedDB"), typeof proto.fetch);\nawait fetch("https://example.com/").catch((e) => console.log(e.message));', output: "undefined undefined undefined undefined undefined undefined\nundefined undefined\nfetch: a cell may read only the book's data files (/data/…), not https://example.com/", status: /^Ran in/ },
+    { name: "the page and its storage are out of reach", code: 'console.log(typeof document, typeof localStorage, typeof indexedDB, typeof caches, typeof XMLHttpRequest, typeof postMessage);\nconst proto = Object.getPrototypeOf(Object.getPrototypeOf(self));\nconsole.log(Object.getOwnPropertyDescriptor(proto, "indexedDB"), typeof proto.fetch);\nawait fetch("https://example.com/").catch((e) => console.log(e.message));', output: `undefined undefined undefined undefined undefined undefined\nundefined undefined\nfetch: a cell may read only the book's data files (${E2E_BASE}data/…), not https://example.com/`, status: /^Ran in/ },
     { name: "code from elsewhere cannot load (the page's policy holds in the worker)", code: 'await import("https://example.com/x.js").catch(() => console.log("import blocked"));\nawait new Function("return import(\'data:text/javascript,export default 1\')")().catch(() => console.log("data: blocked"));', output: "import blocked\ndata: blocked", status: /^Ran in/ },
   ])("$name", async ({ code, output, status }) => {
     const r = await run(cellAt(shared.page, 1), code);
