@@ -6,6 +6,7 @@
 
 import { SPARSE_ENOUGH } from "./sparse.ts";
 import { firstNonFinite } from "./finite.ts";
+import { floats, ints } from "./slot.ts";
 
 /** A matrix as the kernels see it: rows, columns and its numbers row after row. */
 type Matrix = { readonly rows: number; readonly cols: number; readonly data: Float32Array };
@@ -35,11 +36,11 @@ export class SparseRows {
    * Row r's entries sit at positions start[r] … start[r + 1] − 1 of `col` and
    * `value`. (The arrays may be longer than needed: room kept for reuse.)
    */
-  start = new Int32Array(1);
+  start: Int32Array = new Int32Array(1);
   /** The column of each entry. */
-  col = new Int32Array(0);
+  col: Int32Array = new Int32Array(0);
   /** The value of each entry. */
-  value = new Float32Array(0);
+  value: Float32Array = new Float32Array(0);
   /** Whether every listed value is finite (false: A holds a NaN or ±Infinity). */
   finite = true;
 
@@ -56,7 +57,7 @@ export class SparseRows {
     }
     const S = out ?? new SparseRows();
     const M = A.rows, K = A.cols, a = A.data;
-    if (S.start.length < M + 1) S.start = new Int32Array(M + 1);
+    if (S.start.length < M + 1) S.start = ints(M + 1);
     const start = S.start;
     let n = 0;
     for (let i = 0; i < M; i++) {
@@ -83,7 +84,7 @@ export class SparseRows {
   // Makes room for `size` entries (at least twice the old room), keeping the first ones.
   private grow(size: number): void {
     const room = Math.max(size, 2 * this.col.length);
-    const col = new Int32Array(room), value = new Float32Array(room);
+    const col = ints(room), value = floats(room);
     col.set(this.col);
     value.set(this.value);
     this.col = col;
@@ -102,10 +103,10 @@ export class SparseRows {
   transpose(out?: SparseRows): SparseRows {
     const T = out ?? new SparseRows();
     const n = this.nonZeros, K = this.cols;
-    if (T.start.length < K + 1) T.start = new Int32Array(K + 1);
+    if (T.start.length < K + 1) T.start = ints(K + 1);
     if (T.col.length < n) {
-      T.col = new Int32Array(n);
-      T.value = new Float32Array(n);
+      T.col = ints(n);
+      T.value = floats(n);
     }
     const { start, col, value } = this;
     const next = T.start, tCol = T.col, tValue = T.value;
