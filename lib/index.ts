@@ -49,5 +49,5 @@ export * from "./augment.ts";
 // matrix's non-zeros, which a dense layer passes to its products
 export * from "./kernels/sparse-rows.ts";
 
-// Pictures from cells: line plots and digits (the page draws them)
+// Pictures from cells: line plots, digits and bar charts (the page draws them)
 export * from "./display.ts";
