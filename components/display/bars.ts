@@ -31,16 +31,16 @@ export function barsHtml(item: BarsItem): string {
     .map((b, i) => {
       const w = coord(lengths[i]);
       return (
-        `<span class="db-name" data-text="${escape(b.name)}"></span>` +
-        `<svg class="db-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">` +
-        `<rect class="db-bar" x="0" y="0" width="${w}" height="10"/></svg>` +
-        `<span class="db-value" data-text="${barLabel(b.value)}"></span>`
+        `<span class="dp-bar-name" data-text="${escape(b.name)}"></span>` +
+        `<svg class="dp-bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">` +
+        `<rect class="dp-bar" x="0" y="0" width="${w}" height="10"/></svg>` +
+        `<span class="dp-bar-value" data-text="${barLabel(b.value)}"></span>`
       );
     })
     .join("");
   return (
-    `<span class="db-chart" role="img" aria-label="${escape(item.text)}">` +
+    `<span class="dp-bars" role="img" aria-label="${escape(item.text)}">` +
     (item.title ? `<span class="dp-title" data-text="${escape(item.title)}"></span>` : "") +
-    `<span class="db-rows">${rows}</span></span>`
+    `<span class="dp-bar-rows">${rows}</span></span>`
   );
 }

@@ -29,11 +29,11 @@ test.each([
 
 test("a row per bar: its name, a bar of its length, its value; named by the item's text", () => {
   const html = barsHtml(item);
-  expect(html).toMatch(/^<span class="db-chart" role="img" aria-label="\[bars &quot;GFLOP\/s&quot;: naive 0.5, i-k-j 2\]">/);
+  expect(html).toMatch(/^<span class="dp-bars" role="img" aria-label="\[bars &quot;GFLOP\/s&quot;: naive 0.5, i-k-j 2\]">/);
   expect(html).toContain('<span class="dp-title" data-text="GFLOP/s"></span>');
-  expect([...html.matchAll(/<rect class="db-bar" x="0" y="0" width="([\d.]+)"/g)].map((m) => m[1])).toEqual(["25", "100"]);
-  expect([...html.matchAll(/class="db-name" data-text="([^"]*)"/g)].map((m) => m[1])).toEqual(["naive", "i-k-j &lt;fast&gt;"]);
-  expect([...html.matchAll(/class="db-value" data-text="([^"]*)"/g)].map((m) => m[1])).toEqual(["0.5", "2"]);
+  expect([...html.matchAll(/<rect class="dp-bar" x="0" y="0" width="([\d.]+)"/g)].map((m) => m[1])).toEqual(["25", "100"]);
+  expect([...html.matchAll(/class="dp-bar-name" data-text="([^"]*)"/g)].map((m) => m[1])).toEqual(["naive", "i-k-j &lt;fast&gt;"]);
+  expect([...html.matchAll(/class="dp-bar-value" data-text="([^"]*)"/g)].map((m) => m[1])).toEqual(["0.5", "2"]);
   // No words in the text: the output reads exactly as printed.
   expect(html.replace(/<[^>]*>/g, "")).toBe("");
   expect(picture(item)).toBe(html);
