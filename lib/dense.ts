@@ -12,6 +12,7 @@ import { assertFinite, assertMatrix } from "./check.ts";
 import { matmul, matmulTransA, matmulTransB } from "./matmul.ts";
 import { SparseRows } from "./kernels/sparse-rows.ts";
 import { assertFiniteNumbers } from "./kernels/finite.ts";
+import { floats, resident } from "./kernels/slot.ts";
 import { addRow } from "./arithmetic.ts";
 import { transpose } from "./transpose.ts";
 import { sumRows } from "./arithmetic.ts";
@@ -64,6 +65,13 @@ export interface DenseOptions {
   rng?: Random;
 }
 
+// W where the products read it without a copy: in WebAssembly memory once
+// chapter 12's fast kernels are loaded, else W itself.
+function kept(W: Matrix): Matrix {
+  const data = resident(W.data);
+  return data === W.data ? W : new Matrix(W.rows, W.cols, data); // [nIn, nOut]
+}
+
 function checkSize(name: string, n: number): void {
   if (!Number.isInteger(n) || n <= 0) {
     throw new RangeError(`Dense: ${name} must be a whole number > 0, got ${String(n)}`);
@@ -112,9 +120,9 @@ export class Dense implements Layer {
     checkSize("nIn", nIn);
     checkSize("nOut", nOut);
     const rng = options.rng ?? new Random(options.seed ?? 0);
-    this.W = Dense.initFor(options.init)(nIn, nOut, rng); // [nIn, nOut]
+    this.W = kept(Dense.initFor(options.init)(nIn, nOut, rng)); // [nIn, nOut]
     this.b = Matrix.zeros(1, nOut); // [1, nOut]
-    this.dW = Matrix.zeros(nIn, nOut); // [nIn, nOut]
+    this.dW = new Matrix(nIn, nOut, floats(nIn * nOut)); // [nIn, nOut]
     this.db = Matrix.zeros(1, nOut); // [1, nOut]
   }
 
@@ -154,9 +162,9 @@ export class Dense implements Layer {
     assertFinite("Dense.from", W, "W");
     assertFinite("Dense.from", b, "b");
     const layer = new Dense(1, 1); // replaced below; saves drawing random weights
-    layer.W = W.clone(); // [nIn, nOut]
+    layer.W = kept(W.clone()); // [nIn, nOut]
     layer.b = b.clone(); // [1, nOut]
-    layer.dW = Matrix.zeros(W.rows, W.cols); // [nIn, nOut]
+    layer.dW = new Matrix(W.rows, W.cols, floats(W.rows * W.cols)); // [nIn, nOut]
     layer.db = Matrix.zeros(1, W.cols); // [1, nOut]
     return layer;
   }

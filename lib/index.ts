@@ -45,6 +45,9 @@ export * from "./schedule.ts";
 export * from "./dropout.ts";
 export * from "./augment.ts";
 
+// Chapter 12: faster products (WebAssembly SIMD kernels in the kernel slot)
+export * from "./fast.ts";
+
 // The kernels floor (no chapter; chapter 12 explains it): the list of a
 // matrix's non-zeros, which a dense layer passes to its products
 export * from "./kernels/sparse-rows.ts";

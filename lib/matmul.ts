@@ -8,7 +8,8 @@
  * and `referenceMatmul` in lib/kernels/reference.ts is exactly that. The
  * functions here check the shapes, pick a kernel that computes the same sums
  * faster (lib/kernels/: register-blocked for dense A, zero-skipping for sparse
- * A, chapter 12 explains them), and refuse to return NaN or Infinity.
+ * A, chapter 12 explains them, and WebAssembly ones once chapter 12's
+ * `loadFastKernels` has filled the kernel slot), and refuse to return NaN or Infinity.
  */
 import { Matrix, formatShape } from "./matrix.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
@@ -16,6 +17,7 @@ import { finiteResult } from "./kernels/finite.ts";
 import { SparseRows } from "./kernels/sparse-rows.ts";
 import { SPARSE_ENOUGH, sparseKernel, sparseNarrowKernel, zeroFraction } from "./kernels/sparse.ts";
 import { blockedKernel, narrowKernel, transBKernel } from "./kernels/blocked.ts";
+import { kernelSlot } from "./kernels/slot.ts";
 
 // Below this many columns of C, listing non-zeros costs more than it saves.
 const NARROW = 16;
@@ -53,10 +55,12 @@ export function matmul(A: Matrix | SparseRows, B: Matrix, out?: Matrix): Matrix 
   checkInner("matmul", shapes, A.cols, B.rows);
   const C = outputMatrix("matmul", A.rows, B.cols, out); // [A.rows, B.cols]
   const N = B.cols;
+  const fast = kernelSlot.fast; // null: the TypeScript kernels
   if (A instanceof SparseRows) {
     if (N < NARROW) sparseNarrowKernel(A, B.data, C.data, N);
-    else sparseKernel(A, B.data, C.data, N);
+    else if (!fast?.sparse(A, B.data, C.data, N)) sparseKernel(A, B.data, C.data, N);
   } else if (N < NARROW) narrowKernel(A.data, B.data, C.data, A.rows, A.cols, N);
+  else if (fast?.dense(A.data, B.data, C.data, A.rows, A.cols, N)) return finiteResult(`matmul: ${shapes}`, C, { A, B });
   else if (zeroFraction(A.data) >= SPARSE_ENOUGH) sparseKernel(SparseRows.from(A, scratchRows), B.data, C.data, N);
   else blockedKernel(A.data, B.data, C.data, A.rows, A.cols, N);
   return finiteResult(`matmul: ${shapes}`, C, inputs(A, B));
@@ -84,7 +88,7 @@ export function matmulTransA(A: Matrix | SparseRows, B: Matrix, out?: Matrix): M
   const S = A instanceof SparseRows ? A : SparseRows.from(A, scratchRows); // [M, K]: A's non-zeros, row by row
   const T = S.transpose(scratchColumns); // [K, M]: Aᵀ's non-zeros, row by row
   if (B.cols < NARROW) sparseNarrowKernel(T, B.data, C.data, B.cols);
-  else sparseKernel(T, B.data, C.data, B.cols);
+  else if (!kernelSlot.fast?.sparse(T, B.data, C.data, B.cols)) sparseKernel(T, B.data, C.data, B.cols);
   return finiteResult(`matmulTransA: ${shapes}`, C, inputs(A, B));
 }
 
@@ -104,6 +108,7 @@ export function matmulTransB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   const shapes = `${formatShape(A)}·${formatShape(B)}ᵀ`;
   checkInner("matmulTransB", shapes, A.cols, B.cols);
   const C = outputMatrix("matmulTransB", A.rows, B.rows, out); // [A.rows, B.rows]
-  transBKernel(A.data, B.data, C.data, A.rows, A.cols, B.rows);
+  const fast = B.rows >= NARROW && A.cols >= NARROW ? kernelSlot.fast : null; // small products: TypeScript
+  if (!fast?.transB(A.data, B.data, C.data, A.rows, A.cols, B.rows)) transBKernel(A.data, B.data, C.data, A.rows, A.cols, B.rows);
   return finiteResult(`matmulTransB: ${shapes}`, C, { A, B });
 }

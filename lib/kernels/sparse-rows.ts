@@ -6,6 +6,7 @@
 
 import { SPARSE_ENOUGH } from "./sparse.ts";
 import { firstNonFinite } from "./finite.ts";
+import { floats, ints } from "./slot.ts";
 
 /** A matrix as the kernels see it: rows, columns and its numbers row after row. */
 type Matrix = { readonly rows: number; readonly cols: number; readonly data: Float32Array };
@@ -56,7 +57,7 @@ export class SparseRows {
     }
     const S = out ?? new SparseRows();
     const M = A.rows, K = A.cols, a = A.data;
-    if (S.start.length < M + 1) S.start = new Int32Array(M + 1);
+    if (S.start.length < M + 1) S.start = ints(M + 1);
     const start = S.start;
     let n = 0;
     for (let i = 0; i < M; i++) {
@@ -83,7 +84,7 @@ export class SparseRows {
   // Makes room for `size` entries (at least twice the old room), keeping the first ones.
   private grow(size: number): void {
     const room = Math.max(size, 2 * this.col.length);
-    const col = new Int32Array(room), value = new Float32Array(room);
+    const col = ints(room), value = floats(room);
     col.set(this.col);
     value.set(this.value);
     this.col = col;
@@ -102,10 +103,10 @@ export class SparseRows {
   transpose(out?: SparseRows): SparseRows {
     const T = out ?? new SparseRows();
     const n = this.nonZeros, K = this.cols;
-    if (T.start.length < K + 1) T.start = new Int32Array(K + 1);
+    if (T.start.length < K + 1) T.start = ints(K + 1);
     if (T.col.length < n) {
-      T.col = new Int32Array(n);
-      T.value = new Float32Array(n);
+      T.col = ints(n);
+      T.value = floats(n);
     }
     const { start, col, value } = this;
     const next = T.start, tCol = T.col, tValue = T.value;

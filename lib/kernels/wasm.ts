@@ -1,0 +1,200 @@
+/**
+ * The WebAssembly kernels (lib/wasm/matmul.ts, compiled into wasm-bytes.ts)
+ * behind the kernel slot. Their memory is one fixed block of MEMORY_PAGES
+ * (64 MB, reserved, touched only where used) that never grows: growing would
+ * detach every Float32Array that looks into it, and a dense layer keeps its
+ * weights and gradients there (`floats`), so that a training step copies
+ * neither in nor out. An array from elsewhere is copied into a scratch block
+ * for the call; the counters say how many bytes that was.
+ */
+import type { FastKernelName, FastKernels } from "./slot.ts";
+import type { SparseRows } from "./sparse-rows.ts";
+import { RELAXED_SIMD, SIMD } from "./wasm-bytes.ts";
+
+/** 64 KB pages of the kernels' memory: 64 MB, enough for three 2,300² matrices. */
+export const MEMORY_PAGES = 1024;
+const ALIGN = 64; // a cache line: every block starts on one
+const FIRST = 65536; // the first page is left to the module
+
+interface Exports {
+  packB(b: number, p: number, K: number, N: number): void;
+  packBT(b: number, p: number, K: number, N: number): void;
+  gemm(a: number, p: number, c: number, M: number, K: number, N: number): void;
+  sparse(start: number, col: number, value: number, rows: number, b: number, c: number, N: number): void;
+}
+
+/** The module's bytes (base64 decoded). */
+export function moduleBytes(name: FastKernelName): Uint8Array<ArrayBuffer> {
+  const text = atob(name === "wasm-relaxed-simd" ? RELAXED_SIMD : SIMD);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The fastest kernel this engine can run (validating the modules themselves), or null. */
+export function bestSupported(): FastKernelName | null {
+  if (typeof WebAssembly !== "object") return null;
+  for (const name of ["wasm-relaxed-simd", "wasm-simd"] as const) if (WebAssembly.validate(moduleBytes(name))) return name;
+  return null;
+}
+
+// First fit over a sorted list of free blocks [offset, size, offset, size, …], merging neighbours.
+class Blocks {
+  private free: number[];
+  constructor(from: number, to: number) {
+    this.free = [from, to - from];
+  }
+  take(bytes: number): number {
+    const size = Math.ceil(bytes / ALIGN) * ALIGN;
+    for (let i = 0; i < this.free.length; i += 2) {
+      if (this.free[i + 1] < size) continue;
+      const at = this.free[i];
+      if (this.free[i + 1] === size) this.free.splice(i, 2);
+      else { this.free[i] += size; this.free[i + 1] -= size; }
+      return at;
+    }
+    return -1;
+  }
+  give(at: number, bytes: number): void {
+    const size = Math.ceil(bytes / ALIGN) * ALIGN;
+    let i = 0;
+    while (i < this.free.length && this.free[i] < at) i += 2;
+    this.free.splice(i, 0, at, size);
+    if (i + 2 < this.free.length && at + size === this.free[i + 2]) this.free.splice(i + 1, 3, size + this.free[i + 3]);
+    if (i > 0 && this.free[i - 2] + this.free[i - 1] === at) this.free.splice(i - 1, 3, this.free[i - 1] + this.free[i + 1]);
+  }
+  /** Bytes free in all. */
+  get available(): number {
+    let n = 0;
+    for (let i = 1; i < this.free.length; i += 2) n += this.free[i];
+    return n;
+  }
+}
+
+/** Bytes copied into and out of the kernels' memory since loading, and products run. */
+export interface CopyCounts { copiedIn: number; copiedOut: number; calls: number }
+
+export class WasmKernels implements FastKernels {
+  readonly name: FastKernelName;
+  readonly counts: CopyCounts = { copiedIn: 0, copiedOut: 0, calls: 0 };
+  private readonly k: Exports;
+  private readonly memory: WebAssembly.Memory;
+  private readonly blocks: Blocks;
+  // A block given out by floats/ints goes back when its array is garbage.
+  private readonly owned = new FinalizationRegistry<[number, number]>(([at, bytes]) => this.blocks.give(at, bytes));
+  private scratch: number[] = [];
+
+  constructor(name: FastKernelName, instance: WebAssembly.Instance, memory: WebAssembly.Memory) {
+    this.name = name;
+    this.k = instance.exports as unknown as Exports;
+    this.memory = memory;
+    this.blocks = new Blocks(FIRST, memory.buffer.byteLength);
+  }
+
+  /** Instantiates `name` (synchronously: Node and workers; the module is 2.5 KB). */
+  static create(name: FastKernelName): WasmKernels {
+    const memory = new WebAssembly.Memory({ initial: MEMORY_PAGES, maximum: MEMORY_PAGES });
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(name)), { env: { memory } });
+    return new WasmKernels(name, instance, memory);
+  }
+
+  /** The same, compiling off the main thread (the page). */
+  static async load(name: FastKernelName): Promise<WasmKernels> {
+    const memory = new WebAssembly.Memory({ initial: MEMORY_PAGES, maximum: MEMORY_PAGES });
+    const { instance } = await WebAssembly.instantiate(moduleBytes(name), { env: { memory } });
+    return new WasmKernels(name, instance, memory);
+  }
+
+  /** Bytes of the kernels' memory not in use. */
+  get available(): number {
+    return this.blocks.available;
+  }
+
+  floats(n: number): Float32Array | null {
+    const at = this.blocks.take(Math.max(4 * n, 4));
+    if (at < 0) return null;
+    const view = new Float32Array(this.memory.buffer, at, n).fill(0);
+    this.owned.register(view, [at, Math.max(4 * n, 4)]);
+    return view;
+  }
+
+  ints(n: number): Int32Array | null {
+    const at = this.blocks.take(Math.max(4 * n, 4));
+    if (at < 0) return null;
+    const view = new Int32Array(this.memory.buffer, at, n).fill(0);
+    this.owned.register(view, [at, Math.max(4 * n, 4)]);
+    return view;
+  }
+
+  // A scratch block of `bytes` for this call, or -1; all are given back by done().
+  private take(bytes: number): number {
+    if (bytes === 0) return FIRST;
+    const at = this.blocks.take(bytes);
+    if (at >= 0) this.scratch.push(at, bytes);
+    return at;
+  }
+
+  private done(): void {
+    for (let i = 0; i < this.scratch.length; i += 2) this.blocks.give(this.scratch[i], this.scratch[i + 1]);
+    this.scratch = [];
+  }
+
+  // Where x is in the kernels' memory: where it lives, or a scratch copy (-1: no room).
+  private input(x: Float32Array | Int32Array): number {
+    if (x.buffer === this.memory.buffer) return x.byteOffset;
+    const at = this.take(x.byteLength);
+    if (at < 0) return -1;
+    if (x instanceof Float32Array) new Float32Array(this.memory.buffer, at, x.length).set(x);
+    else new Int32Array(this.memory.buffer, at, x.length).set(x);
+    this.counts.copiedIn += x.byteLength;
+    return at;
+  }
+
+  private output(C: Float32Array): number {
+    return C.buffer === this.memory.buffer ? C.byteOffset : this.take(C.byteLength);
+  }
+
+  private finish(C: Float32Array, c: number): true {
+    if (C.buffer !== this.memory.buffer) {
+      C.set(new Float32Array(this.memory.buffer, c, C.length));
+      this.counts.copiedOut += C.byteLength;
+    }
+    this.counts.calls++;
+    this.done();
+    return true;
+  }
+
+  private product(pack: "packB" | "packBT", A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean {
+    if (M === 0 || N === 0) return true;
+    if (K === 0) return C.fill(0), true;
+    const p = this.take(4 * K * Math.ceil(N / 8) * 8);
+    const b = p < 0 ? -1 : this.input(B);
+    const a = b < 0 ? -1 : this.input(A);
+    const c = a < 0 ? -1 : this.output(C);
+    if (c < 0) return this.done(), false;
+    this.k[pack](b, p, K, N);
+    this.k.gemm(a, p, c, M, K, N);
+    return this.finish(C, c);
+  }
+
+  dense(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean {
+    return this.product("packB", A, B, C, M, K, N);
+  }
+
+  transB(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean {
+    return this.product("packBT", A, B, C, M, K, N);
+  }
+
+  sparse(S: SparseRows, B: Float32Array, C: Float32Array, N: number): boolean {
+    if (S.rows === 0 || N === 0) return true;
+    const n = S.nonZeros;
+    const start = this.input(S.start.subarray(0, S.rows + 1));
+    const col = start < 0 ? -1 : this.input(S.col.subarray(0, n));
+    const value = col < 0 ? -1 : this.input(S.value.subarray(0, n));
+    const b = value < 0 ? -1 : this.input(B);
+    const c = b < 0 ? -1 : this.output(C);
+    if (c < 0) return this.done(), false;
+    this.k.sparse(start, col, value, S.rows, b, c, N);
+    return this.finish(C, c);
+  }
+}

@@ -1,0 +1,164 @@
+// The WebAssembly kernels (chapter 12) against the reference loops on random
+// shapes: empty, 1×1, odd sizes, mostly zeros, and one 1024×1024 product.
+// Their sums run in 32 bits, in another order, with fused multiply-adds where
+// the engine has them, so they are not equal bit for bit; the stated
+// tolerance is the textbook bound for a float32 dot product of length K, with
+// a term for products so small that they round among float32's subnormals:
+//   |fast − reference| ≤ (K + 2) · (2⁻²³ · Σₖ |A[i][k]·B[k][j]| + 2⁻¹⁴⁹).
+import fc from "fast-check";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import {
+  Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, SparseRows, fastKernelCopies, kernelName,
+  loadFastKernels, matmul, matmulTransA, matmulTransB, softmaxCrossEntropy, trainStep, useKernel,
+} from "../../lib/index.ts";
+import { referenceMatmul, referenceMatmulTransA, referenceMatmulTransB } from "../../lib/kernels/reference.ts";
+import { kernelSlot } from "../../lib/kernels/slot.ts";
+import { WasmKernels } from "../../lib/kernels/wasm.ts";
+import { product, type Case } from "./kernels/helpers.ts";
+
+type Loop = (A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number) => void;
+
+/** The reference result and the bound on each element's error, for the loop's inner size K. */
+function expected(loop: Loop, c: Case, rows: number, cols: number, K: number) {
+  const C = new Float32Array(rows * cols);
+  loop(c.A, c.B, C, c.M, c.K, c.N);
+  const bound = new Float32Array(rows * cols);
+  loop(c.A.map(Math.abs), c.B.map(Math.abs), bound, c.M, c.K, c.N);
+  return { C, bound: bound.map((s) => (K + 2) * (2 ** -23 * s + 2 ** -149)) };
+}
+
+function expectClose(got: Matrix, want: { C: Float32Array; bound: Float32Array }): void {
+  expect(got.data.length).toBe(want.C.length);
+  for (let i = 0; i < want.C.length; i++) {
+    const err = Math.abs(got.data[i] - want.C[i]);
+    if (!(err <= want.bound[i])) expect.fail(`element ${i}: ${got.data[i]} vs ${want.C[i]}, error ${err} > ${want.bound[i]}`);
+  }
+}
+
+let loaded: string;
+beforeAll(async () => {
+  loaded = await loadFastKernels();
+});
+afterEach(() => {
+  useKernel("auto");
+});
+
+describe("loading and choosing", () => {
+  test("Node 24 runs the relaxed-SIMD kernel; loading twice gives the same answer", async () => {
+    expect(loaded).toBe("wasm-relaxed-simd");
+    expect(await loadFastKernels()).toBe(loaded);
+    expect(kernelName()).toBe(loaded);
+  });
+
+  test("useKernel switches between TypeScript and WebAssembly and refuses nonsense", () => {
+    expect(useKernel("typescript")).toBe("typescript");
+    expect(kernelName()).toBe("typescript");
+    expect(useKernel("wasm")).toBe(loaded);
+    expect(useKernel("auto")).toBe(loaded);
+    expect(() => useKernel("gpu" as "auto")).toThrow('useKernel: choice must be "auto", "wasm" or "typescript", got "gpu"');
+  });
+});
+
+describe("the products against the reference loops, within (K + 2)·(2⁻²³·Σ|a·b| + 2⁻¹⁴⁹)", () => {
+  const m = (rows: number, cols: number, data: Float32Array) => new Matrix(rows, cols, data);
+
+  test("matmul, any shape (empty, 1×1, odd), dense or mostly zeros", () => {
+    fc.assert(fc.property(product(40), (c) => {
+      expectClose(matmul(m(c.M, c.K, c.A), m(c.K, c.N, c.B)), expected(referenceMatmul, c, c.M, c.N, c.K));
+    }), { numRuns: 300 });
+  });
+
+  test("matmul with A given as its non-zeros (the sparse kernel)", () => {
+    fc.assert(fc.property(product(40), (c) => {
+      const S = SparseRows.from(m(c.M, c.K, c.A));
+      expectClose(matmul(S, m(c.K, c.N, c.B)), expected(referenceMatmul, c, c.M, c.N, c.K));
+    }), { numRuns: 300 });
+  });
+
+  test("matmulTransA: Aᵀ·B, dense or sparse A", () => {
+    fc.assert(fc.property(product(40, (M, _, N) => [M, N]), (c) => {
+      const want = expected(referenceMatmulTransA, c, c.K, c.N, c.M);
+      expectClose(matmulTransA(m(c.M, c.K, c.A), m(c.M, c.N, c.B)), want);
+      expectClose(matmulTransA(SparseRows.from(m(c.M, c.K, c.A)), m(c.M, c.N, c.B)), want);
+    }), { numRuns: 300 });
+  });
+
+  test("matmulTransB: A·Bᵀ", () => {
+    fc.assert(fc.property(product(40, (_, K, N) => [N, K]), (c) => {
+      expectClose(matmulTransB(m(c.M, c.K, c.A), m(c.N, c.K, c.B)), expected(referenceMatmulTransB, c, c.M, c.N, c.K));
+    }), { numRuns: 300 });
+  });
+
+  test("the plain-SIMD module (engines without relaxed SIMD): matmul, Aᵀ·B and A·Bᵀ", () => {
+    const plain = WasmKernels.create("wasm-simd");
+    fc.assert(fc.property(product(40), (c) => {
+      kernelSlot.fast = plain;
+      expectClose(matmul(m(c.M, c.K, c.A), m(c.K, c.N, c.B)), expected(referenceMatmul, c, c.M, c.N, c.K));
+      expectClose(matmul(SparseRows.from(m(c.M, c.K, c.A)), m(c.K, c.N, c.B)), expected(referenceMatmul, c, c.M, c.N, c.K));
+      const t = { ...c, M: c.N, B: new Float32Array(c.N * c.K).map((_, i) => c.B[(i * 7) % Math.max(1, c.B.length)] ?? 0) };
+      expectClose(matmulTransB(m(c.M, c.K, c.A), m(c.N, c.K, t.B)), expected(referenceMatmulTransB, { ...c, B: t.B }, c.M, c.N, c.K));
+    }), { numRuns: 150 });
+    expect(plain.counts.calls).toBeGreaterThan(100);
+  });
+
+  test("1024×1024 · 1024×1024 and the training shape 128×784 · 784×128", () => {
+    const rng = new Random(7);
+    for (const [M, K, N] of [[1024, 1024, 1024], [128, 784, 128]]) {
+      const c: Case = { M, K, N, A: new Float32Array(M * K).map(() => rng.uniform(-1, 1)), B: new Float32Array(K * N).map(() => rng.uniform(-1, 1)) };
+      useKernel("wasm");
+      expectClose(matmul(m(M, K, c.A), m(K, N, c.B)), expected(referenceMatmul, c, M, N, K));
+    }
+  });
+
+  test("the WebAssembly kernels really ran (a product through the slot is counted)", () => {
+    const before = fastKernelCopies().calls;
+    matmul(new Matrix(20, 20, new Float32Array(400).fill(1)), new Matrix(20, 20, new Float32Array(400).fill(2)));
+    expect(fastKernelCopies().calls).toBe(before + 1);
+  });
+
+  test("a NaN in an input is still named (the guard runs after the WebAssembly kernels)", () => {
+    const A = Matrix.zeros(20, 20);
+    A.data[21] = Number.NaN;
+    expect(() => matmul(A, Matrix.zeros(20, 20))).toThrow("matmul: [20×20]·[20×20]: A [20×20] has NaN at (1, 1)");
+  });
+});
+
+describe("training in WebAssembly memory", () => {
+  const digitsLike = (rng: Random, batch: number) => {
+    const X = Matrix.zeros(batch, 784); // [batch, 784]: about 80 % zeros, like digits
+    for (let i = 0; i < X.data.length; i++) if (rng.uniform(0, 1) < 0.2) X.data[i] = rng.uniform(0, 1);
+    return X;
+  };
+  const model = () => new Sequential([new Dense(784, 128, { seed: 1 }), new ReLU(), new Dense(128, 10, { seed: 2 }), new Softmax()]);
+
+  test("a training step copies neither the weights nor their gradients in or out", () => {
+    const net = model();
+    const rng = new Random(3);
+    const opt = new SGD({ lr: 0.1 });
+    const y = Array.from({ length: 32 }, (_, i) => i % 10);
+    trainStep(net, digitsLike(rng, 32), y, softmaxCrossEntropy, opt); // lists grow into WebAssembly memory once
+    const before = fastKernelCopies();
+    trainStep(net, digitsLike(rng, 32), y, softmaxCrossEntropy, opt);
+    const after = fastKernelCopies();
+    const moved = after.copiedIn - before.copiedIn + after.copiedOut - before.copiedOut;
+    expect(after.calls - before.calls).toBe(2); // X·W and Xᵀ·dZ of the first layer
+    // Only dZ [32, 128] in and Z [32, 128] out; W and dW are 784·128·4 bytes each.
+    expect(moved).toBeLessThanOrEqual(2 * 32 * 128 * 4);
+  });
+
+  test("a step gives the TypeScript kernels' weights within float32 rounding", () => {
+    const rng = new Random(4);
+    const X = digitsLike(rng, 32);
+    const y = Array.from({ length: 32 }, (_, i) => (i * 7) % 10);
+    const step = (kernel: "typescript" | "wasm") => {
+      useKernel(kernel);
+      const net = model();
+      trainStep(net, X, y, softmaxCrossEntropy, new SGD({ lr: 0.1 }));
+      return (net.layers[0] as Dense).W.data;
+    };
+    const ts = step("typescript"), wasm = step("wasm");
+    let worst = 0;
+    for (let i = 0; i < ts.length; i++) worst = Math.max(worst, Math.abs(ts[i] - wasm[i]));
+    expect(worst).toBeLessThan(1e-5);
+  });
+});
