@@ -5,7 +5,7 @@
  * reports its best speed after every round, then checks its result against
  * the blocked kernel's. The page stops a race by ending this worker.
  */
-import * as nnfs from "nnfs";
+import { Matrix, Random, loadFastKernels, matmul, useKernel } from "nnfs";
 import {
   CEILING_FLOPS,
   LANES,
@@ -27,43 +27,32 @@ const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: 
 const post = (m: FromWorker) => scope.postMessage(m);
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The library's chapter-12 kernel switch, when this build of it has one. */
-interface FastKernels {
-  loadFastKernels(): Promise<string>;
-  useKernel(choice: "auto" | "wasm" | "typescript"): string;
-}
-const fast = (): FastKernels | null => {
-  const lib = nnfs as unknown as Partial<FastKernels>;
-  return typeof lib.loadFastKernels === "function" && typeof lib.useKernel === "function" ? (lib as FastKernels) : null;
-};
-
 async function race(n: number): Promise<void> {
-  const kernels = fast();
-  const loaded = kernels ? await kernels.loadFastKernels() : "typescript";
+  const loaded = await loadFastKernels(); // "typescript" where WebAssembly SIMD is missing
   const lanes = LANES.map((l) => l.id).filter((id) => (id !== "naive" || n <= NAIVE_MAX) && (id !== "simd" || loaded !== "typescript"));
   post({ type: "lanes", lanes, kernel: loaded });
 
-  const rng = new nnfs.Random(12);
+  const rng = new Random(12);
   const a = Float32Array.from({ length: n * n }, () => rng.uniform(-1, 1)); // [n, n]
   const b = Float32Array.from({ length: n * n }, () => rng.uniform(-1, 1)); // [n, n]
   const expected = new Float32Array(n * n); // [n, n]
   blocked(a, b, expected, n);
-  const A = new nnfs.Matrix(n, n, a);
-  const B = new nnfs.Matrix(n, n, b);
-  const out = nnfs.Matrix.zeros(n, n); // [n, n]
+  const A = new Matrix(n, n, a);
+  const B = new Matrix(n, n, b);
+  const out = Matrix.zeros(n, n); // [n, n]
   const c = new Float32Array(n * n); // [n, n]
 
   const runs: Record<LaneId, () => unknown> = {
     naive: () => naive(a, b, c, n),
     ikj: () => ikj(a, b, c, n),
     blocked: () => blocked(a, b, c, n),
-    nnfs: () => nnfs.matmul(A, B, out),
-    simd: () => nnfs.matmul(A, B, out),
+    nnfs: () => matmul(A, B, out),
+    simd: () => matmul(A, B, out),
     ceiling: ceilingLoop,
   };
   for (const id of lanes) {
-    if (id === "nnfs") kernels?.useKernel("typescript");
-    if (id === "simd") kernels?.useKernel("wasm");
+    if (id === "nnfs") useKernel("typescript");
+    if (id === "simd") useKernel("wasm");
     post({ type: "lane", id });
     await pause();
     const flops = id === "ceiling" ? CEILING_FLOPS : productFlops(n);
@@ -76,7 +65,7 @@ async function race(n: number): Promise<void> {
     const correct = id === "ceiling" || largestDifference(result, expected) <= 1e-5 * n;
     post({ type: "speed", id, gflops: gflops(flops, best), done: true, correct });
   }
-  kernels?.useKernel("auto");
+  useKernel("auto");
   post({ type: "finished" });
 }
 
