@@ -1,11 +1,15 @@
-// `node bench/epoch.ts [runs]`: only this library's training epoch (784-128-10
-// ReLU + softmax, batch 32, SGD lr 0.1, 8,000 digits), without TensorFlow.js, for
+// `node bench/epoch.ts [runs] [--ts]`: only this library's training epoch (784-128-10
+// ReLU + softmax, batch 32, SGD lr 0.1, 8,000 digits), without TensorFlow.js, on
+// the WebAssembly kernels (the TypeScript ones with --ts), for
 // quick measurements and profiling (`node --cpu-prof bench/epoch.ts`). Prints each
 // run's wall-clock and CPU seconds, their medians (and the fastest CPU time, the
 // least disturbed by other load), and the test accuracy.
-import { Dense, ReLU, SGD, Sequential, Softmax, evaluate, loadMnist, train } from "../lib/index.ts";
+import { Dense, ReLU, SGD, Sequential, Softmax, evaluate, fastKernelCopies, loadFastKernels, loadMnist, train } from "../lib/index.ts";
 
-const runs = Number(process.argv[2] ?? 9);
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => !a.startsWith("--")) ?? 9);
+const kernel = args.includes("--ts") ? "typescript" : await loadFastKernels();
+console.log(`kernel: ${kernel}`);
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -24,11 +28,17 @@ for (let run = 0; run <= runs; run++) {
     new Dense(784, 128, { init: "he", seed: run }), new ReLU(), new Dense(128, 10, { seed: 100 + run }), new Softmax(),
   ]);
   const c0 = cpuSeconds();
+  const copies = fastKernelCopies();
   const t0 = performance.now();
   await train(model, mnist.train.X, mnist.train.y, { epochs: 1, batchSize: 32, optimizer: new SGD({ lr: 0.1 }), seed: run });
   const t = (performance.now() - t0) / 1000;
   const c = cpuSeconds() - c0;
   if (run === 0) continue; // warm-up
+  const after = fastKernelCopies();
+  if (run === 1 && after.calls > 0) {
+    const kb = (after.copiedIn - copies.copiedIn + after.copiedOut - copies.copiedOut) / 1024;
+    console.log(`copied in and out of WebAssembly memory: ${kb.toFixed(0)} KB in ${after.calls - copies.calls} products (${(kb / (after.calls - copies.calls)).toFixed(1)} KB each)`);
+  }
   wall.push(t);
   cpu.push(c);
   acc = evaluate(model, mnist.test.X, mnist.test.y).accuracy;

@@ -57,8 +57,9 @@ export function matmul(A: Matrix | SparseRows, B: Matrix, out?: Matrix): Matrix 
   const N = B.cols;
   const fast = kernelSlot.fast; // null: the TypeScript kernels
   if (A instanceof SparseRows) {
+    if (fast?.sparse(A, B.data, C.data, N)) return finiteResult(`matmul: ${shapes}`, C, inputs(A, B));
     if (N < NARROW) sparseNarrowKernel(A, B.data, C.data, N);
-    else if (!fast?.sparse(A, B.data, C.data, N)) sparseKernel(A, B.data, C.data, N);
+    else sparseKernel(A, B.data, C.data, N);
   } else if (N < NARROW) narrowKernel(A.data, B.data, C.data, A.rows, A.cols, N);
   else if (fast?.dense(A.data, B.data, C.data, A.rows, A.cols, N)) return finiteResult(`matmul: ${shapes}`, C, { A, B });
   else if (zeroFraction(A.data) >= SPARSE_ENOUGH) sparseKernel(SparseRows.from(A, scratchRows), B.data, C.data, N);
@@ -87,8 +88,9 @@ export function matmulTransA(A: Matrix | SparseRows, B: Matrix, out?: Matrix): M
   const C = outputMatrix("matmulTransA", A.cols, B.cols, out); // [A.cols, B.cols]
   const S = A instanceof SparseRows ? A : SparseRows.from(A, scratchRows); // [M, K]: A's non-zeros, row by row
   const T = S.transpose(scratchColumns); // [K, M]: Aᵀ's non-zeros, row by row
-  if (B.cols < NARROW) sparseNarrowKernel(T, B.data, C.data, B.cols);
-  else if (!kernelSlot.fast?.sparse(T, B.data, C.data, B.cols)) sparseKernel(T, B.data, C.data, B.cols);
+  const done = kernelSlot.fast?.sparse(T, B.data, C.data, B.cols) ?? false; // WebAssembly, any width
+  if (!done && B.cols < NARROW) sparseNarrowKernel(T, B.data, C.data, B.cols);
+  else if (!done) sparseKernel(T, B.data, C.data, B.cols);
   return finiteResult(`matmulTransA: ${shapes}`, C, inputs(A, B));
 }
 

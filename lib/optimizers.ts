@@ -8,6 +8,7 @@
 import type { Matrix } from "./matrix.ts";
 import type { Param } from "./layer.ts";
 import { finiteResult } from "./kernels/finite.ts";
+import { kernelSlot } from "./kernels/slot.ts";
 
 /**
  * An optimiser: `step` updates every parameter from its gradient.
@@ -31,7 +32,9 @@ function checkRate(op: string, name: string, value: number, lo: number, hi = Inf
 // W ← W − lr·dW, row by row. A row of dW that is all zeros would change
 // nothing, so it is skipped: in the first layer those are the weights of the
 // pixels that are black in every digit of the batch, four rows in ten.
+// Weights in WebAssembly memory (chapter 12) are stepped there, four at a time.
 function plainStep(w: Float32Array, g: Float32Array, cols: number, lr: number): void {
+  if (kernelSlot.fast?.sgdStep(w, g, lr)) return;
   for (let row = 0; row < g.length; row += cols) {
     const end = row + cols;
     let i = row;

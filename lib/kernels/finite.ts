@@ -6,6 +6,8 @@
  * to tell "an input was already bad" from "the numbers grew too large".
  */
 
+import { kernelSlot } from "./slot.ts";
+
 /** Numbers laid out row after row: a matrix, or a vector (an array, one row). */
 export type Numbers = { readonly rows: number; readonly cols: number; readonly data: ArrayLike<number> } | readonly number[];
 
@@ -19,6 +21,7 @@ export function firstNonFinite(data: ArrayLike<number>): number {
 // processor busy (one sum would wait for each addition); only when the answer
 // is "not all finite" does a second pass find where.
 function firstNonFinite32(data: Float32Array): number {
+  if (kernelSlot.fast?.allFinite(data) === true) return -1; // in WebAssembly memory: scanned there, with SIMD
   const n = data.length, n4 = n - (n % 4);
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   for (let i = 0; i < n4; i += 4) {

@@ -24,6 +24,10 @@ export interface FastKernels {
   transB(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean;
   /** C = S·B with S [rows, K] given as its non-zeros, B [K, N], C [rows, N]. */
   sparse(S: SparseRows, B: Float32Array, C: Float32Array, N: number): boolean;
+  /** w ← w − lr·g (plain SGD's step) if both live in the kernels' memory; else false, and nothing is done. */
+  sgdStep(w: Float32Array, g: Float32Array, lr: number): boolean;
+  /** Whether every value is finite, if `data` lives in the kernels' memory; else null. */
+  allFinite(data: Float32Array): boolean | null;
   /** n floats (zeros) in the kernels' own memory, or null if it is full. */
   floats(n: number): Float32Array | null;
   /** n 32-bit integers (zeros) in the kernels' own memory, or null if it is full. */

@@ -21,6 +21,8 @@ interface Exports {
   packBT(b: number, p: number, K: number, N: number): void;
   gemm(a: number, p: number, c: number, M: number, K: number, N: number): void;
   sparse(start: number, col: number, value: number, rows: number, b: number, c: number, N: number): void;
+  sgd(w: number, g: number, n: number, lr: number): void;
+  finite(p: number, n: number): number;
 }
 
 /** The module's bytes (base64 decoded). */
@@ -183,6 +185,17 @@ export class WasmKernels implements FastKernels {
 
   transB(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean {
     return this.product("packBT", A, B, C, M, K, N);
+  }
+
+  sgdStep(w: Float32Array, g: Float32Array, lr: number): boolean {
+    const mine = this.memory.buffer;
+    if (w.buffer !== mine || g.buffer !== mine || w.length !== g.length) return false;
+    this.k.sgd(w.byteOffset, g.byteOffset, w.length, lr);
+    return true;
+  }
+
+  allFinite(data: Float32Array): boolean | null {
+    return data.buffer === this.memory.buffer ? this.k.finite(data.byteOffset, data.length) === 1 : null;
   }
 
   sparse(S: SparseRows, B: Float32Array, C: Float32Array, N: number): boolean {

@@ -153,3 +153,33 @@ export function sparse(start: usize, col: usize, value: usize, rows: i32, b: usi
     }
   }
 }
+
+/** w ← w − lr·g over n floats (plain SGD's step), four at a time. */
+export function sgd(w: usize, g: usize, n: i32, lr: f32): void {
+  const rate = f32x4.splat(lr);
+  const end = w + (<usize>(n & ~3) << 2);
+  for (; w < end; w += 16, g += 16) {
+    const x = v128.load(w), d = v128.load(g);
+    if (ASC_FEATURE_RELAXED_SIMD) v128.store(w, f32x4.relaxed_nmadd(rate, d, x));
+    else v128.store(w, f32x4.sub(x, f32x4.mul(rate, d)));
+  }
+  for (let i = 0; i < (n & 3); i++, w += 4, g += 4) store<f32>(w, load<f32>(w) - lr * load<f32>(g));
+}
+
+/**
+ * 1 if all n floats at p are finite, else 0. x · 0 is 0 for every finite x and
+ * NaN for NaN and ±Infinity, so the running sums stay 0 exactly when all are.
+ */
+export function finite(p: usize, n: i32): i32 {
+  let s0 = f32x4.splat(0), s1 = f32x4.splat(0);
+  const zero = f32x4.splat(0);
+  const end8 = p + (<usize>(n & ~7) << 2);
+  for (; p < end8; p += 32) {
+    s0 = f32x4.add(s0, f32x4.mul(v128.load(p), zero));
+    s1 = f32x4.add(s1, f32x4.mul(v128.load(p, 16), zero));
+  }
+  let s: f32 = 0;
+  for (let i = 0; i < (n & 7); i++, p += 4) s += load<f32>(p) * 0;
+  const all = f32x4.add(s0, s1);
+  return i32(v128.all_true<i32>(f32x4.eq(all, zero)) && s == 0);
+}

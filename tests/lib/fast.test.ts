@@ -12,7 +12,8 @@ import {
   loadFastKernels, matmul, matmulTransA, matmulTransB, softmaxCrossEntropy, trainStep, useKernel,
 } from "../../lib/index.ts";
 import { referenceMatmul, referenceMatmulTransA, referenceMatmulTransB } from "../../lib/kernels/reference.ts";
-import { kernelSlot } from "../../lib/kernels/slot.ts";
+import { floats, kernelSlot } from "../../lib/kernels/slot.ts";
+import { firstNonFinite } from "../../lib/kernels/finite.ts";
 import { WasmKernels } from "../../lib/kernels/wasm.ts";
 import { product, type Case } from "./kernels/helpers.ts";
 
@@ -124,6 +125,24 @@ describe("the products against the reference loops, within (K + 2)·(2⁻²³·�
 });
 
 describe("training in WebAssembly memory", () => {
+  test("plain SGD steps weights that live there, and the guard still finds a NaN there", () => {
+    const w = floats(10), g = floats(10);
+    w.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    g.fill(1);
+    expect(w.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect(kernelSlot.fast!.sgdStep(w, g, 0.5)).toBe(true);
+    expect(Array.from(w)).toEqual([0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5]);
+    expect(kernelSlot.fast!.sgdStep(new Float32Array(10), g, 0.5)).toBe(false); // not there: TypeScript does it
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      for (const at of [0, 7, 9]) {
+        w[at] = bad;
+        expect(firstNonFinite(w)).toBe(at);
+        w[at] = 1;
+      }
+    }
+    expect(firstNonFinite(w)).toBe(-1);
+  });
+
   const digitsLike = (rng: Random, batch: number) => {
     const X = Matrix.zeros(batch, 784); // [batch, 784]: about 80 % zeros, like digits
     for (let i = 0; i < X.data.length; i++) if (rng.uniform(0, 1) < 0.2) X.data[i] = rng.uniform(0, 1);
@@ -141,9 +160,9 @@ describe("training in WebAssembly memory", () => {
     trainStep(net, digitsLike(rng, 32), y, softmaxCrossEntropy, opt);
     const after = fastKernelCopies();
     const moved = after.copiedIn - before.copiedIn + after.copiedOut - before.copiedOut;
-    expect(after.calls - before.calls).toBe(2); // X·W and Xᵀ·dZ of the first layer
-    // Only dZ [32, 128] in and Z [32, 128] out; W and dW are 784·128·4 bytes each.
-    expect(moved).toBeLessThanOrEqual(2 * 32 * 128 * 4);
+    expect(after.calls - before.calls).toBe(4); // X·W and Xᵀ·dZ of both layers
+    // Only dZ [32, 128] and [32, 10] in, Z [32, 128] and [32, 10] out; W and dW are 784·128·4 bytes each.
+    expect(moved).toBeLessThanOrEqual(2 * 32 * 138 * 4);
   });
 
   test("a step gives the TypeScript kernels' weights within float32 rounding", () => {
