@@ -22,8 +22,8 @@ export const LANES: readonly Lane[] = [
   { id: "naive", name: "naive i-j-k" },
   { id: "ikj", name: "i-k-j" },
   { id: "blocked", name: "4×4 blocked" },
-  { id: "nnfs", name: "nnfs matmul (TypeScript)" },
-  { id: "simd", name: "nnfs matmul (WebAssembly SIMD)" },
+  { id: "nnfs", name: "nnfs (TypeScript)" },
+  { id: "simd", name: "nnfs (WebAssembly SIMD)" },
   { id: "ceiling", name: "scalar ceiling (registers only)" },
 ];
 
