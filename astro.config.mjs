@@ -29,6 +29,9 @@ const base = process.env.BASE_PATH ?? "/";
 // and that worker (started from a blob: URL, hence worker-src blob:) runs
 // under this same policy, which keeps reader code from fetching or importing
 // anything but the book's own files (components/cell/page/controller.ts).
+// 'wasm-unsafe-eval' lets the page and its workers compile the library's own
+// WebAssembly kernels (chapter 12; their bytes are part of the script, never
+// fetched). 'unsafe-eval' implies it today, but the kernels should not depend on that.
 /** @type {NonNullable<import("astro").AstroUserConfig["security"]>["csp"]} */
 const csp = {
   directives: [
@@ -41,7 +44,7 @@ const csp = {
     "base-uri 'self'",
     "form-action 'self'",
   ],
-  scriptDirective: { resources: ["'self'", "'unsafe-eval'"] },
+  scriptDirective: { resources: ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"] },
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
 

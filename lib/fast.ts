@@ -29,8 +29,9 @@ let loading: Promise<KernelName> | null = null;
  * Loads the WebAssembly kernels if this engine can run them (relaxed SIMD,
  * else plain SIMD) and makes the products use them; resolves with the kernel
  * now in use ("typescript" if WebAssembly SIMD is missing). Safe to call more
- * than once. Layers made after it keep their weights in WebAssembly memory,
- * so that training copies no matrices in or out.
+ * than once; each call switches back to WebAssembly after
+ * `useKernel("typescript")`. Layers made after it keep their weights in
+ * WebAssembly memory, so that training copies no matrices in or out.
  *
  * @chapter 12
  * @example
@@ -46,10 +47,12 @@ export function loadFastKernels(): Promise<KernelName> {
     } catch {
       return "typescript"; // the engine refused the memory or the module: stay with TypeScript
     }
-    kernelSlot.fast = loaded;
     return name;
   })();
-  return loading.then(() => kernelName());
+  return loading.then(() => {
+    if (loaded !== null) kernelSlot.fast = loaded; // again, after a useKernel("typescript")
+    return kernelName();
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
  * The messages between the trainer island (the page) and its Web Worker,
  * and nothing else. The page asks; the worker trains and reports.
  */
-import type { ModelJSON } from "nnfs";
+import type { KernelName, ModelJSON } from "nnfs";
 import type { Settings } from "./settings.ts";
 
 /** A test digit the network got wrong: its pixels (0–255), the truth and the answer. */
@@ -35,7 +35,8 @@ export type ToWorker =
   | { type: "evaluate"; dataUrl: string; model: ModelJSON };
 
 export type FromWorker =
-  | { type: "loading" }
+  /** Training is about to start; `kernel` is what the products run on (chapter 12). */
+  | { type: "loading"; kernel?: KernelName }
   | { type: "start"; run: number; runs: number; batches: number }
   /** Training-loss and accuracy averaged over the batches since the last report. */
   | { type: "batches"; run: number; epoch: number; batch: number; batches: number; loss: number; accuracy: number; seconds: number }

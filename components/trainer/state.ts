@@ -50,6 +50,8 @@ export interface TrainerState {
   /** Seconds since Train was pressed, as last reported. */
   seconds: number;
   error: string | null;
+  /** The kernel the worker's products run on ("wasm-relaxed-simd", …), once it has said. */
+  kernel: string | null;
 }
 
 export type Action =
@@ -59,7 +61,7 @@ export type Action =
   | { type: "worker"; message: FromWorker };
 
 export function initialState(): TrainerState {
-  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null };
+  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null, kernel: null };
 }
 
 const emptyCurves = (): RunCurves => ({ trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] });
@@ -111,7 +113,7 @@ function onMessage(state: TrainerState, m: FromWorker): TrainerState {
   if (state.phase === "idle" && m.type !== "evaluated") return state; // a late message after Reset
   switch (m.type) {
     case "loading":
-      return { ...state, phase: "loading" };
+      return { ...state, phase: "loading", kernel: m.kernel ?? state.kernel };
     case "start":
       return { ...state, phase: "training", run: m.run, runs: m.runs, epoch: 0, batch: 0, batches: m.batches, valAccuracy: null, epochs: state.plan[m.run] ?? state.epochs };
     case "batches": {
@@ -176,7 +178,8 @@ export function describeState(state: TrainerState): string {
       if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
       if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;
       const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epoch${state.epochs === 1 ? "" : "s"}`;
-      return `${which}${how} in ${formatSeconds(r.seconds)}; test accuracy ${pc(r.test.accuracy)}.`;
+      const on = state.kernel === null ? "" : ` on ${state.kernel}`;
+      return `${which}${how} in ${formatSeconds(r.seconds)}${on}; test accuracy ${pc(r.test.accuracy)}.`;
     }
     case "error":
       return `Training failed: ${state.error}`;

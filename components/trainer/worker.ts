@@ -3,13 +3,16 @@
  * thread. It loads the digits once, runs jobs (run.ts) and relays their
  * progress; a `stop` message aborts the job after its current batch.
  */
-import { loadMnist, Sequential, type Mnist } from "nnfs";
+import { loadFastKernels, loadMnist, Sequential, type Mnist } from "nnfs";
 import { runJob, testReport } from "./run.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 let data: Promise<Mnist> | null = null;
 let job: AbortController | null = null;
+// The WebAssembly kernels (chapter 12), loaded once: networks built after this
+// train on them ("typescript" if the browser lacks WebAssembly SIMD).
+const kernel = loadFastKernels();
 
 const post = (m: FromWorker) => scope.postMessage(m);
 const digits = (url: string): Promise<Mnist> => {
@@ -26,10 +29,11 @@ scope.onmessage = async (e) => {
     } else if (m.type === "train") {
       job?.abort();
       const controller = (job = new AbortController());
-      post({ type: "loading" });
+      post({ type: "loading", kernel: await kernel });
       const mnist = await digits(m.dataUrl);
       await runJob(mnist, m.runs, post, controller.signal);
     } else if (m.type === "evaluate") {
+      await kernel;
       const mnist = await digits(m.dataUrl);
       post({ type: "evaluated", test: testReport(Sequential.fromJSON(m.model), mnist.test) });
     }

@@ -36,11 +36,11 @@ export class SparseRows {
    * Row r's entries sit at positions start[r] … start[r + 1] − 1 of `col` and
    * `value`. (The arrays may be longer than needed: room kept for reuse.)
    */
-  start = new Int32Array(1);
+  start: Int32Array = new Int32Array(1);
   /** The column of each entry. */
-  col = new Int32Array(0);
+  col: Int32Array = new Int32Array(0);
   /** The value of each entry. */
-  value = new Float32Array(0);
+  value: Float32Array = new Float32Array(0);
   /** Whether every listed value is finite (false: A holds a NaN or ±Infinity). */
   finite = true;
 

@@ -94,6 +94,7 @@ describe("the status line", () => {
     [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Stopped after 0 full epochs in 0.4 s; test accuracy 94.0 %."],
     [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 12.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 2 epochs in 12 s; test accuracy 94.0 %."],
     [[{ type: "train", epochs: [1] }, worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 1 epoch in 0.3 s; test accuracy 94.0 %."],
+    [[{ type: "train", epochs: [1] }, worker({ type: "loading", kernel: "wasm-relaxed-simd" }), worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 1 epoch in 0.3 s on wasm-relaxed-simd; test accuracy 94.0 %."],
   ] as [Action[], string][])("%#: %s", (actions, text) => {
     expect(describeState(play(actions))).toBe(text);
   });

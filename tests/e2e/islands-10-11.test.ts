@@ -68,7 +68,7 @@ describe("chapter 10: the trainer", () => {
     expect(Number(await attr(page, "data-val-accuracy"))).toBeGreaterThanOrEqual(0.95);
     // The same numbers as in Node: the seeded run is the same everywhere.
     expect(await t.locator(".tr-test-accuracy").innerText()).toBe("94.6 %");
-    expect(await t.locator("[role=status]").innerText()).toMatch(/^Done: 10 epochs in [\d.]+ s; test accuracy 94\.6 %\.$/);
+    expect(await t.locator("[role=status]").innerText()).toMatch(/^Done: 10 epochs in [\d.]+ s on wasm-relaxed-simd; test accuracy 94\.6 %\.$/);
     expect(await t.locator(".tr-wrong li").count()).toBe(24);
     expect(await t.locator(".tr-wrong canvas").first().getAttribute("aria-label")).toMatch(/^A \d, read as \d$/);
     expect(await t.locator(".tr-chart canvas").count()).toBe(2); // uPlot drew both charts
@@ -107,7 +107,7 @@ describe("chapter 10: the trainer", () => {
     await page.waitForTimeout(500);
     expect(await attr(page, "data-epoch")).toBe("1"); // nothing goes on in the background
     // The network as it was is measured on the test digits and kept.
-    await t.locator("[role=status]", { hasText: /^Stopped after 1 full epoch in [\d.]+ s; test accuracy \d+\.\d %\.$/ }).waitFor({ timeout: 10_000 });
+    await t.locator("[role=status]", { hasText: /^Stopped after 1 full epoch in [\d.]+ s on wasm-relaxed-simd; test accuracy \d+\.\d %\.$/ }).waitFor({ timeout: 10_000 });
     expect(await t.getByRole("button", { name: "Train", exact: true }).isEnabled()).toBe(true);
 
     await t.getByRole("button", { name: "Reset" }).click();
