@@ -1,6 +1,6 @@
 /**
- * Showing pictures from a cell: a line plot of numbers (say a loss curve) and
- * a 28×28 digit. Each call prints a one-line text stand-in, so a cell that
+ * Showing pictures from a cell: a line plot of numbers (say a loss curve), a
+ * 28×28 digit, and a bar chart of named numbers (chapter 12's speeds). Each call prints a one-line text stand-in, so a cell that
  * plots still has output the chapter tests can check; in the book's page the
  * same line arrives with the data and is drawn as a picture (captioned with
  * that line). The page connects through a host function stored on
@@ -18,7 +18,14 @@ export interface PlotSeries {
 /** What a cell asked to show, as the page receives it. */
 export type DisplayItem =
   | { kind: "plot"; text: string; title: string | null; series: PlotSeries[] }
-  | { kind: "digit"; text: string; label: string | null; pixels: number[] };
+  | { kind: "digit"; text: string; label: string | null; pixels: number[] }
+  | { kind: "bars"; text: string; title: string | null; bars: Bar[] };
+
+/** One bar of a bar chart: a name and a value of 0 or more. */
+export interface Bar {
+  name: string;
+  value: number;
+}
 
 /**
  * Where display items go when a host (the book's page) listens: the page's
@@ -121,4 +128,31 @@ export function showDigit(pixels: ArrayLike<number>, options: { label?: string |
   const label = options.label === undefined ? null : String(options.label);
   const text = `[digit 28×28${label !== null ? ` ${JSON.stringify(label)}` : ""}: ${inked} of 784 pixels inked]`;
   return show({ kind: "digit", text, label, pixels: norm });
+}
+
+/**
+ * Draws a bar chart, one bar per entry (names in the order given, values of
+ * 0 or more, say the speeds of several kernels), and returns its text stand-in:
+ * `[bars "GFLOP/s": naive 0.41, i-k-j 1.2]`. Call it again with one entry more
+ * and the chart under that cell has grown by a bar.
+ *
+ * @chapter 12
+ * @example
+ * bars({ naive: 0.41, "i-k-j": 1.2 }, { title: "GFLOP/s" }); // [bars "GFLOP/s": naive 0.41, i-k-j 1.2]
+ */
+export function bars(values: Record<string, number> | Map<string, number>, options: { title?: string } = {}): string {
+  if (values == null || typeof values !== "object") {
+    throw new TypeError(`bars: values must be an object of names and numbers, as in bars({ naive: 0.4 }), got ${values === null ? "null" : typeof values}`);
+  }
+  const entries = values instanceof Map ? [...values] : Object.entries(values);
+  const list = entries.map(([name, value]): Bar => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(`bars: the bar ${JSON.stringify(name)} is ${String(value)}; a bar needs a finite number of 0 or more`);
+    }
+    return { name: String(name), value };
+  });
+  const title = options.title ?? null;
+  const parts = list.map((b) => `${b.name} ${short(b.value)}`).join(", ");
+  const text = `[bars${title ? ` ${JSON.stringify(title)}` : ""}: ${parts || "no bars"}]`;
+  return show({ kind: "bars", text, title, bars: list });
 }

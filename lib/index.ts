@@ -52,5 +52,5 @@ export * from "./fast.ts";
 // matrix's non-zeros, which a dense layer passes to its products
 export * from "./kernels/sparse-rows.ts";
 
-// Pictures from cells: line plots and digits (the page draws them)
+// Pictures from cells: line plots, digits and bar charts (the page draws them)
 export * from "./display.ts";

@@ -2,12 +2,15 @@
  * Rewrites the `output` fences of a chapter from a real run of its cells:
  *   npm run cells:update -- 02
  * Cells without an output fence get one when they print. Read the diff
- * before committing: the new output is now what the book claims.
+ * before committing: the new output is now what the book claims. An
+ * `output form` fence (a varying output, with `<number>` slots) is never
+ * rewritten: the script says so when the run no longer has its form.
  */
 import { writeFileSync } from "node:fs";
 import * as nnfs from "../lib/index.ts";
 import { parseChapter } from "../components/cell/notebook/parse-chapter.ts";
 import { runCells, normaliseOutput } from "../components/cell/worker/run-cells.ts";
+import { outputMatches } from "../components/cell/notebook/output-form.ts";
 import { chapterFiles } from "./chapters.ts";
 
 const only = process.argv[2];
@@ -35,6 +38,13 @@ for (const { id, file, source } of chapterFiles(only)) {
     let next = close + 1;
     while (next < lines.length && lines[next].trim() === "") next++;
     const output = normaliseOutput(run.output);
+    if (cell.outputForm) {
+      if (!outputMatches(output, [{ text: cell.output ?? "", form: true }])) {
+        console.error(`${id} cell ${cell.index + 1} (line ${cell.line}): the output no longer has the form of its \`output form\` fence; edit it by hand. It printed:\n${output}`);
+        failed = true;
+      }
+      continue;
+    }
     const fence = ["```output", ...output.split("\n"), "```"];
     if (/^```output\s*$/.test(lines[next] ?? "")) {
       let end = next + 1;

@@ -9,11 +9,14 @@
 import type { DisplayItem } from "../../lib/display.ts";
 import { digitSvg } from "./digit.ts";
 import { plotHtml } from "./plot.ts";
+import { barsHtml } from "./bars.ts";
 import { escape } from "./svg.ts";
 
-/** The picture alone, named by the item's text: a digit is SVG; a plot is SVG lines with HTML words around them. */
+/** The picture alone, named by the item's text: a digit is SVG; a plot or a bar chart is SVG shapes with HTML words around them. */
 export function picture(item: DisplayItem): string {
-  return item.kind === "plot" ? plotHtml(item) : digitSvg(item);
+  if (item.kind === "plot") return plotHtml(item);
+  if (item.kind === "bars") return barsHtml(item);
+  return digitSvg(item);
 }
 
 /**

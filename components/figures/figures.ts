@@ -121,3 +121,32 @@ export function toBox(
   const py = box.top + (1 - (y - domain.y0) / (domain.y1 - domain.y0)) * box.height;
   return [px, py];
 }
+
+/** One cell of a matrix that a loop reads, in the order it reads them (step 1, 2, …). */
+export interface ReadCell {
+  row: number;
+  col: number;
+  step: number;
+  /** Which cache line the cell is in: row-major, `lineLength` numbers a line. */
+  line: number;
+}
+
+/**
+ * The cells of B (n × n, row-major) that the innermost loop of a matrix
+ * product reads while one element or row of C is worked on, in order: down
+ * column `at` for the order i-j-k (k innermost), along row `at` for i-k-j
+ * (j innermost). Each cell says which cache line of `lineLength` numbers it
+ * sits in, so the figure can show how many lines each order touches.
+ */
+export function innerLoopReads(order: "ijk" | "ikj", n: number, at: number, lineLength: number): ReadCell[] {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`innerLoopReads: n ${n} must be a whole number, at least 1`);
+  if (!Number.isInteger(at) || at < 0 || at >= n) throw new RangeError(`innerLoopReads: at ${at} must be a row or column of an ${n} × ${n} matrix`);
+  if (!Number.isInteger(lineLength) || lineLength < 1 || n % lineLength !== 0) {
+    throw new RangeError(`innerLoopReads: lineLength ${lineLength} must divide n = ${n}`);
+  }
+  return Array.from({ length: n }, (_, s) => {
+    const row = order === "ijk" ? s : at;
+    const col = order === "ijk" ? at : s;
+    return { row, col, step: s + 1, line: Math.floor((row * n + col) / lineLength) };
+  });
+}

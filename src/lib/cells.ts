@@ -9,4 +9,4 @@ export type { CellSource, ExerciseSource } from "../../components/cell/notebook/
 export { formatArgs } from "../../components/cell/worker/format.ts";
 export { createChecker, type CheckFn } from "../../components/cell/worker/checks.ts";
 export { checkLine } from "../../components/cell/page/texts.ts";
-export { normaliseOutput } from "../../components/cell/worker/run-cells.ts";
+export { normaliseOutput, outputMatches, NUMBER_SLOT } from "../../components/cell/notebook/output-form.ts";

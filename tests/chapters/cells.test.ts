@@ -2,12 +2,14 @@
  * Executable chapters: every cell of every chapter runs, in order, in one
  * notebook per chapter, against the real lib/. A cell fails when it throws
  * (unless marked `throws`) or when what it prints differs from the output
- * fence the page shows under it.
+ * fence the page shows under it (or, for an `output form` fence, does not
+ * have its form: every `<number>` slot a number, the rest the same).
  */
 import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
 import { runCells, runExercise, normaliseOutput } from "../../components/cell/worker/run-cells.ts";
+import { outputMatches } from "../../components/cell/notebook/output-form.ts";
 import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
 import { chapterFiles } from "../../scripts/chapters.ts";
 
@@ -47,6 +49,11 @@ describe.each(chapters)("$id", (chapter) => {
     }
     if (cell.output === null) {
       expect(run.output, `cell ${cell.index + 1} at ${where} prints but has no \`output\` fence under it`).toBe("");
+      return;
+    }
+    if (cell.outputForm) {
+      const fits = outputMatches(run.output, [{ text: cell.output, form: true }]);
+      expect(fits, `output of cell ${cell.index + 1} at ${where} does not have the form of its \`output form\` fence:\n${run.output}\n--- form:\n${cell.output}`).toBe(true);
       return;
     }
     expect(normaliseOutput(run.output), `output of cell ${cell.index + 1} at ${where} (npm run cells:update -- ${id.slice(0, 2)} rewrites it)`).toBe(

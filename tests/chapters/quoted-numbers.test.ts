@@ -53,6 +53,12 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "The loss went down, from about 2.37 to 2.31", output: "loss before the step: 2.3663\nloss after the step:  2.3056" },
     { prose: "it gets about one digit in five right", output: "accuracy on the training digits: 0.215125" },
   ],
+  "12": [
+    { prose: "About 3.3 billion flops an epoch, and 98 % of them are in the products", output: "one epoch: 3.32 GFLOP" },
+    { prose: "About 3.3 billion flops an epoch, and 98 % of them are in the products", output: "in the products: 98 %" },
+    { prose: "the epoch's 3.32 GFLOP", output: "one epoch: 3.32 GFLOP" },
+    { prose: "81.0 % of the pixels are blank", output: "81.0 % of the pixels are 0" },
+  ],
 };
 
 const squash = (text: string) => text.replace(/\s+/g, " ");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { curvePath, networkLayout, shownIndices, toBox } from "../../components/figures/figures.ts";
+import { curvePath, innerLoopReads, networkLayout, shownIndices, toBox } from "../../components/figures/figures.ts";
 
 describe("shownIndices", () => {
   test.each([
@@ -85,5 +85,28 @@ describe("curvePath", () => {
   test("refuses an empty domain and too few samples", () => {
     expect(() => curvePath((x) => x, { x0: 1, x1: 1, y0: 0, y1: 1 }, box)).toThrow("curvePath: the domain [1, 1] × [0, 1] is empty");
     expect(() => curvePath((x) => x, domain, box, 1)).toThrow("curvePath: 1 samples; at least 2 are needed");
+  });
+});
+
+describe("innerLoopReads", () => {
+  test("i-j-k reads down a column of B: one cache line per number", () => {
+    const reads = innerLoopReads("ijk", 6, 1, 3);
+    expect(reads.map((r) => [r.row, r.col])).toEqual([[0, 1], [1, 1], [2, 1], [3, 1], [4, 1], [5, 1]]);
+    expect(reads.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(reads.map((r) => r.line)).size).toBe(6);
+  });
+
+  test("i-k-j reads along a row of B: every number of two cache lines", () => {
+    const reads = innerLoopReads("ikj", 6, 2, 3);
+    expect(reads.map((r) => [r.row, r.col])).toEqual([[2, 0], [2, 1], [2, 2], [2, 3], [2, 4], [2, 5]]);
+    expect(reads.map((r) => r.line)).toEqual([4, 4, 4, 5, 5, 5]);
+  });
+
+  test.each([
+    { n: 0, at: 0, line: 1, message: "innerLoopReads: n 0 must be a whole number, at least 1" },
+    { n: 6, at: 6, line: 3, message: "innerLoopReads: at 6 must be a row or column of an 6 × 6 matrix" },
+    { n: 6, at: 0, line: 4, message: "innerLoopReads: lineLength 4 must divide n = 6" },
+  ])("refuses n $n, at $at, lineLength $line", ({ n, at, line, message }) => {
+    expect(() => innerLoopReads("ijk", n, at, line)).toThrow(message);
   });
 });

@@ -10,6 +10,7 @@ import { E2E_BASE } from "./build.ts";
 import { chapterUrls, openPage, type WatchedPage } from "./pages.ts";
 import { cellAt, fresh as freshPage, run, runAndWait, setCode } from "./cell-helpers.ts";
 import { shareHash } from "../../components/cell/page/share.ts";
+import { outputMatches } from "../../components/cell/notebook/output-form.ts";
 
 let chrome: Launched;
 let chapters: string[];
@@ -45,11 +46,13 @@ describe("running a cell", () => {
         continue;
       }
       const book = await cells.evaluateAll((els) => els.map((el) => el.querySelector("[data-cell-output] code")?.textContent ?? null));
+      const forms = await cells.evaluateAll((els) => els.map((el) => el.hasAttribute("data-output-form")));
       const result = await runAndWait(cells.nth(last), () => cells.nth(last).getByRole("button", { name: "Run" }).click(), 60_000);
       if (last > 0) expect(result.status, url).toMatch(/^Ran cells? 1\b.* first/);
       const shown = await cells.evaluateAll((els) => els.map((el) => el.querySelector("[data-cell-output] code")?.textContent ?? null));
       for (let i = 0; i <= last; i++) {
         if (book[i] === null) expect(shown[i] ?? "", `${url} cell ${i + 1} prints but the book shows no output`).toBe("");
+        else if (forms[i]) expect(outputMatches(shown[i] ?? "", [{ text: book[i]!, form: true }]), `${url} cell ${i + 1}: ${shown[i]}`).toBe(true);
         else expect(shown[i], `${url} cell ${i + 1}`).toBe(book[i]);
       }
       expect(problems, url).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DISPLAY_HOST, plot, showDigit, type DisplayItem } from "../../lib/display.ts";
+import { DISPLAY_HOST, bars, plot, showDigit, type DisplayItem } from "../../lib/display.ts";
 import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
 import { capturingConsole } from "../../components/cell/worker/run-cells.ts";
 import { runCell } from "../../components/cell/worker/run-cell.ts";
@@ -63,6 +63,28 @@ describe("showDigit", () => {
 
   test("refuses anything but 784 values", () => {
     expect(() => showDigit([1, 2, 3])).toThrow("showDigit: pixels has 3 values, a 28×28 image needs 784");
+  });
+});
+
+describe("bars", () => {
+  test("one bar per entry, in order, from an object or a Map, with a title", () => {
+    const { result, items } = withHost(() => bars({ naive: 0.41234, "i-k-j": 1.2, blocked: 0 }, { title: "GFLOP/s" }));
+    expect(result).toBe('[bars "GFLOP/s": naive 0.4123, i-k-j 1.2, blocked 0]');
+    expect(items[0]).toEqual({
+      kind: "bars",
+      text: result,
+      title: "GFLOP/s",
+      bars: [{ name: "naive", value: 0.41234 }, { name: "i-k-j", value: 1.2 }, { name: "blocked", value: 0 }],
+    });
+    expect(withHost(() => bars(new Map([["a", 2]]))).result).toBe("[bars: a 2]");
+    expect(withHost(() => bars({})).result).toBe("[bars: no bars]");
+  });
+
+  test("refuses a negative, infinite or missing value, naming the bar", () => {
+    expect(() => bars({ naive: -1 })).toThrow('bars: the bar "naive" is -1; a bar needs a finite number of 0 or more');
+    expect(() => bars({ fast: Infinity })).toThrow('bars: the bar "fast" is Infinity');
+    expect(() => bars({ odd: NaN })).toThrow('bars: the bar "odd" is NaN');
+    expect(() => bars(null as unknown as Record<string, number>)).toThrow("bars: values must be an object");
   });
 });
 

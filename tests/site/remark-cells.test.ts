@@ -38,6 +38,11 @@ describe("remarkCells", () => {
       expected: [{ name: "Cell", chapter: "02-a-single-neuron", index: "0", code: "throw new Error('x');", output: "Error: x (line 1)", line: "1", throws: "true", timeout: "60000" }],
     },
     {
+      title: "an output form fence reaches the element marked as a form",
+      source: fence("ts cell", "console.log(performance.now());") + "\n" + fence("output form", "<number>"),
+      expected: [{ name: "Cell", chapter: "02-a-single-neuron", index: "0", code: "console.log(performance.now());", output: "<number>", line: "1", outputform: "true" }],
+    },
+    {
       title: "plain ts fences and other languages stay code",
       source: fence("ts", "const a = 1;") + "\n" + fence("output", "not a cell's"),
       expected: [{ type: "code" }, { type: "code" }],

@@ -12,9 +12,9 @@ import { Notebook } from "../worker/notebook-scope.ts";
 import { runCells } from "../worker/run-cells.ts";
 import type { CellSource } from "../notebook/collect.ts";
 
-/** Whether a cell's code (probably) draws: it calls plot or showDigit. */
+/** Whether a cell's code (probably) draws: it calls plot, bars or showDigit. */
 export function draws(code: string): boolean {
-  return /\b(plot|showDigit)\s*\(/.test(code);
+  return /\b(plot|bars|showDigit)\s*\(/.test(code);
 }
 
 /** One chapter at a time: the notebook's display host lives on globalThis while a cell runs, and cells await. */
@@ -29,7 +29,8 @@ const runs = new Map<string, Promise<DisplayItem[][]>>();
  * the console (the chapter tests report the failure itself).
  */
 export function chapterPictures(chapter: string, cells: readonly CellSource[]): Promise<DisplayItem[][]> {
-  const last = cells.findLastIndex((c) => draws(c.code));
+  // A cell whose output varies (an `output form` fence) shows its picture only after a run.
+  const last = cells.findLastIndex((c) => draws(c.code) && !c.outputForm);
   if (last < 0) return Promise.resolve(cells.map(() => []));
   const key = `${chapter}\n${cells.slice(0, last + 1).map((c) => c.code).join("\n\u0000\n")}`;
   let run = runs.get(key);

@@ -52,6 +52,7 @@ function replace(tree: Root, chapter: string, cells: FoundCell[], pictures: Disp
       line: String(cell.line),
     };
     if (cell.output === null) attrs.nooutput = "true";
+    else if (cell.outputForm) attrs.outputform = "true";
     else if (pictures[cell.index]?.length) attrs.outputhtml = outputHtml(cell.output, pictures[cell.index]);
     if (cell.options.throws) attrs.throws = "true";
     if (cell.options.timeoutMs !== null) attrs.timeout = String(cell.options.timeoutMs);

@@ -3,11 +3,13 @@
  *
  * A cell is a fence whose info string is `ts cell` (options may follow:
  * `throws`, `timeout=60000`); an `output` fence right after it holds what the
- * cell prints. The same function feeds the remark plugin that renders cells
+ * cell prints (```` ```output form ```` when it varies from run to run: see
+ * output-form.ts). The same function feeds the remark plugin that renders cells
  * and the test that runs them, so the page and the tests cannot disagree on
  * what a cell is.
  */
 import type { Code, Parent, Root, RootContent } from "mdast";
+import { formProblem } from "./output-form.ts";
 
 export interface CellOptions {
   /** The cell is expected to throw; its output fence shows the error. */
@@ -22,6 +24,8 @@ export interface CellSource {
   code: string;
   /** The output written under the cell, or null when it has no output fence. */
   output: string | null;
+  /** The output fence is a form (```` ```output form ````): `<number>` slots match any number. */
+  outputForm: boolean;
   options: CellOptions;
   /** 1-based line of the cell's opening fence in the chapter file. */
   line: number;
@@ -117,13 +121,22 @@ export function collectCells(tree: Root): FoundCell[] {
         if (options) {
           const next = parent.children[i + 1];
           const outputNode = next && next.type === "code" && next.lang === "output" ? next : null;
+          const line = child.position?.start.line ?? 0;
+          const meta = (outputNode?.meta ?? "").trim();
+          if (meta !== "" && meta !== "form") {
+            throw new Error(`cell at line ${line}: unknown output fence \`output ${meta}\` (known: \`output\`, \`output form\`)`);
+          }
+          const outputForm = meta === "form";
+          const problem = outputForm ? formProblem(outputNode!.value) : null;
+          if (problem) throw new Error(`cell at line ${line}: ${problem}`);
           found.push({
             cell: {
               index: found.length,
               code: child.value,
               output: outputNode ? outputNode.value : null,
+              outputForm,
               options,
-              line: child.position?.start.line ?? 0,
+              line,
             },
             node: child,
             outputNode,

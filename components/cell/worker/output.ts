@@ -5,7 +5,7 @@
  * (or batched by `flushMs` when set). Past a cap of lines or of characters,
  * output is only counted, so a loop printing megabytes cannot flood the page.
  */
-import type { DisplayItem } from "../../../lib/display.ts";
+import type { Bar, DisplayItem } from "../../../lib/display.ts";
 import type { OutputPiece, Stream } from "../protocol.ts";
 
 export const MAX_LINES = 1000;
@@ -89,11 +89,15 @@ export class OutputCollector {
 
 const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === "number");
 
-/** What `plot` and `showDigit` make, and nothing else: hand-made items must not reach the page's renderer. */
+/** What `plot`, `bars` and `showDigit` make, and nothing else: hand-made items must not reach the page's renderer. */
 export function drawable(item: unknown): item is DisplayItem {
   if (!item || typeof item !== "object") return false;
   const d = item as Record<string, unknown>;
   if (typeof d.text !== "string") return false;
+  if (d.kind === "bars") {
+    return (d.title === null || typeof d.title === "string") && Array.isArray(d.bars) &&
+      d.bars.every((b: unknown) => !!b && typeof (b as Bar).name === "string" && typeof (b as Bar).value === "number" && (b as Bar).value >= 0 && Number.isFinite((b as Bar).value));
+  }
   if (d.kind === "digit") return isNumbers(d.pixels) && d.pixels.length === 784 && (d.label === null || typeof d.label === "string");
   if (d.kind !== "plot" || !(d.title === null || typeof d.title === "string") || !Array.isArray(d.series)) return false;
   return d.series.every((s: unknown) => {

@@ -45,14 +45,7 @@ export async function runCells(
   return runs;
 }
 
-/** Output as compared: trailing spaces and blank lines at the end do not count. */
-export function normaliseOutput(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .join("\n")
-    .replace(/\n+$/, "");
-}
+export { normaliseOutput } from "../notebook/output-form.ts";
 
 /**
  * Runs `code` (the reader's, the starting code or the solution) and then the
