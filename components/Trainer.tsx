@@ -24,6 +24,8 @@ import type { FromWorker } from "./trainer/protocol.ts";
 import { useTrainerWorker } from "./trainer/use-worker.ts";
 import { useCharts, useTheme } from "./trainer/use-charts.ts";
 import { useKept } from "./trainer/use-kept.ts";
+import { useKeptComparison } from "./trainer/use-comparison.ts";
+import { forgetComparison } from "./trainer/compare-store.ts";
 import Choices from "./trainer/Choices.tsx";
 import CompareRows from "./trainer/CompareRows.tsx";
 import FileRow from "./trainer/FileRow.tsx";
@@ -76,8 +78,17 @@ export default function Trainer({ compare = false, extras = false, files = false
     setSettings(start());
     setRows(COMPARE_START.slice());
     setFileError(null);
+    if (compare) forgetComparison();
+    plan.current = [];
     dispatch({ type: "reset" });
   };
+
+  useKeptComparison(compare, state, plan.current, (kept) => {
+    setSettings(kept.shared);
+    setRows(kept.rows);
+    plan.current = compareRuns(kept.shared, kept.rows);
+    dispatch({ type: "restore", epochs: plan.current.map((r) => r.epochs), curves: kept.curves, results: kept.results });
+  });
 
   const chartData = useMemo(() => chartSeries(state.curves, compare, labels), [state.curves, compare, labels.join("|")]);
   const { lossBox, accBox } = useCharts(chartData, { compare, busy, theme, redraw: [state.phase, state.runs, compare ? rowsKey(rows) : ""] });
