@@ -11,15 +11,22 @@ export interface TimerFns {
 export class Batcher<T> {
   private items: T[] = [];
   private timer: unknown = null;
+  private readonly deliver: (items: T[]) => void;
+  private readonly ms: number;
+  private readonly timers: TimerFns;
 
   constructor(
-    private readonly deliver: (items: T[]) => void,
-    private readonly ms = 100,
-    private readonly timers: TimerFns = {
+    deliver: (items: T[]) => void,
+    ms = 100,
+    timers: TimerFns = {
       setTimeout: (f, ms) => globalThis.setTimeout(f, ms),
       clearTimeout: (id) => globalThis.clearTimeout(id as ReturnType<typeof setTimeout>),
     },
-  ) {}
+  ) {
+    this.deliver = deliver;
+    this.ms = ms;
+    this.timers = timers;
+  }
 
   /** Queues an item; the queue is delivered `ms` after the first item since the last delivery. */
   push(item: T): void {
