@@ -22,7 +22,8 @@ import { dataState, describeState, epochProgress, formatSeconds, initialState, i
 import { chartSeries, describeSeries } from "./trainer/chart.ts";
 import type { FromWorker } from "./trainer/protocol.ts";
 import { useTrainerWorker } from "./trainer/use-worker.ts";
-import { useCharts, useTheme } from "./trainer/use-charts.ts";
+import { useCharts } from "./trainer/use-charts.ts";
+import { useThemeVersion } from "./canvas.ts";
 import { useKept } from "./trainer/use-kept.ts";
 import { useKeptComparison } from "./trainer/use-comparison.ts";
 import { forgetComparison } from "./trainer/compare-store.ts";
@@ -52,7 +53,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [fileError, setFileError] = useState<string | null>(null);
   const { kept, note, keep } = useKept(files);
-  const theme = useTheme();
+  const theme = useThemeVersion();
   const plan = useRef<Settings[]>([]);
 
   const busy = isBusy(state);

@@ -5,23 +5,12 @@
  * a second; they are rebuilt only when the theme or the set of curves
  * changes. What to draw comes from chart.ts (`chartSeries`).
  */
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { accuracyRange, align, lossRange, type Series } from "./chart.ts";
 import type { Chart, ChartSpec } from "./charts.ts";
 
 /** A chart and what it was drawn for. */
 type DrawnChart = Chart & { theme: number; labels: string };
-
-/** A number that changes whenever the page's theme does (so colours are read again). */
-export function useTheme(): number {
-  const [theme, setTheme] = useState(0);
-  useEffect(() => {
-    const watch = new MutationObserver(() => setTheme((t) => t + 1));
-    watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-    return () => watch.disconnect();
-  }, []);
-  return theme;
-}
 
 export function useCharts(data: { first: Series[]; second: Series[] | null }, options: { compare: boolean; busy: boolean; theme: number; redraw: unknown[] }) {
   const { compare, busy, theme } = options;

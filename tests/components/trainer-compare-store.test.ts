@@ -1,19 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { MemoryStorage } from "./memory-storage.ts";
 import { COMPARISON_KEY, forgetComparison, keepComparison, readComparison, type KeptComparison } from "../../components/trainer/compare-store.ts";
 import { COMPARE_START } from "../../components/trainer/compare.ts";
 import { DEFAULTS } from "../../components/trainer/settings.ts";
 import { dataState, describeState, initialState, reduce } from "../../components/trainer/state.ts";
 
-class MemoryStorage {
-  map = new Map<string, string>();
-  full = false;
-  get length() { return this.map.size; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  setItem(k: string, v: string) { if (this.full) throw new Error("QuotaExceededError"); this.map.set(k, v); }
-  removeItem(k: string) { this.map.delete(k); }
-  clear() { this.map.clear(); }
-}
 
 const curve = (acc: number[]) => ({
   trainLoss: [{ x: 0.5, y: 1 }], trainAccuracy: [{ x: 0.5, y: 0.7 }],
