@@ -20,6 +20,7 @@ import { DEFAULTS, describeSettings, type Settings } from "./trainer/settings.ts
 import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./trainer/compare.ts";
 import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce } from "./trainer/state.ts";
 import { chartSeries, describeSeries } from "./trainer/chart.ts";
+import { percentParts } from "./trainer/format.ts";
 import type { FromWorker } from "./trainer/protocol.ts";
 import { useTrainerWorker } from "./trainer/use-worker.ts";
 import { useCharts } from "./trainer/use-charts.ts";
@@ -122,7 +123,9 @@ export default function Trainer({ compare = false, extras = false, files = false
           {state.phase === "idle" ? "" : `epoch ${Math.min(state.epochs, state.epoch + (busy ? 1 : 0))}/${state.epochs}${state.seconds ? ` · ${formatSeconds(state.seconds)}` : ""}`}
         </span>
       </div>
-      <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">{describeState(state)}</p>
+      <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">
+        {percentParts(describeState(state)).map((part, i) => (i % 2 ? <span key={i} class="tr-nowrap">{part}</span> : part))}
+      </p>
 
       <div class="tr-charts">
         <div>

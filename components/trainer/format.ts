@@ -9,3 +9,12 @@ export function percent(v: number): string {
 export function shortNumber(v: number): string {
   return v >= 1e-3 || v === 0 ? String(v) : v.toExponential(0);
 }
+
+/**
+ * A sentence cut around its percentages ("94.6 %"), so that the page can keep
+ * each number with its sign on one line: the odd-numbered parts are the
+ * percentages.
+ */
+export function percentParts(text: string): string[] {
+  return text.split(/(\d+(?:\.\d+)? %)/);
+}

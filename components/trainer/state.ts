@@ -189,16 +189,22 @@ export function describeState(state: TrainerState): string {
       return "Choose, then press Train: the curves appear as the network learns.";
     case "loading":
       return "Loading the digits…";
-    case "training":
-      return state.valAccuracy === null
-        ? `${which}training, epoch 1 of ${state.epochs}…`
-        : `${which}epoch ${state.epoch} of ${state.epochs} done: validation accuracy ${pc(state.valAccuracy)}.`;
+    case "training": {
+      const text = state.valAccuracy === null
+        ? `training, epoch 1 of ${state.epochs}…`
+        : `epoch ${state.epoch} of ${state.epochs} done: validation accuracy ${pc(state.valAccuracy)}.`;
+      return which ? which + text : text[0].toUpperCase() + text.slice(1);
+    }
     case "done":
     case "stopped": {
       if (state.restored) return `Your last comparison (${state.runs} run${state.runs === 1 ? "" : "s"}), kept in this browser: Train runs it again, Reset forgets it.`;
       const r = lastResult(state);
       if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
       if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;
+      if (state.runs > 1 && state.phase === "done") {
+        const seconds = state.results.reduce((sum, x) => sum + (x?.seconds ?? 0), 0);
+        return `Done: ${state.runs} runs of ${state.epochs} epoch${state.epochs === 1 ? "" : "s"} each in ${formatSeconds(seconds)}; the table below compares them.`;
+      }
       const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epoch${state.epochs === 1 ? "" : "s"}`;
       return `${which}${how} in ${formatSeconds(r.seconds)}; test accuracy ${pc(r.test.accuracy)}.`;
     }

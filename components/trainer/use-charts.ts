@@ -37,7 +37,7 @@ export function useCharts(data: { first: Series[]; second: Series[] | null }, op
         charts.current[key] = Object.assign(createChart(box, series, columns, spec), { theme: themeNow.current, labels: names });
       };
       const { first, second } = latest.current;
-      if (compare) draw("loss", lossBox.current, first, { yLabel: "validation accuracy (%)", range: accuracyRange, perEpoch: true });
+      if (compare) draw("loss", lossBox.current, first, { yLabel: "validation (%)", range: accuracyRange, perEpoch: true });
       else {
         draw("loss", lossBox.current, first, { yLabel: "loss", range: lossRange });
         draw("acc", accBox.current, second, { yLabel: "accuracy (%)", range: accuracyRange });

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { COMPARE_START, changeRow, compareRuns, rowsKey, runLabel } from "../../components/trainer/compare.ts";
 import { Batcher } from "../../components/trainer/batcher.ts";
-import { percent, shortNumber } from "../../components/trainer/format.ts";
+import { percent, percentParts, shortNumber } from "../../components/trainer/format.ts";
 import { chartSeries } from "../../components/trainer/chart.ts";
 import { DEFAULTS } from "../../components/trainer/settings.ts";
 
@@ -57,6 +57,9 @@ describe("numbers and chart data", () => {
   test("per cent and short choices", () => {
     expect(percent(0.946)).toBe("94.6 %");
     expect([0.2, 0.001, 1e-4, 0].map(shortNumber)).toEqual(["0.2", "0.001", "1e-4", "0"]);
+    expect(percentParts("Epoch 2 of 10 done: validation accuracy 94.0 %.")).toEqual(["Epoch 2 of 10 done: validation accuracy ", "94.0 %", "."]);
+    expect(percentParts("Done: test 94.6 %, validation 100 %")).toEqual(["Done: test ", "94.6 %", ", validation ", "100 %", ""]);
+    expect(percentParts("Loading the digits…")).toEqual(["Loading the digits…"]);
   });
 
   test("one run: loss and accuracy charts; comparison: one curve per run, even before it has points", () => {
