@@ -51,6 +51,8 @@ interface CellCode {
 export type ToWorker =
   | ({ type: "run" } & CellCode)
   | ({ type: "check"; checks: string } & CellCode)
+  /** The reader's trained network as the trainer packed it (or null): what `trainedNetwork()` returns in cells. */
+  | { type: "trained"; packed: string | null }
   | { type: "ping" };
 
 /** What the worker tells the page. */

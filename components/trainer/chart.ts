@@ -79,3 +79,15 @@ export function describeSeries(series: readonly Series[], unit: "" | "%"): strin
     .map((s) => `${s.label} ${s.points[s.points.length - 1].y.toFixed(unit === "%" ? 1 : 3)}${unit}`);
   return parts.length ? `Latest: ${parts.join(", ")}.` : "No points yet.";
 }
+
+const noCurves = (): RunCurves => ({ trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] });
+
+/**
+ * What the island draws: one run's loss and accuracy charts, or in
+ * comparison mode one chart of every run's validation accuracy (`second` null).
+ */
+export function chartSeries(curves: readonly RunCurves[], compare: boolean, labels: readonly string[]): { first: Series[]; second: Series[] | null } {
+  if (compare) return { first: comparisonSeries(labels.map((_, i) => curves[i] ?? noCurves()), labels), second: null };
+  const c = curves[0] ?? noCurves();
+  return { first: lossSeries(c), second: accuracySeries(c) };
+}

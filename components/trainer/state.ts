@@ -52,16 +52,20 @@ export interface TrainerState {
   error: string | null;
   /** The kernel the worker's products run on ("wasm-relaxed-simd", …), once it has said. */
   kernel: string | null;
+  /** Shown from storage (a comparison kept from an earlier visit), not trained on this page. */
+  restored: boolean;
 }
 
 export type Action =
   | { type: "train"; epochs: number[] }
   | { type: "stop" }
   | { type: "reset" }
+  /** Show runs kept from an earlier visit (comparison mode), as finished. */
+  | { type: "restore"; epochs: number[]; curves: RunCurves[]; results: (RunResult | null)[] }
   | { type: "worker"; message: FromWorker };
 
 export function initialState(): TrainerState {
-  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null, kernel: null };
+  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null, kernel: null, restored: false };
 }
 
 const emptyCurves = (): RunCurves => ({ trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] });
@@ -104,6 +108,25 @@ export function reduce(state: TrainerState, action: Action): TrainerState {
       return state; // the worker answers with `finished … stopped`
     case "reset":
       return initialState();
+    case "restore": {
+      if (isBusy(state)) return state;
+      const last = action.curves.at(-1)?.valAccuracy ?? [];
+      const stopped = action.results.some((r) => r?.stopped);
+      return {
+        ...initialState(),
+        phase: stopped ? "stopped" : "done",
+        restored: true,
+        run: Math.max(0, action.curves.length - 1),
+        runs: action.curves.length,
+        plan: action.epochs,
+        epochs: action.epochs.at(-1) ?? 0,
+        epoch: last.length,
+        valAccuracy: last.at(-1)?.y ?? null,
+        curves: action.curves,
+        results: action.results,
+        seconds: action.results.at(-1)?.seconds ?? 0,
+      };
+    }
     case "worker":
       return onMessage(state, action.message);
   }
@@ -168,15 +191,22 @@ export function describeState(state: TrainerState): string {
       return "Choose, then press Train: the curves appear as the network learns.";
     case "loading":
       return "Loading the digits…";
-    case "training":
-      return state.valAccuracy === null
-        ? `${which}training, epoch 1 of ${state.epochs}…`
-        : `${which}epoch ${state.epoch} of ${state.epochs} done: validation accuracy ${pc(state.valAccuracy)}.`;
+    case "training": {
+      const text = state.valAccuracy === null
+        ? `training, epoch 1 of ${state.epochs}…`
+        : `epoch ${state.epoch} of ${state.epochs} done: validation accuracy ${pc(state.valAccuracy)}.`;
+      return which ? which + text : text[0].toUpperCase() + text.slice(1);
+    }
     case "done":
     case "stopped": {
+      if (state.restored) return `Your last comparison (${state.runs} run${state.runs === 1 ? "" : "s"}), kept in this browser: Train runs it again, Reset forgets it.`;
       const r = lastResult(state);
       if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
       if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;
+      if (state.runs > 1 && state.phase === "done") {
+        const seconds = state.results.reduce((sum, x) => sum + (x?.seconds ?? 0), 0);
+        return `Done: ${state.runs} runs of ${state.epochs} epoch${state.epochs === 1 ? "" : "s"} each in ${formatSeconds(seconds)}; the table below compares them.`;
+      }
       const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epoch${state.epochs === 1 ? "" : "s"}`;
       const on = state.kernel === null ? "" : ` on ${state.kernel}`;
       return `${which}${how} in ${formatSeconds(r.seconds)}${on}; test accuracy ${pc(r.test.accuracy)}.`;

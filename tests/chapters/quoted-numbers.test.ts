@@ -59,6 +59,23 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "the epoch's 3.32 GFLOP", output: "one epoch: 3.32 GFLOP" },
     { prose: "81.0 % of the pixels are blank", output: "81.0 % of the pixels are 0" },
   ],
+  "10": [
+    { prose: "Twelve per cent, barely better than guessing", output: "raw bytes: validation accuracy 0.123" },
+    { prose: "it reads 86 % of them right, against 98 % or more of the 0s, 1s and 6s", output: "right %    99  98  94  86  95  90  98" },
+    { prose: "250 steps for the price of one", output: "250 batches of 32 an epoch" },
+    { prose: "reads more than nine digits in ten that it has never seen", output: "epoch 2: training loss 0.248, validation accuracy 0.933" },
+    { prose: "The validation loss falls for about fifteen epochs, then turns and climbs", output: "epoch 15: training loss 0.041, validation loss 0.435" },
+    { prose: "The validation loss falls for about fifteen epochs, then turns and climbs", output: "epoch 20: training loss 0.025, validation loss 0.437" },
+  ],
+  "11": [
+    { prose: "to 69 after ten", output: "too large (0.2)   1.5e+0  3.8e+0  1.1e+1  3.1e+1  6.9e+1" },
+    { prose: "(93.0, 94.0, 94.3, 95.6, 95.1 above)", output: "SGD, lr 0.2        validation 93.0  94.0  94.3  95.6  95.1" },
+    { prose: "ends lower still, at 93.6 %", output: "inverseTimeDecay validation 92.1  93.2  93.7  94.1  93.6" },
+    { prose: "a lowest validation loss of 0.392 instead of 0.429, and 88.1 % at the end instead of 87.2 %", output: "dropout 0.5  lowest validation loss 0.392, after 40 epochs 0.435, accuracy 88.1 %" },
+    { prose: "a lowest validation loss of 0.392 instead of 0.429, and 88.1 % at the end instead of 87.2 %", output: "L2 0.001     lowest validation loss 0.429, after 40 epochs 0.451, accuracy 87.2 %" },
+    { prose: "set two of its eight inputs to 0", output: "training: [2, 0, 2, 2, 2, 0, 2, 2]" },
+    { prose: "97.4 % on the validation digits and 95.7 % on the test digits", output: "validation 97.4 %, test 95.7 %" },
+  ],
 };
 
 const squash = (text: string) => text.replace(/\s+/g, " ");

@@ -25,7 +25,7 @@ class FakeWorker {
 }
 
 function runIdOf(m: ToWorker): number {
-  if (m.type === "ping") throw new Error("a ping, not a run");
+  if (m.type === "ping" || m.type === "trained") throw new Error(`a ${m.type} message, not a run`);
   return m.runId;
 }
 
@@ -173,5 +173,53 @@ describe("the heartbeat", () => {
     void runner.run({ ...request(), onOutput: onOutput as RunRequest["onOutput"] });
     workers[0].reply({ type: "output", runId: id1, pieces: [{ stream: "log", text: "old tick" }], late: true });
     expect(late).toEqual(["tick"]);
+  });
+});
+
+describe("WorkerRunner: the reader's trained network", () => {
+  test("is sent before a run when it changed, once per worker, and again to a fresh worker", async () => {
+    const { runner, workers, request, done } = setup();
+    let stored: string | null = null;
+    runner.trained = () => stored;
+    const finish = async () => {
+      const w = workers.at(-1)!;
+      const run = w.sent.filter((m) => m.type === "run").at(-1)!;
+      w.reply(done(runIdOf(run)));
+    };
+    let end = runner.run(request());
+    expect(workers[0].sent.map((m) => m.type)).toEqual(["run"]); // none kept: nothing to send
+    await finish();
+    await end;
+    stored = "packed-1";
+    end = runner.run(request());
+    await finish();
+    await end;
+    end = runner.run(request());
+    await finish();
+    await end;
+    expect(workers[0].sent.map((m) => m.type)).toEqual(["run", "trained", "run", "run"]);
+    expect(workers[0].sent[1]).toEqual({ type: "trained", packed: "packed-1" });
+    stored = null; // forgotten: the worker hears so
+    end = runner.run(request());
+    await finish();
+    await end;
+    expect(workers[0].sent.at(-2)).toEqual({ type: "trained", packed: null });
+    stored = "packed-2";
+    runner.restart();
+    end = runner.run(request());
+    await finish();
+    await end;
+    expect(workers[1].sent.map((m) => m.type)).toEqual(["trained", "run"]);
+  });
+
+  test("storage that throws counts as none", async () => {
+    const { runner, workers, request, done } = setup();
+    runner.trained = () => {
+      throw new Error("SecurityError");
+    };
+    const end = runner.run(request());
+    expect(workers[0].sent.map((m) => m.type)).toEqual(["run"]);
+    workers[0].reply(done(runIdOf(workers[0].sent[0])));
+    await expect(end).resolves.toMatchObject({ kind: "done" });
   });
 });

@@ -89,12 +89,13 @@ describe("the status line", () => {
   test.each([
     [[], "Choose, then press Train: the curves appear as the network learns."],
     [oneRun.slice(0, 2), "Loading the digits…"],
-    [oneRun, "training, epoch 1 of 2…"],
-    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 })], "epoch 1 of 2 done: validation accuracy 70.0 %."],
+    [oneRun, "Training, epoch 1 of 2…"],
+    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 })], "Epoch 1 of 2 done: validation accuracy 70.0 %."],
     [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Stopped after 0 full epochs in 0.4 s; test accuracy 94.0 %."],
     [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 12.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 2 epochs in 12 s; test accuracy 94.0 %."],
     [[{ type: "train", epochs: [1] }, worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 1 epoch in 0.3 s; test accuracy 94.0 %."],
     [[{ type: "train", epochs: [1] }, worker({ type: "loading", kernel: "wasm-relaxed-simd" }), worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "" })], "Done: 1 epoch in 0.3 s on wasm-relaxed-simd; test accuracy 94.0 %."],
+    [[{ type: "train", epochs: [1, 1] }, ...[0, 1].flatMap((run) => [worker({ type: "start", run, runs: 2, batches: 10 }), worker({ type: "epoch", run, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run, stopped: false, seconds: 0.3 }), worker({ type: "tested", run, test: test1, packed: "" })])], "Done: 2 runs of 1 epoch each in 0.6 s; the table below compares them."],
   ] as [Action[], string][])("%#: %s", (actions, text) => {
     expect(describeState(play(actions))).toBe(text);
   });

@@ -1,19 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { MemoryStorage } from "./memory-storage.ts";
 import { Matrix, Sequential } from "nnfs";
 import { forgetTrained, keepTrained, pack, readTrained, TRAINED_KEY, unpack } from "../../components/trainer/store.ts";
 import { FILE_NAME, modelFile, readModelFile } from "../../components/trainer/model-file.ts";
 import { DEFAULTS, buildModel, checkSettings, describeSettings } from "../../components/trainer/settings.ts";
 
-class MemoryStorage {
-  map = new Map<string, string>();
-  full = false;
-  get length() { return this.map.size; }
-  key(i: number) { return [...this.map.keys()][i] ?? null; }
-  getItem(k: string) { return this.map.get(k) ?? null; }
-  setItem(k: string, v: string) { if (this.full) throw new Error("QuotaExceededError"); this.map.set(k, v); }
-  removeItem(k: string) { this.map.delete(k); }
-  clear() { this.map.clear(); }
-}
 
 const model = buildModel({ ...DEFAULTS, hidden: 16 });
 const X = Matrix.from(Array.from({ length: 5 }, (_, i) => Array.from({ length: 784 }, (_, p) => ((p * 7 + i * 13) % 17) / 16)));

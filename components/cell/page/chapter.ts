@@ -11,6 +11,7 @@
 import { CellView, type CellHost } from "./cell-view.ts";
 import { WorkerRunner, type Done, type RunEnd } from "./runner.ts";
 import { createWorker } from "./worker-url.ts";
+import { storedTrained } from "./trained.ts";
 import { parseShareHash } from "./share.ts";
 import { checkLine, droppedNote, endedNote, repairedNote, timersNote } from "./texts.ts";
 import { NotebookState } from "../notebook/state.ts";
@@ -29,6 +30,7 @@ export class ChapterCells implements CellHost {
   constructor(root: ParentNode = document) {
     for (const el of root.querySelectorAll<HTMLElement>("[data-cell], [data-exercise]")) this.cells.push(new CellView(el, this));
     this.state = new NotebookState(this.plainCells().length);
+    this.runner.trained = () => storedTrained();
     this.runner.onDeath = (why) => this.restarted(`The notebook restarted: ${why}. Your edits are kept; the cells above run again on the next Run.`);
     const shared = parseShareHash(location.hash);
     const cell = shared && this.cells.filter((c) => c.exercise === (shared.kind === "exercise"))[shared.index];

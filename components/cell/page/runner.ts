@@ -49,6 +49,14 @@ export class WorkerRunner {
   private readyListeners: (() => void)[] = [];
   /** Called when a worker that was not running a cell died and was replaced. */
   onDeath: (why: string) => void = () => {};
+  /**
+   * The reader's trained network as stored (packed text), or null: read
+   * before every run and sent to the worker when it changed, so that
+   * `trainedNetwork()` in a cell sees the latest one.
+   */
+  trained: () => string | null = () => null;
+  /** What this worker holds (a new worker holds none). */
+  private sentTrained: string | null = null;
 
   private readonly create: () => WorkerLike;
   private readonly now: () => number;
@@ -73,6 +81,7 @@ export class WorkerRunner {
   private start(): void {
     const worker = this.create();
     this.worker = worker;
+    this.sentTrained = null;
     this.generation++;
     this.lastPong = this.now();
     worker.addEventListener("message", (event) => {
@@ -141,10 +150,23 @@ export class WorkerRunner {
         resolve(end);
       };
       this.active = { runId, finish };
+      this.sendTrained();
       const cell = { runId, code: request.code, sourceName: request.sourceName, label: request.label };
       const msg: ToWorker = request.checks !== undefined ? { type: "check", ...cell, checks: request.checks } : { type: "run", ...cell };
       this.worker!.postMessage(msg);
     });
+  }
+
+  private sendTrained(): void {
+    let packed: string | null = null;
+    try {
+      packed = this.trained();
+    } catch {
+      packed = null; // storage refused: the cell hears there is none
+    }
+    if (packed === this.sentTrained) return;
+    this.sentTrained = packed;
+    this.worker!.postMessage({ type: "trained", packed } satisfies ToWorker);
   }
 
   /** Stops the running cell: the worker is terminated, and the next run starts a new one. */

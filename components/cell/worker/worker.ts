@@ -36,6 +36,11 @@ const scope = globalThis as unknown as Scope;
 const base = import.meta.env.BASE_URL;
 scope.NNFS_DATA_URL = `${base}data/mnist.bin`;
 
+// The reader's trained network: the page sends it (the worker has no storage
+// of its own), and `trainedNetwork()` asks for it here.
+let trained: string | null = null;
+(scope as Record<symbol, unknown>)[nnfs.TRAINED_HOST] = () => trained;
+
 // Private copies, taken before reader code can replace them.
 const post = scope.postMessage.bind(scope) as (m: FromWorker) => void;
 const listen = scope.addEventListener.bind(scope);
@@ -146,6 +151,8 @@ listen("message", (event) => {
   const msg = (event as MessageEvent<ToWorker>).data;
   if (msg.type === "ping") {
     post({ type: "pong", memory: memory ? { used: memory.usedJSHeapSize, limit: memory.jsHeapSizeLimit } : null });
+  } else if (msg.type === "trained") {
+    trained = msg.packed;
   } else {
     queue = queue.then(() => run(msg));
   }
