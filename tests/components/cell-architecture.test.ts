@@ -1,6 +1,6 @@
 /**
  * The cell runtime's layout, enforced: protocol.ts, notebook/ (pure),
- * worker/ (runs code), page/ (the page's side) and build/ (Astro components,
+ * worker/ (runs code), types/ (checks types), page/ (the page's side) and build/ (Astro components,
  * remark plugin). Arrows only go down; page/ and worker/ know each other only
  * through protocol.ts; nothing imports a test runner; no cycles; small files;
  * every field of every message is read by the side that receives it.
@@ -34,6 +34,8 @@ const ALLOWED: Record<string, string[]> = {
   notebook: [],
   worker: ["protocol.ts", "notebook"],
   page: ["protocol.ts", "notebook"],
+  // The type check: the chapter tests' compiler program and the editor's language service.
+  types: ["protocol.ts", "notebook"],
   build: ["notebook", "page", "worker"],
 };
 
@@ -47,8 +49,8 @@ const edges = all.flatMap(({ file, source }) =>
 );
 
 describe("the cell runtime's import rules", () => {
-  test("the five parts are there", () => {
-    expect([...new Set(all.map((f) => part(f.file)))].sort()).toEqual(["build", "notebook", "page", "protocol.ts", "worker"]);
+  test("the six parts are there", () => {
+    expect([...new Set(all.map((f) => part(f.file)))].sort()).toEqual(["build", "notebook", "page", "protocol.ts", "types", "worker"]);
   });
 
   test.each(Object.keys(ALLOWED))("%s imports only what lies below it", (from) => {
