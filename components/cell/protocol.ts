@@ -88,3 +88,41 @@ export type FromWorker =
       /** The worker's JavaScript heap in bytes, where the browser tells (Chromium). */
       memory: { used: number; limit: number } | null;
     };
+
+/** A type problem of a cell (the editor's language service, types/). */
+export interface TypeProblem {
+  /** Offsets in the cell's code. */
+  from: number;
+  to: number;
+  /** 1-based. */
+  line: number;
+  column: number;
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** The type and doc comment under the pointer. */
+export interface TypeHover {
+  from: number;
+  to: number;
+  /** `function sigmoid(x: number): number` */
+  type: string;
+  /** The doc comment, with its tags (`@example …`). */
+  doc: string;
+}
+
+export interface TypeCompletion {
+  label: string;
+  kind: string;
+  /** The signature or type, for the first entries; else null. */
+  detail: string | null;
+}
+
+/** What the page asks the language service's worker about one cell, which sees `chain` (the cells above it, then itself). */
+export type ToTypes = { id: number; chain: { file: string; code: string }[]; file: string } & ({ ask: "problems" } | { ask: "hover" | "complete"; pos: number });
+
+/** Its answer to the request `id`. */
+export type FromTypes =
+  | { id: number; ask: "problems"; problems: TypeProblem[] }
+  | { id: number; ask: "hover"; hover: TypeHover | null }
+  | { id: number; ask: "complete"; completions: { from: number; options: TypeCompletion[] } | null };

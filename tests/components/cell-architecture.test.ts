@@ -36,7 +36,7 @@ const ALLOWED: Record<string, string[]> = {
   page: ["protocol.ts", "notebook"],
   // The type check: the chapter tests' compiler program and the editor's language service.
   types: ["protocol.ts", "notebook"],
-  build: ["notebook", "page", "worker"],
+  build: ["notebook", "page", "worker", "types"],
 };
 
 const all = files().map((f) => ({ file: rel(f), source: readFileSync(f, "utf8") }));
@@ -59,6 +59,8 @@ describe("the cell runtime's import rules", () => {
       if (to === from) return false;
       // The page names the worker's bundle as a URL to start it, and nothing else of it.
       if (e.file === "page/worker-url.ts" && e.spec === "../worker/worker.ts?worker&url") return false;
+      // Likewise for the language service's worker, started after the reader's first edit.
+      if (e.file === "page/types-url.ts" && e.spec === "../types/ls-worker.ts?worker&url") return false;
       return !ALLOWED[from].includes(to);
     });
     expect(bad.map((e) => `${e.file} → ${e.spec}`)).toEqual([]);

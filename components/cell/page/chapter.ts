@@ -13,6 +13,8 @@ import { WorkerRunner, type Done, type RunEnd } from "./runner.ts";
 import { createWorker } from "./worker-url.ts";
 import { parseShareHash } from "./share.ts";
 import { checkLine, droppedNote, endedNote, repairedNote, timersNote } from "./texts.ts";
+import { checkOnRun } from "./type-notes.ts";
+import type { TypeContext } from "./types-client.ts";
 import { NotebookState } from "../notebook/state.ts";
 import { ranNote, staleNote } from "../notebook/plan.ts";
 
@@ -52,6 +54,16 @@ export class ChapterCells implements CellHost {
 
   warm(): void {
     this.runner.warm();
+  }
+
+  /** The cell's notebook as the type checker sees it: the plain cells above it (as on screen), then the cell. */
+  typeContext(cell: CellView): TypeContext {
+    const unit = (c: CellView) => ({ file: `/book/${c.exercise ? "exercise" : "cell"}-${c.index + 1}.ts`, code: c.code() });
+    return { file: unit(cell).file, chain: this.typeChain(cell).map(unit) };
+  }
+
+  private typeChain(cell: CellView): CellView[] {
+    return [...this.plainCells().filter((c) => c !== cell && c.el.compareDocumentPosition(cell.el) & Node.DOCUMENT_POSITION_FOLLOWING), cell];
   }
 
   focusNext(cell: CellView): void {
@@ -140,6 +152,8 @@ export class ChapterCells implements CellHost {
     cell.startOutput();
     this.lastDone = null;
     const code = cell.code();
+    const edited = this.typeChain(cell).some((c) => c.code() !== c.original);
+    void checkOnRun(cell.el, () => cell.pre, this.typeContext(cell), edited, () => cell.code() === code);
     const end: RunEnd = await this.runner.run({
       code,
       label: cell.label,

@@ -4,7 +4,7 @@
  * TypeScript's own lib files come from disk. Used by the chapter tests.
  */
 import ts from "typescript";
-import { NNFS_DIR } from "./lib-declarations.ts";
+import { resolveIn } from "./resolve.ts";
 import { CELL_GLOBALS, CELL_GLOBALS_FILE } from "./globals.ts";
 import { cellCompilerOptions } from "./compiler-options.ts";
 import { codeLines } from "./notebook-files.ts";
@@ -36,13 +36,7 @@ export function checkUnits(files: Map<string, string>, codes: Map<string, string
   host.fileExists = (name) => memory.has(name) || fileExists(name);
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => memory.get(name) ?? readFile(name);
-  host.resolveModuleNameLiterals = (literals, containing) =>
-    literals.map((lit) => {
-      const spec = lit.text === "nnfs" ? `${NNFS_DIR}/index.d.ts` : lit.text.startsWith("./") ? new URL(lit.text, `file://${containing}`).pathname.replace(/\.js$/, ".ts") : null;
-      const resolved = spec && memory.has(spec) ? spec : spec?.replace(/\.ts$/, ".d.ts");
-      if (!resolved || !memory.has(resolved)) return { resolvedModule: undefined };
-      return { resolvedModule: { resolvedFileName: resolved, extension: resolved.endsWith(".d.ts") ? ts.Extension.Dts : ts.Extension.Ts } };
-    });
+  host.resolveModuleNameLiterals = resolveIn((f) => memory.has(f));
   const program = ts.createProgram([CELL_GLOBALS_FILE, ...files.keys()], options, host);
   const out = new Map<string, TypeProblem[]>();
   for (const [file, code] of codes) {
