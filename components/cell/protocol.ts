@@ -47,11 +47,29 @@ interface CellCode {
   label: string;
 }
 
+/**
+ * A value an island passes to, or gets back from, a function the reader
+ * defined: a number, a list, or a matrix (sent as its shape and entries, and
+ * made an `nnfs` Matrix again on the other side). Anything else comes back
+ * as its text (`text`), as the output would print it.
+ */
+export type CallValue = number | boolean | null | CallValue[] | { matrix: { rows: number; cols: number; data: number[] } } | { text: string; kind: string };
+
+/** What calling a reader's function gave: every result, or why there are none. */
+export type CallAnswer =
+  | { kind: "values"; values: CallValue[] }
+  /** The name is not in the notebook (its cell has not run), or is not a function. */
+  | { kind: "missing"; why: string; defined: boolean }
+  /** The call with arguments number `index` threw (`TypeError: … (line 2)`). */
+  | { kind: "threw"; index: number; error: string };
+
 /** What the page asks the worker to do. */
 export type ToWorker =
   | ({ type: "run" } & CellCode)
   | ({ type: "check"; checks: string } & CellCode)
-  | { type: "ping" };
+  | { type: "ping" }
+  /** Call the notebook's function `name` once per argument list (for an island). */
+  | { type: "call"; callId: number; name: string; args: CallValue[][] };
 
 /** What the worker tells the page. */
 export type FromWorker =
@@ -83,6 +101,7 @@ export type FromWorker =
       /** How long the code ran in the worker. */
       ms: number;
     }
+  | { type: "called"; callId: number; answer: CallAnswer }
   | {
       type: "pong";
       /** The worker's JavaScript heap in bytes, where the browser tells (Chromium). */

@@ -6,13 +6,7 @@
  * A Run pressed before that has finished runs as soon as it has.
  */
 import { KEY_PREFIX } from "./storage.ts";
-
-type Controller = typeof import("./chapter.ts");
-let loading: Promise<InstanceType<Controller["ChapterCells"]>> | null = null;
-
-function load() {
-  return (loading ??= import("./chapter.ts").then((m) => new m.ChapterCells()));
-}
+import { chapterCells as load } from "./notebook-handle.ts";
 
 function enhance(el: Element, warm = false) {
   void load().then((book) => {
