@@ -28,7 +28,7 @@ export function describeValue(v: CallValue): string {
  */
 export function finiteNumbers(answer: CallAnswer, call: (i: number) => string): Judged {
   if (answer.kind === "missing") return { ok: false, problem: answer.why };
-  if (answer.kind === "threw") return { ok: false, problem: `${call(answer.index)} threw ${answer.error}` };
+  if (answer.kind === "threw") return { ok: false, problem: `${call(answer.index)} threw ${answer.error}.` };
   for (let i = 0; i < answer.values.length; i++) {
     const v = answer.values[i];
     if (typeof v !== "number" || !Number.isFinite(v)) return { ok: false, problem: `${call(i)} returned ${describeValue(v)}, not a finite number.` };

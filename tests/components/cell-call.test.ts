@@ -26,8 +26,8 @@ describe("callInNotebook", () => {
 
   test("a name not run yet, or not a function, is missing, and says so", async () => {
     const nb = await notebookWith("const sigma = 3;");
-    expect(callInNotebook(nb, "nothing", [[0]])).toEqual({ kind: "missing", defined: false, why: "`nothing` is not in the notebook yet: run the cell that defines it." });
-    expect(callInNotebook(nb, "sigma", [[0]])).toEqual({ kind: "missing", defined: true, why: "`sigma` is not a function here: it is 3." });
+    expect(callInNotebook(nb, "nothing", [[0]])).toEqual({ kind: "missing", defined: false, why: "nothing is not in the notebook yet: run the cell that defines it." });
+    expect(callInNotebook(nb, "sigma", [[0]])).toEqual({ kind: "missing", defined: true, why: "sigma is not a function here: it is 3." });
   });
 
   test("a throw names the call and the reader's cell and line", async () => {

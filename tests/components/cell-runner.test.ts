@@ -192,9 +192,9 @@ describe("WorkerRunner.call (the island bridge)", () => {
     runner.onDeath = (why) => deaths.push(why);
     const answer = runner.call("loop", [[0]]);
     vi.advanceTimersByTime(CALL_TIMEOUT_MS + 1);
-    expect(await answer).toEqual({ kind: "threw", index: 0, error: "`loop` did not return within 3 s (a loop that never ends?), so the notebook restarted." });
+    expect(await answer).toEqual({ kind: "threw", index: 0, error: "loop did not return within 3 s (a loop that never ends?), so the notebook restarted." });
     expect(workers[0].terminated).toBe(true);
-    expect(deaths).toEqual(["`loop` did not return within 3 s"]);
+    expect(deaths).toEqual(["loop did not return within 3 s"]);
   });
 
   test("while a cell runs, a call is refused at once rather than waiting behind it", async () => {

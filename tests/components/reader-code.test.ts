@@ -21,7 +21,7 @@ describe("finiteNumbers", () => {
   });
 
   test("a throw and a missing name say why", () => {
-    expect(finiteNumbers({ kind: "threw", index: 2, error: "RangeError: no (Cell 3, line 2)" }, call)).toEqual({ ok: false, problem: "sigma(2) threw RangeError: no (Cell 3, line 2)" });
+    expect(finiteNumbers({ kind: "threw", index: 2, error: "RangeError: no (Cell 3, line 2)" }, call)).toEqual({ ok: false, problem: "sigma(2) threw RangeError: no (Cell 3, line 2)." });
     expect(finiteNumbers({ kind: "missing", defined: false, why: "`sigma` is not in the notebook yet." }, call)).toEqual({ ok: false, problem: "`sigma` is not in the notebook yet." });
   });
 });

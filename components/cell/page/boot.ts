@@ -6,7 +6,13 @@
  * A Run pressed before that has finished runs as soon as it has.
  */
 import { KEY_PREFIX } from "./storage.ts";
-import { chapterCells as load } from "./notebook-handle.ts";
+
+type Controller = typeof import("./chapter.ts");
+let loading: Promise<ReturnType<Controller["theChapter"]>> | null = null;
+
+function load() {
+  return (loading ??= import("./chapter.ts").then((m) => m.theChapter()));
+}
 
 function enhance(el: Element, warm = false) {
   void load().then((book) => {

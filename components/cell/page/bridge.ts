@@ -8,7 +8,6 @@
  */
 import type { CallAnswer, CallValue } from "../protocol.ts";
 import { declaringCell } from "../notebook/declares.ts";
-import { chapterCells } from "./notebook-handle.ts";
 
 export interface ReaderFunction {
   name: string;
@@ -22,7 +21,7 @@ export type Asked =
   | { ok: false; why: string; cell: string | null; run: (() => void) | null };
 
 export async function askNotebook(name: string): Promise<Asked> {
-  const book = await chapterCells();
+  const book = (await import("./chapter.ts")).theChapter();
   const plain = book.plainCells();
   const at = declaringCell(plain.map((c) => c.code()), name);
   const cell = at === null ? null : plain[at];

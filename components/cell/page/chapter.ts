@@ -13,10 +13,13 @@ import { WorkerRunner, type Done, type RunEnd } from "./runner.ts";
 import { createWorker } from "./worker-url.ts";
 import { parseShareHash } from "./share.ts";
 import { checkLine, droppedNote, endedNote, repairedNote, timersNote } from "./texts.ts";
-import { checkOnRun } from "./type-notes.ts";
 import type { TypeContext } from "./types-client.ts";
 import { NotebookState } from "../notebook/state.ts";
 import { ranNote, staleNote } from "../notebook/plan.ts";
+
+let instance: ChapterCells | null = null;
+/** The page's one notebook, shared by its cells (boot.ts) and its islands (bridge.ts). */
+export const theChapter = () => (instance ??= new ChapterCells());
 
 export class ChapterCells implements CellHost {
   readonly cells: CellView[] = [];
@@ -152,8 +155,11 @@ export class ChapterCells implements CellHost {
     cell.startOutput();
     this.lastDone = null;
     const code = cell.code();
-    const edited = this.typeChain(cell).some((c) => c.code() !== c.original);
-    void checkOnRun(cell.el, () => cell.pre, this.typeContext(cell), edited, () => cell.code() === code);
+    cell.el.querySelector("[data-cell-types]")?.remove();
+    if (this.typeChain(cell).some((c) => c.code() !== c.original)) {
+      const context = this.typeContext(cell);
+      void import("./types-client.ts").then((m) => m.checkOnRun(cell.el, () => cell.pre, context, () => cell.code() === code)).catch(() => {});
+    }
     const end: RunEnd = await this.runner.run({
       code,
       label: cell.label,

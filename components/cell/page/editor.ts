@@ -81,7 +81,7 @@ function typesOnFirstEdit(options: EditorOptions, checks: Compartment, complete:
     const context = options.types;
     void import("./types-client.ts").then((m) => {
       const t = m.typeExtensions(context);
-      u.view.dispatch({ effects: [checks.reconfigure([t.lint, t.hover]), complete.reconfigure(typescriptLanguage.data.of({ autocomplete: t.complete }))] });
+      u.view.dispatch({ effects: [checks.reconfigure(t.checks), complete.reconfigure(typescriptLanguage.data.of({ autocomplete: t.complete }))] });
     });
   });
 }

@@ -169,7 +169,7 @@ export class WorkerRunner {
         resolve(a);
       };
       const timer = setTimeout(() => {
-        const why = `\`${name}\` did not return within ${CALL_TIMEOUT_MS / 1000} s`;
+        const why = `${name} did not return within ${CALL_TIMEOUT_MS / 1000} s`;
         answer({ kind: "threw", index: 0, error: `${why} (a loop that never ends?), so the notebook restarted.` });
         this.kill();
         this.onDeath(why);

@@ -28,11 +28,11 @@ export function describe(v: unknown, depth = 0): CallValue {
 
 export function callInNotebook(notebook: Notebook, name: string, args: CallValue[][]): CallAnswer {
   if (!(name in notebook.scope) || notebook.scope[name] === undefined) {
-    return { kind: "missing", defined: false, why: `\`${name}\` is not in the notebook yet: run the cell that defines it.` };
+    return { kind: "missing", defined: false, why: `${name} is not in the notebook yet: run the cell that defines it.` };
   }
   const fn = notebook.scope[name];
   if (typeof fn !== "function") {
-    return { kind: "missing", defined: true, why: `\`${name}\` is not a function here: it is ${formatValue(fn)}.` };
+    return { kind: "missing", defined: true, why: `${name} is not a function here: it is ${formatValue(fn)}.` };
   }
   const values: CallValue[] = [];
   for (let i = 0; i < args.length; i++) {
