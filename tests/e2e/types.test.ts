@@ -20,6 +20,12 @@ afterAll(async () => chrome?.close());
 
 const status = (island: Locator) => island.locator("[data-reader-status]");
 
+/** Scrolls to an island and waits until it is hydrated (islands load `client:visible`). */
+async function awake(island: Locator): Promise<void> {
+  await island.scrollIntoViewIfNeeded();
+  await island.page().waitForFunction((el) => el != null && !el.closest("astro-island")?.hasAttribute("ssr"), await island.elementHandle());
+}
+
 /** Turns "use my code" on and waits for the island to say what it draws with. */
 async function useMine(island: Locator): Promise<void> {
   await island.locator("[data-reader-mine]").click();
@@ -75,8 +81,7 @@ describe("chapter 2: types in the editor and on Run; the neuron with the reader'
 
   test("the neuron draws with the reader's weightedSum when toggled, and says clearly when it throws", async () => {
     const island = page.locator(".nr");
-    await island.scrollIntoViewIfNeeded();
-    await island.locator("[data-reader-mine]").waitFor();
+    await awake(island);
     expect(await status(island).textContent()).toBe("Drawing with the book's weighted sum.");
     // The reader's cell has run: its weightedSum answers 29 for 1·3 + 2·4 + 3·5 + 3.
     await useMine(island);
@@ -105,8 +110,7 @@ describe("chapter 4: the sigmoid plot with the reader's sigma", { timeout: 180_0
   test("not run yet: says which cell defines it and runs it on request; then draws with it; NaN and a throw are named", async () => {
     const { page, problems } = await fresh(chrome, `${baseUrl()}04-activation-the-sigmoid/`);
     const island = page.locator(".sp");
-    await island.scrollIntoViewIfNeeded();
-    await island.locator("[data-reader-mine]").waitFor();
+    await awake(island);
     await useMine(island);
     expect(await status(island).textContent()).toBe(
       "Your sigma cannot draw this: sigma is not in the notebook yet: run the cell that defines it. Cell 3 defines it. Drawing the book's sigmoid instead. Run it now",

@@ -21,7 +21,7 @@ export type Asked =
   | { ok: false; why: string; cell: string | null; run: (() => void) | null };
 
 export async function askNotebook(name: string): Promise<Asked> {
-  const book = (await import("./chapter.ts")).theChapter();
+  const book = await (await import("./boot.ts")).load();
   const plain = book.plainCells();
   const at = declaringCell(plain.map((c) => c.code()), name);
   const cell = at === null ? null : plain[at];

@@ -17,10 +17,6 @@ import type { TypeContext } from "./types-client.ts";
 import { NotebookState } from "../notebook/state.ts";
 import { ranNote, staleNote } from "../notebook/plan.ts";
 
-let instance: ChapterCells | null = null;
-/** The page's one notebook, shared by its cells (boot.ts) and its islands (bridge.ts). */
-export const theChapter = () => (instance ??= new ChapterCells());
-
 export class ChapterCells implements CellHost {
   readonly cells: CellView[] = [];
   readonly runner = new WorkerRunner(createWorker);

@@ -155,7 +155,9 @@ function checker(context: () => TypeContext, delay: number) {
 
 function tooltip(here: TypeProblem[], found: TypeHover | null, pos: number): Tooltip | null {
   if (!here.length && !found) return null;
-  return { pos: here[0]?.from ?? found?.from ?? pos, above: true, create: () => ({ dom: tooltipBody(here.map((p) => p.message), found) }) };
+  const dom = document.createElement("div");
+  dom.append(tooltipBody(here.map((p) => p.message), found));
+  return { pos: here[0]?.from ?? found?.from ?? pos, above: true, create: () => ({ dom }) };
 }
 
 /** The editor's type extensions for one cell; `context` gives its notebook at the time of asking. */
