@@ -7,6 +7,7 @@ import { unified } from "@astrojs/markdown-remark";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { remarkCells } from "./components/cell/build/remark-cells.ts";
+import { cellTypesBundle } from "./components/cell/build/types-bundle.ts";
 import { searchIndex } from "./src/build/search-index.ts";
 import { serviceWorker } from "./src/build/service-worker.ts";
 
@@ -67,6 +68,9 @@ export default defineConfig({
     },
   },
   vite: {
+    // The language service's worker bundles TypeScript's lib files and nnfs's declarations.
+    plugins: [cellTypesBundle()],
+    worker: { plugins: () => [cellTypesBundle()] },
     resolve: {
       alias: { nnfs: fileURLToPath(new URL("./lib/index.ts", import.meta.url)) },
     },

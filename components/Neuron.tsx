@@ -2,11 +2,15 @@
  * Chapter 2's island: one neuron with a slider for each input, each weight
  * and the bias; the diagram and the sum follow every change. Sliders are
  * native range inputs, so the keyboard, touch and screen readers work as
- * they do everywhere else. The arithmetic lives in neuron.ts.
+ * they do everywhere else. The arithmetic lives in neuron.ts. With `reader`
+ * (the name of the chapter's own weighted-sum function), a switch computes
+ * the output with the reader's function instead (use-reader.ts).
  */
 import { useId, useState } from "preact/hooks";
 import { edge, equation, EXAMPLE, output, RANGE, setPart, terms, type NeuronState, type Part } from "./neuron.ts";
 import { fixed, fmt } from "./numbers.ts";
+import { useReader } from "./use-reader.ts";
+import ReaderToggle from "./ReaderToggle.tsx";
 import "./islands.css";
 
 const SUB = ["₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"];
@@ -35,12 +39,14 @@ function Slider(props: { id: string; label: string; spoken: string; name: string
   );
 }
 
-export default function Neuron() {
+export default function Neuron({ reader }: { reader?: string }) {
   const [s, setS] = useState<NeuronState>(EXAMPLE);
+  const [mine, setMine] = useState(false);
+  const theirs = useReader(reader ?? "", mine && !!reader, [[s.inputs, s.weights, s.bias]]);
   const id = useId();
   const set = (part: Part) => (v: number) => setS((old) => setPart(old, part, v));
   const t = terms(s);
-  const z = output(s);
+  const z = theirs.status === "mine" ? theirs.values[0] : output(s);
 
   // The diagram: inputs on the left, the neuron on the right, the bias from above.
   const ys = s.inputs.map((_, i) => 38 + i * 62);
@@ -116,11 +122,12 @@ export default function Neuron() {
         <span class="nr-eq-label">z =</span> <span class="nr-eq">{equation(s).replace(/ = [^=]*$/, "")}</span>{" "}
         <span class="nr-total">
           <span class="nr-eq-label">=</span>{" "}
-          <output class="nr-result" aria-live="polite">
+          <output class="nr-result" aria-live="polite" data-by={theirs.status === "mine" ? "reader" : "book"}>
             {fmt(z)}
           </output>
         </span>
       </p>
+      {reader && <ReaderToggle name={reader} what="weighted sum" on={mine} onChange={setMine} state={theirs} />}
       <button type="button" class="nr-reset" onClick={() => setS(EXAMPLE)}>
         Back to 1·3 + 2·4 + 3·5 + 3
       </button>

@@ -2,7 +2,9 @@
  * Chapter 4's island: σ(w·x + b) drawn live. Sliders set the weight w, the
  * bias b and the input x of a probe point; dragging (or tapping) across the
  * plot moves the probe too. The dashed curve is the plain σ(x) to compare
- * with. The numbers and the path come from sigmoid-plot.ts.
+ * with. The numbers and the path come from sigmoid-plot.ts. With `reader`
+ * (the name a cell of the chapter gives its own sigmoid), a switch draws the
+ * curve with the reader's function instead (use-reader.ts).
  */
 import { useId, useState } from "preact/hooks";
 import {
@@ -15,9 +17,14 @@ import {
   describeCurve,
   midpoint,
   neuronOutput,
+  readerArgs,
+  sampleXs,
   toPx,
+  valuesPath,
   xFromPx,
 } from "./sigmoid-plot.ts";
+import { useReader } from "./use-reader.ts";
+import ReaderToggle from "./ReaderToggle.tsx";
 import { clean, fmt, snap, type Range } from "./numbers.ts";
 import "./sigmoid-plot.css";
 
@@ -53,15 +60,20 @@ function Slider({ id, label, value, range, onChange }: SliderProps) {
   );
 }
 
-export default function SigmoidPlot() {
+const XS = sampleXs();
+
+export default function SigmoidPlot({ reader }: { reader?: string }) {
   const uid = `sp${useId().replace(/[^\w-]/g, "")}`;
   const [w, setW] = useState(START.w);
   const [b, setB] = useState(START.b);
   const [x, setX] = useState(START.x);
   const [dragging, setDragging] = useState(false);
+  const [mine, setMine] = useState(false);
+  const theirs = useReader(reader ?? "", mine && !!reader, readerArgs(w, b, x, XS));
+  const ys = theirs.status === "mine" ? theirs.values : null;
 
   const z = clean(w * x + b);
-  const y = neuronOutput(w, b, x);
+  const y = ys ? ys[XS.length] : neuronOutput(w, b, x);
   const [px, py] = toPx(x, y);
   const mid = midpoint(w, b);
   const midIn = mid !== null && mid >= VIEW.xMin && mid <= VIEW.xMax;
@@ -121,13 +133,14 @@ export default function SigmoidPlot() {
         {midIn && (
           <line class="sp-mid" x1={toPx(mid, 0)[0]} x2={toPx(mid, 0)[0]} y1={y0} y2={toPx(0, 0.5)[1]} />
         )}
-        <path class="sp-curve" d={curvePath(w, b)} />
+        <path class="sp-curve" d={ys ? valuesPath(XS, ys) : curvePath(w, b)} data-by={ys ? "reader" : "book"} />
         <line class="sp-probe-line" x1={px} x2={px} y1={y0} y2={py} />
         <circle class="sp-probe" cx={px} cy={py} r={5.5} />
       </svg>
       <p class="sp-legend" aria-hidden="true">
-        <span class="sp-key sp-key-curve" /> σ(w·x + b) <span class="sp-key sp-key-ref" /> σ(x), for comparison
+        <span class="sp-key sp-key-curve" /> {ys ? `your ${reader}(w·x + b)` : "σ(w·x + b)"} <span class="sp-key sp-key-ref" /> σ(x), for comparison
       </p>
+      {reader && <ReaderToggle name={reader} what="sigmoid" on={mine} onChange={setMine} state={theirs} />}
       <div class="sp-sliders">
         <Slider id={`${uid}-w`} label="weight w" value={w} range={RANGES.w} onChange={setW} />
         <Slider id={`${uid}-b`} label="bias b" value={b} range={RANGES.b} onChange={setB} />

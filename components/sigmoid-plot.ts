@@ -55,15 +55,33 @@ export function xFromPx(px: number): number {
   return VIEW.xMin + t * (VIEW.xMax - VIEW.xMin);
 }
 
+/** The x of each of `samples` points evenly across the plot. */
+export function sampleXs(samples = 161): number[] {
+  return Array.from({ length: samples }, (_, k) => VIEW.xMin + (k / (samples - 1)) * (VIEW.xMax - VIEW.xMin));
+}
+
+/** An SVG path through the points (xs[k], ys[k]). */
+export function valuesPath(xs: number[], ys: number[]): string {
+  return xs
+    .map((x, k) => {
+      const [px, py] = toPx(x, ys[k]);
+      return `${k === 0 ? "M" : "L"}${px.toFixed(2)},${py.toFixed(2)}`;
+    })
+    .join(" ");
+}
+
 /** The curve σ(w·x + b) as an SVG path through `samples` points across the plot. */
 export function curvePath(w: number, b: number, samples = 161): string {
-  const parts: string[] = [];
-  for (let k = 0; k < samples; k++) {
-    const x = VIEW.xMin + (k / (samples - 1)) * (VIEW.xMax - VIEW.xMin);
-    const [px, py] = toPx(x, neuronOutput(w, b, x));
-    parts.push(`${k === 0 ? "M" : "L"}${px.toFixed(2)},${py.toFixed(2)}`);
-  }
-  return parts.join(" ");
+  const xs = sampleXs(samples);
+  return valuesPath(xs, xs.map((x) => neuronOutput(w, b, x)));
+}
+
+/**
+ * What the reader's own sigmoid is asked to draw the same curve: one call
+ * per sample, z = w·x + b, then one for the probe's z (last).
+ */
+export function readerArgs(w: number, b: number, x: number, xs: number[] = sampleXs()): number[][] {
+  return [...xs.map((xi) => [clean(w * xi + b)]), [clean(w * x + b)]];
 }
 
 /** Where the curve crosses ½ (w·x + b = 0, so x = −b/w); `null` when w = 0 and it never does. */

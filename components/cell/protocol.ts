@@ -47,13 +47,31 @@ interface CellCode {
   label: string;
 }
 
+/**
+ * A value an island passes to, or gets back from, a function the reader
+ * defined: a number, a list, or a matrix (sent as its shape and entries, and
+ * made an `nnfs` Matrix again on the other side). Anything else comes back
+ * as its text (`text`), as the output would print it.
+ */
+export type CallValue = number | boolean | null | CallValue[] | { matrix: { rows: number; cols: number; data: number[] } } | { text: string; kind: string };
+
+/** What calling a reader's function gave: every result, or why there are none. */
+export type CallAnswer =
+  | { kind: "values"; values: CallValue[] }
+  /** The name is not in the notebook (its cell has not run), or is not a function. */
+  | { kind: "missing"; why: string; defined: boolean }
+  /** The call with arguments number `index` threw (`TypeError: … (line 2)`). */
+  | { kind: "threw"; index: number; error: string };
+
 /** What the page asks the worker to do. */
 export type ToWorker =
   | ({ type: "run" } & CellCode)
   | ({ type: "check"; checks: string } & CellCode)
   /** The reader's trained network as the trainer packed it (or null): what `trainedNetwork()` returns in cells. */
   | { type: "trained"; packed: string | null }
-  | { type: "ping" };
+  | { type: "ping" }
+  /** Call the notebook's function `name` once per argument list (for an island). */
+  | { type: "call"; callId: number; name: string; args: CallValue[][] };
 
 /** What the worker tells the page. */
 export type FromWorker =
@@ -85,8 +103,47 @@ export type FromWorker =
       /** How long the code ran in the worker. */
       ms: number;
     }
+  | { type: "called"; callId: number; answer: CallAnswer }
   | {
       type: "pong";
       /** The worker's JavaScript heap in bytes, where the browser tells (Chromium). */
       memory: { used: number; limit: number } | null;
     };
+
+/** A type problem of a cell (the editor's language service, types/). */
+export interface TypeProblem {
+  /** Offsets in the cell's code. */
+  from: number;
+  to: number;
+  /** 1-based. */
+  line: number;
+  column: number;
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** The type and doc comment under the pointer. */
+export interface TypeHover {
+  from: number;
+  to: number;
+  /** `function sigmoid(x: number): number` */
+  type: string;
+  /** The doc comment, with its tags (`@example …`). */
+  doc: string;
+}
+
+export interface TypeCompletion {
+  label: string;
+  kind: string;
+  /** The signature or type, for the first entries; else null. */
+  detail: string | null;
+}
+
+/** What the page asks the language service's worker about one cell, which sees `chain` (the cells above it, then itself). */
+export type ToTypes = { id: number; chain: { file: string; code: string }[]; file: string } & ({ ask: "problems" } | { ask: "hover" | "complete"; pos: number });
+
+/** Its answer to the request `id`. */
+export type FromTypes =
+  | { id: number; ask: "problems"; problems: TypeProblem[] }
+  | { id: number; ask: "hover"; hover: TypeHover | null }
+  | { id: number; ask: "complete"; completions: { from: number; options: TypeCompletion[] } | null };

@@ -1,6 +1,6 @@
 /**
  * The cell runtime's layout, enforced: protocol.ts, notebook/ (pure),
- * worker/ (runs code), page/ (the page's side) and build/ (Astro components,
+ * worker/ (runs code), types/ (checks types), page/ (the page's side) and build/ (Astro components,
  * remark plugin). Arrows only go down; page/ and worker/ know each other only
  * through protocol.ts; nothing imports a test runner; no cycles; small files;
  * every field of every message is read by the side that receives it.
@@ -34,7 +34,9 @@ const ALLOWED: Record<string, string[]> = {
   notebook: [],
   worker: ["protocol.ts", "notebook"],
   page: ["protocol.ts", "notebook"],
-  build: ["notebook", "page", "worker"],
+  // The type check: the chapter tests' compiler program and the editor's language service.
+  types: ["protocol.ts", "notebook"],
+  build: ["notebook", "page", "worker", "types"],
 };
 
 const all = files().map((f) => ({ file: rel(f), source: readFileSync(f, "utf8") }));
@@ -47,8 +49,8 @@ const edges = all.flatMap(({ file, source }) =>
 );
 
 describe("the cell runtime's import rules", () => {
-  test("the five parts are there", () => {
-    expect([...new Set(all.map((f) => part(f.file)))].sort()).toEqual(["build", "notebook", "page", "protocol.ts", "worker"]);
+  test("the six parts are there", () => {
+    expect([...new Set(all.map((f) => part(f.file)))].sort()).toEqual(["build", "notebook", "page", "protocol.ts", "types", "worker"]);
   });
 
   test.each(Object.keys(ALLOWED))("%s imports only what lies below it", (from) => {
@@ -57,6 +59,8 @@ describe("the cell runtime's import rules", () => {
       if (to === from) return false;
       // The page names the worker's bundle as a URL to start it, and nothing else of it.
       if (e.file === "page/worker-url.ts" && e.spec === "../worker/worker.ts?worker&url") return false;
+      // Likewise for the language service's worker, started after the reader's first edit.
+      if (e.file === "page/types-url.ts" && e.spec === "../types/ls-worker.ts?worker&url") return false;
       return !ALLOWED[from].includes(to);
     });
     expect(bad.map((e) => `${e.file} → ${e.spec}`)).toEqual([]);

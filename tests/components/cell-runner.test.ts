@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { HEARTBEAT_DEAD_MS, HEARTBEAT_MS, WorkerRunner, type RunRequest } from "../../components/cell/page/runner.ts";
+import { CALL_TIMEOUT_MS, HEARTBEAT_DEAD_MS, HEARTBEAT_MS, WorkerRunner, type RunRequest } from "../../components/cell/page/runner.ts";
 import type { FromWorker, ToWorker } from "../../components/cell/protocol.ts";
 
 /** A stand-in worker: records what it is sent and lets the test answer. */
@@ -25,7 +25,7 @@ class FakeWorker {
 }
 
 function runIdOf(m: ToWorker): number {
-  if (m.type === "ping" || m.type === "trained") throw new Error(`a ${m.type} message, not a run`);
+  if (m.type === "ping" || m.type === "trained" || m.type === "call") throw new Error(`a ${m.type} message, not a run`);
   return m.runId;
 }
 
@@ -221,5 +221,34 @@ describe("WorkerRunner: the reader's trained network", () => {
     expect(workers[0].sent.map((m) => m.type)).toEqual(["run"]);
     workers[0].reply(done(runIdOf(workers[0].sent[0])));
     await expect(end).resolves.toMatchObject({ kind: "done" });
+    });
+});
+
+describe("WorkerRunner.call (the island bridge)", () => {
+  test("sends the call and resolves with the worker's answer", async () => {
+    const { runner, workers } = setup();
+    const answer = runner.call("sigma", [[0]]);
+    const sent = workers[0].sent.find((m) => m.type === "call")!;
+    expect(sent).toEqual({ type: "call", callId: expect.any(Number), name: "sigma", args: [[0]] });
+    workers[0].reply({ type: "called", callId: (sent as { callId: number }).callId, answer: { kind: "values", values: [0.5] } });
+    expect(await answer).toEqual({ kind: "values", values: [0.5] });
+  });
+
+  test("a function that never returns: the worker is replaced, the page told, the island answered", async () => {
+    const { runner, workers } = setup();
+    const deaths: string[] = [];
+    runner.onDeath = (why) => deaths.push(why);
+    const answer = runner.call("loop", [[0]]);
+    vi.advanceTimersByTime(CALL_TIMEOUT_MS + 1);
+    expect(await answer).toEqual({ kind: "threw", index: 0, error: "loop did not return within 3 s (a loop that never ends?), so the notebook restarted." });
+    expect(workers[0].terminated).toBe(true);
+    expect(deaths).toEqual(["loop did not return within 3 s"]);
+  });
+
+  test("while a cell runs, a call is refused at once rather than waiting behind it", async () => {
+    const { runner, workers, request } = setup();
+    void runner.run(request());
+    expect(await runner.call("sigma", [[0]])).toEqual({ kind: "missing", defined: false, why: "A cell is running: this works again once it has finished." });
+    expect(workers[0].sent.some((m) => m.type === "call")).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * is the chapter's business (chapter.ts), reached through `CellHost`.
  */
 import { createEditor, type CellEditor } from "./editor.ts";
+import type { TypeContext } from "./types-client.ts";
 import { OutputView } from "./output-view.ts";
 import { DEFAULT_TIMEOUT_MS } from "./runner.ts";
 import type { OutputPiece } from "../protocol.ts";
@@ -24,6 +25,7 @@ export interface CellHost {
   focusNext(cell: CellView): void;
   warm(): void;
   names(): { nnfs: string[]; notebook: string[] };
+  typeContext(cell: CellView): TypeContext;
 }
 
 function sourceOf(el: HTMLElement, selector: string): string {
@@ -121,9 +123,7 @@ export class CellView {
     return pre.querySelector("code") ?? pre;
   }
 
-  get pre(): HTMLElement | null {
-    return this.output.target.closest("pre");
-  }
+  get pre(): HTMLElement | null { return this.output.target.closest("pre"); }
 
   /** Replaces the build-time code with the editor (once). */
   enhance(): void {
@@ -141,6 +141,7 @@ export class CellView {
         this.host.focusNext(this);
       },
       names: () => this.host.names(),
+      types: () => this.host.typeContext(this),
     });
     holder.replaceChildren(mount);
     this.el.dataset.enhanced = "";
@@ -214,8 +215,7 @@ export class CellView {
     if (s) s.textContent = text;
     this.el.dataset.state = state;
     const running = state === "running";
-    this.button("stop").hidden = !running;
-    this.button("run").hidden = running;
+    [this.button("stop").hidden, this.button("run").hidden] = [!running, running];
     this.el.setAttribute("aria-busy", String(running || state === "queued"));
   }
 

@@ -14,6 +14,7 @@ import { createWorker } from "./worker-url.ts";
 import { storedTrained } from "./trained.ts";
 import { parseShareHash } from "./share.ts";
 import { checkLine, droppedNote, endedNote, repairedNote, timersNote } from "./texts.ts";
+import type { TypeContext } from "./types-client.ts";
 import { NotebookState } from "../notebook/state.ts";
 import { ranNote, staleNote } from "../notebook/plan.ts";
 
@@ -54,6 +55,16 @@ export class ChapterCells implements CellHost {
 
   warm(): void {
     this.runner.warm();
+  }
+
+  /** The cell's notebook as the type checker sees it: the plain cells above it (as on screen), then the cell. */
+  typeContext(cell: CellView): TypeContext {
+    const unit = (c: CellView) => ({ file: `/book/${c.exercise ? "exercise" : "cell"}-${c.index + 1}.ts`, code: c.code() });
+    return { file: unit(cell).file, chain: this.typeChain(cell).map(unit) };
+  }
+
+  private typeChain(cell: CellView): CellView[] {
+    return [...this.plainCells().filter((c) => c !== cell && c.el.compareDocumentPosition(cell.el) & Node.DOCUMENT_POSITION_FOLLOWING), cell];
   }
 
   focusNext(cell: CellView): void {
@@ -142,6 +153,11 @@ export class ChapterCells implements CellHost {
     cell.startOutput();
     this.lastDone = null;
     const code = cell.code();
+    cell.el.querySelector("[data-cell-types]")?.remove();
+    if (this.typeChain(cell).some((c) => c.code() !== c.original)) {
+      const context = this.typeContext(cell);
+      void import("./types-client.ts").then((m) => m.checkOnRun(cell.el, () => cell.pre, context, () => cell.code() === code)).catch(() => {});
+    }
     const end: RunEnd = await this.runner.run({
       code,
       label: cell.label,

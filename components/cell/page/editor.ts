@@ -5,13 +5,14 @@
  * Colours come from classes (tok-*) styled in cell.css, so the light and dark
  * themes of the page apply without rebuilding the editor.
  */
-import { EditorState, StateEffect, StateField, type Extension } from "@codemirror/state";
+import { Compartment, EditorState, StateEffect, StateField, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, type DecorationSet } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { javascript, typescriptLanguage } from "@codemirror/lang-javascript";
 import { classHighlighter } from "@lezer/highlight";
+import type { TypeContext } from "./types-client.ts";
 
 export interface EditorOptions {
   doc: string;
@@ -23,6 +24,8 @@ export interface EditorOptions {
   onRunNext(): void;
   /** Names offered by completion (the nnfs exports, then the notebook's names). */
   names(): { nnfs: string[]; notebook: string[] };
+  /** The cell's notebook for the type checker, loaded after the reader's first edit. */
+  types?(): TypeContext;
 }
 
 export interface CellEditor {
@@ -66,7 +69,26 @@ function nnfsCompletions(names: EditorOptions["names"]) {
   };
 }
 
+/**
+ * After the first edit: load the language service (its own chunk and worker)
+ * and swap the plain name completion for its completion, lint and hover.
+ */
+function typesOnFirstEdit(options: EditorOptions, checks: Compartment, complete: Compartment): Extension {
+  let started = false;
+  return EditorView.updateListener.of((u) => {
+    if (started || !u.docChanged || !options.types) return;
+    started = true;
+    const context = options.types;
+    void import("./types-client.ts").then((m) => {
+      const t = m.typeExtensions(context);
+      u.view.dispatch({ effects: [checks.reconfigure(t.checks), complete.reconfigure(typescriptLanguage.data.of({ autocomplete: t.complete }))] });
+    });
+  });
+}
+
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
+  const checks = new Compartment();
+  const complete = new Compartment();
   const extensions: Extension[] = [
     lineNumbers(),
     history(),
@@ -77,8 +99,10 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     highlightActiveLine(),
     syntaxHighlighting(classHighlighter),
     javascript({ typescript: true }),
-    typescriptLanguage.data.of({ autocomplete: nnfsCompletions(options.names) }),
+    complete.of(typescriptLanguage.data.of({ autocomplete: nnfsCompletions(options.names) })),
     autocompletion(),
+    checks.of([]),
+    typesOnFirstEdit(options, checks, complete),
     errorLine,
     EditorState.tabSize.of(2),
     keymap.of([

@@ -10,11 +10,13 @@
  * Late output (printed by a timer after its cell finished) still reaches
  * the run it belongs to, until that cell runs again.
  */
-import type { CellError, FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
+import type { CallAnswer, CallValue, CellError, FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const HEARTBEAT_MS = 1000;
 export const HEARTBEAT_DEAD_MS = 5000;
+/** How long an island waits for a reader's function before the worker is taken for stuck. */
+export const CALL_TIMEOUT_MS = 3000;
 
 export type Done = Extract<FromWorker, { type: "done" }>;
 export type RunEnd = { kind: "done"; message: Done } | { kind: "timeout"; ms: number } | { kind: "stopped" } | { kind: "crashed"; message: string };
@@ -47,6 +49,7 @@ export class WorkerRunner {
   /** The worker's heap at its last answer, where the browser tells. */
   memory: { used: number; limit: number } | null = null;
   private readyListeners: (() => void)[] = [];
+  private readonly calls = new Map<number, { answer(a: CallAnswer): void; timer: ReturnType<typeof setTimeout> }>();
   /** Called when a worker that was not running a cell died and was replaced. */
   onDeath: (why: string) => void = () => {};
   /**
@@ -105,6 +108,8 @@ export class WorkerRunner {
       for (const fn of this.readyListeners) fn();
     } else if (msg.type === "pong") {
       this.memory = msg.memory;
+    } else if (msg.type === "called") {
+      this.calls.get(msg.callId)?.answer(msg.answer);
     } else if (msg.type === "output") {
       this.sinks.get(msg.runId)?.(msg.pieces, msg.late);
     } else if (this.active?.runId === msg.runId) {
@@ -127,6 +132,7 @@ export class WorkerRunner {
     this.worker?.terminate();
     this.worker = null;
     this.sinks.clear();
+    for (const c of [...this.calls.values()]) c.answer({ kind: "missing", defined: false, why: "The notebook restarted, so it is empty: run the cell that defines it again." });
     clearInterval(this.beat);
   }
 
@@ -167,6 +173,32 @@ export class WorkerRunner {
     if (packed === this.sentTrained) return;
     this.sentTrained = packed;
     this.worker!.postMessage({ type: "trained", packed } satisfies ToWorker);
+  }
+
+  /**
+   * Calls the notebook's function `name` once per argument list, for an
+   * island. A function that does not return within CALL_TIMEOUT_MS is stuck
+   * (a loop): the worker is replaced, as Stop would, and the page told.
+   */
+  call(name: string, args: CallValue[][]): Promise<CallAnswer> {
+    if (this.active) return Promise.resolve({ kind: "missing", defined: false, why: "A cell is running: this works again once it has finished." });
+    if (!this.worker) this.start();
+    const callId = this.nextId++;
+    return new Promise((resolve) => {
+      const answer = (a: CallAnswer) => {
+        clearTimeout(this.calls.get(callId)?.timer);
+        this.calls.delete(callId);
+        resolve(a);
+      };
+      const timer = setTimeout(() => {
+        const why = `${name} did not return within ${CALL_TIMEOUT_MS / 1000} s`;
+        answer({ kind: "threw", index: 0, error: `${why} (a loop that never ends?), so the notebook restarted.` });
+        this.kill();
+        this.onDeath(why);
+      }, CALL_TIMEOUT_MS);
+      this.calls.set(callId, { answer, timer });
+      this.worker!.postMessage({ type: "call", callId, name, args } satisfies ToWorker);
+    });
   }
 
   /** Stops the running cell: the worker is terminated, and the next run starts a new one. */
