@@ -51,6 +51,8 @@ const csp = {
 
 export default defineConfig({
   base,
+  // SITE_URL (e.g. https://example.org) makes the social cards' addresses absolute, as link previews need.
+  site: process.env.SITE_URL || undefined,
   security: { csp },
   // OUT_DIR lets the browser tests build a second copy (under a sub-path) beside dist/.
   outDir: process.env.OUT_DIR ?? "./dist",

@@ -5,8 +5,11 @@
  *
  *   npm run lighthouse              # builds the book first
  *   node scripts/lighthouse.ts      # against an existing dist/
+ *
+ * Each page's full report goes to test-results/lighthouse/<page>.json, for
+ * reading the audits behind a score.
  */
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import lighthouse from "lighthouse";
@@ -15,6 +18,7 @@ import { serve } from "./serve.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const dist = path.join(ROOT, "dist");
+const reports = path.join(ROOT, "test-results", "lighthouse");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 /** The home page, every chapter and the progress page (the one-page book is for printing). */
@@ -33,6 +37,8 @@ try {
   for (const page of pages()) {
     const result = await lighthouse(`${url}${page}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
     const lhr = result!.lhr;
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(path.join(reports, `${page.replace(/\/$/, "") || "home"}.json`), JSON.stringify(lhr));
     const score = (c: string) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100));
     const lcp = lhr.audits["largest-contentful-paint"]?.displayValue ?? "";
     const row = [`/${page}`, ...CATEGORIES.map(score), lcp];

@@ -1,11 +1,15 @@
 /**
  * Serves the built book (dist/) on 127.0.0.1, the way a static host would:
  * `npm start` builds and then runs this. PORT and BASE_PATH may be set.
+ * Like any static host, it compresses what compresses (pages, scripts,
+ * styles, the digit data) with Brotli or gzip, as the browser accepts: a
+ * chapter's page is 250 kB as a file and 26 kB on the wire.
  */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -30,6 +34,36 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   base?: string;
+}
+
+/** Files worth compressing; fonts, images and Pagefind's files are compressed already. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".bin", ".txt", ".webmanifest", ".ts"]);
+
+/** Compressed bodies, made once per file version and encoding. */
+const compressed = new Map<string, Buffer>();
+
+/** The encoding to send (Brotli, else gzip, else none) for what the request accepts. */
+export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
+  const accepted = (acceptEncoding ?? "")
+    .split(",")
+    .map((part) => part.trim().split(";"))
+    .filter(([, q]) => !q || Number.parseFloat(q.split("=")[1] ?? "1") > 0)
+    .map(([name]) => name.toLowerCase());
+  return accepted.includes("br") ? "br" : accepted.includes("gzip") ? "gzip" : null;
+}
+
+function compress(file: string, mtime: number, body: Buffer, encoding: "br" | "gzip"): Buffer {
+  const key = `${encoding} ${mtime} ${file}`;
+  let out = compressed.get(key);
+  if (!out) {
+    // Brotli at quality 5: nearly the size of the slowest setting, at a hundredth of its time.
+    out =
+      encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 6 });
+    compressed.set(key, out);
+  }
+  return out;
 }
 
 async function fileFor(root: string, urlPath: string): Promise<string | null> {
@@ -67,11 +101,20 @@ export async function serve({ root, port = 4321, host = "127.0.0.1", base = "/" 
     const status = file ? 200 : 404;
     file ??= path.join(root, "404.html");
     try {
-      const body = await readFile(file);
-      res.writeHead(status, {
+      let body = await readFile(file);
+      const headers: Record<string, string> = {
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-cache",
-      });
+      };
+      const compressible = COMPRESSIBLE.has(path.extname(file)) && body.length > 1024;
+      const encoding = compressible ? pickEncoding(req.headers["accept-encoding"]) : null;
+      if (compressible) headers["Vary"] = "Accept-Encoding";
+      if (encoding) {
+        body = compress(file, (await stat(file)).mtimeMs, body, encoding);
+        headers["Content-Encoding"] = encoding;
+      }
+      headers["Content-Length"] = String(body.length);
+      res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");

@@ -57,3 +57,13 @@ export function registerServiceWorker(base: string): void {
   if (document.readyState === "complete") register();
   else addEventListener("load", register, { once: true });
 }
+
+/**
+ * While writing (`npm run dev`), a service worker left by a built copy served
+ * on the same address would answer with that copy's pages: the dev server
+ * removes it, so the writer sees what they write.
+ */
+export function unregisterServiceWorkers(): void {
+  if (!("serviceWorker" in navigator)) return;
+  void navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => void r.unregister()));
+}

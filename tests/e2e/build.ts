@@ -15,7 +15,11 @@ export const E2E_BASE = "/nnfs/";
 /**
  * Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into
  * process.env; a child `astro build` would take BASE_URL from there and
- * ignore the site's base path, so they are left out.
+ * ignore the site's base path, so they are left out. Vitest also sets
+ * NODE_ENV=test, and a build under it is not a production build
+ * (import.meta.env.PROD is false: the pages would not register the service
+ * worker), so the build gets NODE_ENV=production, as `astro build` assumes
+ * when NODE_ENV is unset.
  */
 export function buildSite(env: Record<string, string> = {}): void {
   const clean = Object.fromEntries(
@@ -24,6 +28,6 @@ export function buildSite(env: Record<string, string> = {}): void {
   execFileSync("npx", ["astro", "build"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...clean, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...clean, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
   });
 }
