@@ -10,7 +10,13 @@ import { defineConfig } from "vitest/config";
 // two share a 2-core machine well). The files below assert on time (a training
 // run's seconds, the page's longest task), so they run afterwards, one at a
 // time, with the machine to themselves.
-const timed = ["tests/e2e/islands-10-11.test.ts", "tests/e2e/cell-safety.test.ts"];
+const timed = [
+  "tests/e2e/islands-10-11.test.ts",
+  "tests/e2e/trainer-kept.test.ts",
+  "tests/e2e/trainer-kernel.test.ts",
+  "tests/e2e/islands-12.test.ts",
+  "tests/e2e/cell-safety.test.ts",
+];
 
 export default defineConfig({
   resolve: {

@@ -15,7 +15,7 @@ import type { Page } from "playwright-core";
 import { serve } from "../../scripts/serve.ts";
 import { launch, type Launched } from "./chromium.ts";
 import { openPage } from "./pages.ts";
-import { ROOT } from "./build.ts";
+import { E2E_BASE, ROOT } from "./build.ts";
 
 let chrome: Launched;
 let dir: string;
@@ -27,7 +27,7 @@ let problems: string[];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "nnfs-offline-"));
   cpSync(path.join(ROOT, "dist"), dir, { recursive: true });
-  ({ server, url } = await serve({ root: dir, port: 0 }));
+  ({ server, url } = await serve({ root: dir, port: 0, base: E2E_BASE }));
   chrome = await launch({ serviceWorkers: "allow" });
 });
 afterAll(async () => {
@@ -84,7 +84,7 @@ test("a new build: 'a new version is available', the page changes on Reload only
   writeFileSync(chapter, readFileSync(chapter, "utf8").replace('<html lang="en"', '<html lang="en" data-build="2"'));
   const swFile = path.join(dir, "sw.js");
   const sw = readFileSync(swFile, "utf8");
-  const entry = /\{url:"\/02-a-single-neuron\/index\.html",revision:"([0-9a-f]+)"\}/.exec(sw);
+  const entry = new RegExp(`\\{url:"${E2E_BASE}02-a-single-neuron/index\\.html",revision:"([0-9a-f]+)"\\}`).exec(sw);
   expect(entry, "sw.js lists chapter 2 with a revision").not.toBeNull();
   writeFileSync(swFile, sw.replace(entry![0], entry![0].replace(entry![1], "build2")));
 
