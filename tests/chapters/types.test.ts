@@ -35,7 +35,7 @@ describe.each(chapters)("$id type-checks", ({ cells, exercises, rel }) => {
 });
 
 describe("the type check catches", () => {
-  const cell = (index: number, code: string) => ({ index, code, output: null, options: { throws: false, timeoutMs: null }, line: 10 * index + 1 });
+  const cell = (index: number, code: string) => ({ index, code, output: null, outputForm: false, options: { throws: false, timeoutMs: null }, line: 10 * index + 1 });
 
   test("a type error in a cell, with its line and column in the chapter", () => {
     const { units, files } = chapterUnits([cell(0, 'import { dot } from "nnfs";'), cell(1, "const n: number = dot([1], [2]);\nconst s: number = \"five\";")], []);

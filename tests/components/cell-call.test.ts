@@ -10,7 +10,7 @@ import { runCells } from "../../components/cell/worker/run-cells.ts";
 import { callInNotebook, describe as describeResult, revive } from "../../components/cell/worker/call.ts";
 import { declaringCell } from "../../components/cell/notebook/declares.ts";
 
-const cell = (index: number, code: string) => ({ index, code, output: null, options: { throws: false, timeoutMs: null }, line: 1 });
+const cell = (index: number, code: string) => ({ index, code, output: null, outputForm: false, options: { throws: false, timeoutMs: null }, line: 1 });
 
 async function notebookWith(...codes: string[]) {
   const notebook = new Notebook({ nnfs });

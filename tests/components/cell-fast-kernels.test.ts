@@ -6,7 +6,7 @@ import * as nnfs from "nnfs";
 import { runCells } from "../../components/cell/worker/run-cells.ts";
 import type { CellSource } from "../../components/cell/notebook/collect.ts";
 
-const cell = (index: number, code: string): CellSource => ({ index, code, output: null, options: { throws: false, timeoutMs: null }, line: 1 });
+const cell = (index: number, code: string): CellSource => ({ index, code, output: null, outputForm: false, options: { throws: false, timeoutMs: null }, line: 1 });
 
 test("a cell awaits loadFastKernels(); the next cell's matmul runs on it", async () => {
   const runs = await runCells([
