@@ -17,6 +17,9 @@ test("a race at 128 × 128 times every kernel off the page's thread; Stop ends a
   const { page, problems } = await openIsland(chrome.browser, "12-making-it-fast/", "[data-kernel-race]");
   const race = page.locator("[data-kernel-race]");
   expect(await race.getAttribute("data-state")).toBe("idle");
+  // The cells near the island load their editor as they come into view: let that finish first.
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(1500);
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
