@@ -68,6 +68,9 @@ export default defineConfig({
     // The language service's worker bundles TypeScript's lib files and nnfs's declarations.
     plugins: [cellTypesBundle()],
     worker: { plugins: () => [cellTypesBundle()] },
+    // Whoever preloads a dynamic import's chunks has already loaded Vite's
+    // preload helper (it calls it): listing it again only adds bytes up front.
+    build: { modulePreload: { resolveDependencies: (_file, deps) => deps.filter((d) => !/preload-helper/.test(d)) } },
     resolve: {
       alias: { nnfs: fileURLToPath(new URL("./lib/index.ts", import.meta.url)) },
     },

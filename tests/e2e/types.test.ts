@@ -117,7 +117,7 @@ describe("chapter 4: the sigmoid plot with the reader's sigma", { timeout: 180_0
     await awake(island);
     await useMine(island);
     expect(await status(island).textContent()).toBe(
-      "Your sigma cannot draw this: sigma is not in the notebook yet: run the cell that defines it. Cell 3 defines it. Drawing the book's sigmoid instead. Run it now",
+      "Your sigma cannot draw this: sigma is not in the notebook yet: run Cell 3, which defines it. Drawing the book's sigmoid instead. Run it now",
     );
     await island.getByRole("button", { name: "Run it now" }).click();
     await island.locator(".reader-toggle[data-reader=mine]").waitFor({ timeout: 30_000 });

@@ -46,9 +46,12 @@ export async function askNotebook(name: string): Promise<Asked> {
   const cell = at === null ? null : plain[at];
   const probe = await book.runner.call(name, []);
   if (probe.kind === "values") return { ok: true, cell: cell?.label ?? null, fn: { name, call: (args) => book.runner.call(name, args) } };
-  const why = probe.kind === "missing" ? probe.why : probe.error;
-  const where = cell ? ` ${cell.label} defines it.` : " No cell of this chapter defines it.";
-  return { ok: false, why: probe.kind === "missing" && !probe.defined ? why + where : why, cell: cell?.label ?? null, run: cell ? () => book.run(cell) : null };
+  const label = cell?.label ?? null;
+  const run = cell ? () => book.run(cell) : null;
+  if (probe.kind === "threw") return { ok: false, why: probe.error, cell: label, run };
+  if (probe.defined) return { ok: false, why: probe.why, cell: label, run };
+  const why = cell ? `${name} is not in the notebook yet: run ${cell.label}, which defines it.` : `${name} is not in the notebook, and no cell of this chapter defines it.`;
+  return { ok: false, why, cell: label, run };
 }
 
 /** Calls `listener` after each Run the reader starts (the function may have changed); returns how to stop. */
