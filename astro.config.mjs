@@ -46,6 +46,16 @@ const csp = {
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
 
+// Whoever preloads a dynamic import's chunks has already loaded Vite's preload
+// helper (it is the one calling it): listing the helper among the chunks to
+// preload only adds bytes to the page's first script.
+/** @type {import("vite").Plugin} */
+const noHelperPreload = {
+  name: "nnfs-no-helper-preload",
+  configEnvironment: (name) =>
+    name === "client" ? { build: { modulePreload: { resolveDependencies: (_file, deps) => deps.filter((d) => !/preload-helper/.test(d)) } } } : undefined,
+};
+
 export default defineConfig({
   base,
   security: { csp },
@@ -66,11 +76,8 @@ export default defineConfig({
   },
   vite: {
     // The language service's worker bundles TypeScript's lib files and nnfs's declarations.
-    plugins: [cellTypesBundle()],
+    plugins: [cellTypesBundle(), noHelperPreload],
     worker: { plugins: () => [cellTypesBundle()] },
-    // Whoever preloads a dynamic import's chunks has already loaded Vite's
-    // preload helper (it calls it): listing it again only adds bytes up front.
-    build: { modulePreload: { resolveDependencies: (_file, deps) => deps.filter((d) => !/preload-helper/.test(d)) } },
     resolve: {
       alias: { nnfs: fileURLToPath(new URL("./lib/index.ts", import.meta.url)) },
     },
