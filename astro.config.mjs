@@ -49,11 +49,17 @@ const csp = {
 // Whoever preloads a dynamic import's chunks has already loaded Vite's preload
 // helper (it is the one calling it): listing the helper among the chunks to
 // preload only adds bytes to the page's first script.
+// What is left is the chunk itself alone: nothing to preload ahead of it (as Vite does).
+/** @param {string} file @param {string[]} deps */
+const withoutHelper = (file, deps) => {
+  const kept = deps.filter((d) => !/preload-helper/.test(d));
+  return kept.length === 1 && kept[0] === file ? [] : kept;
+};
 /** @type {import("vite").Plugin} */
 const noHelperPreload = {
   name: "nnfs-no-helper-preload",
   configEnvironment: (name) =>
-    name === "client" ? { build: { modulePreload: { resolveDependencies: (_file, deps) => deps.filter((d) => !/preload-helper/.test(d)) } } } : undefined,
+    name === "client" ? { build: { modulePreload: { resolveDependencies: withoutHelper } } } : undefined,
 };
 
 export default defineConfig({
