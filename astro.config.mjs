@@ -49,6 +49,22 @@ const csp = {
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
 
+// Whoever preloads a dynamic import's chunks has already loaded Vite's preload
+// helper (it is the one calling it): listing the helper among the chunks to
+// preload only adds bytes to the page's first script.
+// What is left is the chunk itself alone: nothing to preload ahead of it (as Vite does).
+/** @param {string} file @param {string[]} deps */
+const withoutHelper = (file, deps) => {
+  const kept = deps.filter((d) => !/preload-helper/.test(d));
+  return kept.length === 1 && kept[0] === file ? [] : kept;
+};
+/** @type {import("vite").Plugin} */
+const noHelperPreload = {
+  name: "nnfs-no-helper-preload",
+  configEnvironment: (name) =>
+    name === "client" ? { build: { modulePreload: { resolveDependencies: withoutHelper } } } : undefined,
+};
+
 export default defineConfig({
   base,
   // SITE_URL (e.g. https://example.org) makes the social cards' addresses absolute, as link previews need.
@@ -71,7 +87,7 @@ export default defineConfig({
   },
   vite: {
     // The language service's worker bundles TypeScript's lib files and nnfs's declarations.
-    plugins: [cellTypesBundle()],
+    plugins: [cellTypesBundle(), noHelperPreload],
     worker: { plugins: () => [cellTypesBundle()] },
     resolve: {
       alias: { nnfs: fileURLToPath(new URL("./lib/index.ts", import.meta.url)) },

@@ -28,7 +28,7 @@ function problems(rel: string, units: ChapterUnit[], files: Map<string, string>)
 const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));
 
 describe.each(chapters)("$id type-checks", ({ cells, exercises, rel }) => {
-  test("every cell and exercise solution", () => {
+  test("every cell, and every exercise's starting code, solution and checks", () => {
     const { units, files } = chapterUnits(cells, exercises);
     expect(problems(rel, units, files)).toEqual([]);
   });
@@ -51,8 +51,8 @@ describe("the type check catches", () => {
   });
 
   test("a type error in an exercise's solution, which sees the cells above it", () => {
-    const exercise = { index: 0, code: "function f() {}", solution: 'function f(): string { return twice(2); }', checks: 'check("f", () => f(), "4");', line: 30 };
+    const exercise = { index: 0, code: "function f(): string {\n  return \"\";\n}", solution: 'function f(): string { return twice(2); }', checks: 'check("f", () => f(), "4");', line: 30 };
     const { units, files } = chapterUnits([cell(0, "function twice(x: number) { return 2 * x; }")], [exercise]);
-    expect(problems("x.mdx", units, files)).toEqual([`x.mdx:34:24 exercise 1 (solution): TS2322 Type 'number' is not assignable to type 'string'.`]);
+    expect(problems("x.mdx", units, files)).toEqual([`x.mdx:36:24 exercise 1 (solution): TS2322 Type 'number' is not assignable to type 'string'.`]);
   });
 });

@@ -41,18 +41,22 @@ describe("chapter 2: types in the editor and on Run; the neuron with the reader'
   afterAll(async () => page?.close());
 
   test("a type error is underlined while typing, with its message on hover; a name from a cell above shows its type", async () => {
+    const loadedTypes = () => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /types-client|ls-worker/.test(e.name)).length);
     const cell = cellAt(page, 2);
     await cell.scrollIntoViewIfNeeded();
     await cell.hover();
     const content = cell.locator(".cm-content");
     await content.waitFor();
     await content.click();
+    // The editor is there; the language service is not, until the first edit.
+    expect(await loadedTypes()).toBe(0);
     await page.keyboard.press("ControlOrMeta+End");
     const started = Date.now();
     await page.keyboard.type('\nconst n: number = "five";');
     const underline = cell.locator(".cm-type-error");
     await underline.waitFor({ timeout: 30_000 });
     console.log(`first type diagnostic ${Date.now() - started} ms after the first keystroke`);
+    expect(await loadedTypes()).toBe(2);
     expect(await underline.textContent()).toBe("n");
     await underline.hover();
     const tip = page.locator(".cm-tooltip .cm-type-hover");
@@ -61,7 +65,7 @@ describe("chapter 2: types in the editor and on Run; the neuron with the reader'
     // weightedSum is defined by the cell above: the service knows its signature.
     await content.getByText("weightedSum").first().hover();
     await page.locator(".cm-tooltip .cm-type-hover code", { hasText: "weightedSum(" }).waitFor();
-    expect(await page.locator(".cm-tooltip .cm-type-hover code").textContent()).toBe("function weightedSum(inputs: number[], weights: number[], bias: number): number");
+    expect(await page.locator(".cm-tooltip .cm-type-hover code").textContent()).toBe("weightedSum(inputs: number[], weights: number[], bias: number): number");
   });
 
   test("Run lists the type errors above the output, with line and column, and runs the code anyway", async () => {
@@ -113,7 +117,7 @@ describe("chapter 4: the sigmoid plot with the reader's sigma", { timeout: 180_0
     await awake(island);
     await useMine(island);
     expect(await status(island).textContent()).toBe(
-      "Your sigma cannot draw this: sigma is not in the notebook yet: run the cell that defines it. Cell 3 defines it. Drawing the book's sigmoid instead. Run it now",
+      "Your sigma cannot draw this: sigma is not in the notebook yet: run Cell 3, which defines it. Drawing the book's sigmoid instead. Run it now",
     );
     await island.getByRole("button", { name: "Run it now" }).click();
     await island.locator(".reader-toggle[data-reader=mine]").waitFor({ timeout: 30_000 });

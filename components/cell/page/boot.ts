@@ -10,8 +10,7 @@ import { KEY_PREFIX } from "./storage.ts";
 type Controller = typeof import("./chapter.ts");
 let loading: Promise<InstanceType<Controller["ChapterCells"]>> | null = null;
 
-/** The page's one notebook, for its cells and for the islands that ask it for a reader's name (bridge.ts). */
-export function load() {
+function load() {
   return (loading ??= import("./chapter.ts").then((m) => new m.ChapterCells()));
 }
 

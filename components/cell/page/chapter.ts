@@ -29,6 +29,9 @@ export class ChapterCells implements CellHost {
   private lastDone: Done | null = null;
 
   constructor(root: ParentNode = document) {
+    // The page's notebook, for the islands that ask it for a reader's name (bridge.ts).
+    (globalThis as Record<symbol, unknown>)[Symbol.for("nnfs.notebook")] = this;
+    document.dispatchEvent(new Event("nnfs:notebook"));
     for (const el of root.querySelectorAll<HTMLElement>("[data-cell], [data-exercise]")) this.cells.push(new CellView(el, this));
     this.state = new NotebookState(this.plainCells().length);
     this.runner.trained = () => storedTrained();

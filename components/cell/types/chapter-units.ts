@@ -1,7 +1,9 @@
 /**
  * A chapter's code as type-checkable units: its cells in order, each seeing
- * the cells above it, and for every exercise its solution (seeing the cells
- * above the exercise) and its checks (seeing those and the solution).
+ * the cells above it, and for every exercise its starting code and its
+ * solution (seeing the cells above the exercise) and its checks (seeing
+ * those and the solution). The starting code is checked so that the editor
+ * underlines nothing before the reader has written anything.
  */
 import type { CellSource, ExerciseSource } from "../notebook/collect.ts";
 import { unitText, type Unit } from "./notebook-files.ts";
@@ -29,9 +31,11 @@ export function chapterUnits(cells: CellSource[], exercises: ExerciseSource[], d
       label: `exercise ${ex.index + 1} (checks)`,
       fenceLine: solutionFence + ex.solution.split("\n").length + 2,
     };
+    const start: ChapterUnit = { file: `${dir}/exercise-${ex.index + 1}-start.ts`, code: ex.code, label: `exercise ${ex.index + 1} (starting code)`, fenceLine: ex.line };
+    files.set(start.file, unitText(start, above));
     files.set(solution.file, unitText(solution, above));
     files.set(checks.file, unitText(checks, [...above, solution]));
-    units.push(solution, checks);
+    units.push(start, solution, checks);
   }
   return { units, files };
 }
