@@ -101,7 +101,7 @@ export async function serve({ root, port = 4321, host = "127.0.0.1", base = "/" 
     const status = file ? 200 : 404;
     file ??= path.join(root, "404.html");
     try {
-      let body = await readFile(file);
+      let body: Buffer = await readFile(file);
       const headers: Record<string, string> = {
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-cache",
