@@ -5,6 +5,7 @@
  *
  *   npm run lighthouse              # builds the book first
  *   node scripts/lighthouse.ts      # against an existing dist/
+ *   node scripts/lighthouse.ts 03 progress   # only the pages whose path starts so ("" is the home page)
  *
  * Each page's full report goes to test-results/lighthouse/<page>.json, for
  * reading the audits behind a score.
@@ -24,7 +25,9 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 /** The home page, every chapter and the progress page (the one-page book is for printing). */
 function pages(): string[] {
   const chapters = readdirSync(dist).filter((d) => /^\d\d-/.test(d) && existsSync(path.join(dist, d, "index.html")));
-  return ["", ...chapters.sort().map((c) => `${c}/`), "progress/"];
+  const all = ["", ...chapters.sort().map((c) => `${c}/`), "progress/"];
+  const only = process.argv.slice(2);
+  return only.length ? all.filter((p) => only.some((o) => (o === "" ? p === "" : p.startsWith(o)))) : all;
 }
 
 const { server, url } = await serve({ root: dist, port: 0 });

@@ -4,6 +4,8 @@
  *   npm run test:chapter -- 02
  */
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { chapterFiles, ownTests } from "./chapters.ts";
 
 const only = process.argv[2];
@@ -19,7 +21,9 @@ if (!chapter) {
 const own = ownTests(chapter);
 console.log(`Chapter ${chapter.id}: its cells and exercises, and ${own.length ? own.join(", ") : "no tests of its own"}`);
 // The chapter's downloadable code file runs too (tests/site/chapter-file.test.ts narrows to CHAPTER).
-const result = spawnSync("npx", ["vitest", "run", "tests/chapters/", "tests/site/chapter-file.test.ts", ...own], {
+// Vitest's own entry script with this same Node: no shell and no .cmd shim, so Windows runs it too.
+const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
+const result = spawnSync(process.execPath, [vitest, "run", "tests/chapters/", "tests/site/chapter-file.test.ts", ...own], {
   stdio: "inherit",
   env: { ...process.env, CHAPTER: only },
 });

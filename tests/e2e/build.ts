@@ -1,6 +1,7 @@
 /** Builds the site for the browser tests, in a clean environment. */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { astroBin, astroEnv } from "../../scripts/astro.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -18,16 +19,16 @@ export const E2E_BASE = "/nnfs/";
  * ignore the site's base path, so they are left out. Vitest also sets
  * NODE_ENV=test, and a build under it is not a production build
  * (import.meta.env.PROD is false: the pages would not register the service
- * worker), so the build gets NODE_ENV=production, as `astro build` assumes
- * when NODE_ENV is unset.
+ * worker), so the build gets NODE_ENV=production, as `npm run build` does.
  */
 export function buildSite(env: Record<string, string> = {}): void {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !["BASE_URL", "MODE", "DEV", "PROD", "SSR"].includes(k) && !k.startsWith("VITEST")),
   );
-  execFileSync("npx", ["astro", "build"], {
+  // scripts/astro.ts: telemetry off and NODE_ENV=production, with this same Node and no shell (so on Windows too).
+  execFileSync(process.execPath, [astroBin(), "build"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...clean, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    env: { ...astroEnv("build", clean), ...env },
   });
 }
