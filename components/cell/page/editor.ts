@@ -70,6 +70,29 @@ function nnfsCompletions(names: EditorOptions["names"]) {
 }
 
 /**
+ * The language service's completion, with the book's names it does not
+ * offer added (an nnfs export the cell has not imported yet is still offered,
+ * as before the service loaded). After a dot only the service knows what fits.
+ * A service that has not answered within 2 s is not waited for.
+ */
+function withBookNames(
+  typed: (c: CompletionContext) => Promise<CompletionResult | null>,
+  plain: (c: CompletionContext) => CompletionResult | null,
+) {
+  return async (c: CompletionContext): Promise<CompletionResult | null> => {
+    const word = c.matchBefore(/[\w$]*/);
+    const afterDot = c.state.sliceDoc(Math.max(0, (word?.from ?? c.pos) - 1), word?.from ?? c.pos) === ".";
+    const ours = afterDot ? null : plain(c);
+    // A service still starting (its worker is large) does not hold up the book's names.
+    const theirs = await Promise.race([typed(c), new Promise<null>((done) => setTimeout(() => done(null), 2000))]);
+    if (!theirs || !ours) return theirs ?? ours;
+    if (theirs.from !== ours.from) return theirs;
+    const seen = new Set(theirs.options.map((o) => o.label));
+    return { ...theirs, options: [...theirs.options, ...ours.options.filter((o) => !seen.has(o.label))] };
+  };
+}
+
+/**
  * After the first edit: load the language service (its own chunk and worker)
  * and swap the plain name completion for its completion, lint and hover.
  */
@@ -81,7 +104,7 @@ function typesOnFirstEdit(options: EditorOptions, checks: Compartment, complete:
     const context = options.types;
     void import("./types-client.ts").then((m) => {
       const t = m.typeExtensions(context);
-      u.view.dispatch({ effects: [checks.reconfigure(t.checks), complete.reconfigure(typescriptLanguage.data.of({ autocomplete: t.complete }))] });
+      u.view.dispatch({ effects: [checks.reconfigure(t.checks), complete.reconfigure(typescriptLanguage.data.of({ autocomplete: withBookNames(t.complete, nnfsCompletions(options.names)) }))] });
     });
   });
 }
