@@ -83,7 +83,7 @@ export class WasmKernels implements FastKernels {
   private readonly memory: WebAssembly.Memory;
   private readonly blocks: Blocks;
   // A block given out by floats/ints goes back when its array is garbage.
-  private readonly owned = new FinalizationRegistry<[number, number]>(([at, bytes]) => this.blocks.give(at, bytes));
+  private readonly freed = new FinalizationRegistry<[number, number]>(([at, bytes]) => this.blocks.give(at, bytes));
   private scratch: number[] = [];
 
   constructor(name: FastKernelName, instance: WebAssembly.Instance, memory: WebAssembly.Memory) {
@@ -113,18 +113,22 @@ export class WasmKernels implements FastKernels {
   }
 
   floats(n: number): Float32Array | null {
-    const at = this.blocks.take(Math.max(4 * n, 4));
-    if (at < 0) return null;
-    const view = new Float32Array(this.memory.buffer, at, n).fill(0);
-    this.owned.register(view, [at, Math.max(4 * n, 4)]);
-    return view;
+    const at = this.keep(n);
+    return at < 0 ? null : this.owned(new Float32Array(this.memory.buffer, at, n).fill(0), at, n);
   }
 
   ints(n: number): Int32Array | null {
-    const at = this.blocks.take(Math.max(4 * n, 4));
-    if (at < 0) return null;
-    const view = new Int32Array(this.memory.buffer, at, n).fill(0);
-    this.owned.register(view, [at, Math.max(4 * n, 4)]);
+    const at = this.keep(n);
+    return at < 0 ? null : this.owned(new Int32Array(this.memory.buffer, at, n).fill(0), at, n);
+  }
+
+  // A block for n 4-byte numbers that lives as long as the array made on it.
+  private keep(n: number): number {
+    return this.blocks.take(Math.max(4 * n, 4));
+  }
+
+  private owned<T extends object>(view: T, at: number, n: number): T {
+    this.freed.register(view, [at, Math.max(4 * n, 4)]);
     return view;
   }
 
