@@ -100,7 +100,7 @@ export default function KernelRace() {
           >
             <span class="kr-name">{l.name}</span>
             <span class="kr-track" aria-hidden="true">
-              <span class="kr-bar" style={{ width: `${widths[i].toFixed(1)}%` }} />
+              {widths[i] > 0 && <span class="kr-bar" style={{ width: `${widths[i].toFixed(1)}%` }} />}
             </span>
             <span class="kr-value">{laneText(l)}</span>
           </li>

@@ -60,7 +60,7 @@ describe.each(chapterFiles())("$id", ({ id, source }) => {
       const [cellPart, ...exerciseParts] = stdout.split(/^\nExercise \d+\n/m);
       // A cell that throws shows its line on the page; the file prints the error alone.
       const expected = cells
-        .map((c) => ({ text: normaliseOutput(c.output ?? "").replace(c.options.throws ? / \(line \d+\)$/ : /$^/, ""), form: c.outputForm }))
+        .map((c) => ({ text: normaliseOutput(c.output ?? "").replace(c.options.throws ? / \(line \d+\)$/ : /$^/, ""), form: c.outputForm === true }))
         .filter((o) => o.text !== "");
       // Output fences with the form of a varying output (`output form`) are matched as forms.
       if (expected.some((e) => e.form)) expect(outputMatches(cellPart, expected), normaliseOutput(cellPart)).toBe(true);

@@ -24,8 +24,8 @@ export interface CellSource {
   code: string;
   /** The output written under the cell, or null when it has no output fence. */
   output: string | null;
-  /** The output fence is a form (```` ```output form ````): `<number>` slots match any number. */
-  outputForm: boolean;
+  /** The output fence is a form (```` ```output form ````): `<number>` slots match any number. Absent: false. */
+  outputForm?: boolean;
   options: CellOptions;
   /** 1-based line of the cell's opening fence in the chapter file. */
   line: number;
