@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { baseUrl, openPage } from "./pages.ts";
 import { chapterFiles } from "../../scripts/chapters.ts";
 
@@ -188,7 +188,7 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
  * theme and width is a test of its own on it, switched with the header's
  * button, and the Tab walk is one more.
  */
-export function checkPages(pageNames: string[], browser: () => Browser): void {
+export function checkPages(pageNames: string[], browser: () => BrowserContext): void {
   const chrome = { get browser() { return browser(); } };
   describe.each(pageNames)("%s", (name) => {
     let page: Page;
