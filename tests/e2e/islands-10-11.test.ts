@@ -103,11 +103,16 @@ describe("chapter 10: the trainer", () => {
     const pressed = Date.now();
     await page.locator("[data-trainer][data-state=stopped]").waitFor({ timeout: 2_000 });
     expect(Date.now() - pressed).toBeLessThan(1_000);
-    expect(await attr(page, "data-epoch")).toBe("1");
+    // An epoch on the fast kernels is a fraction of a second, so Stop may land in the
+    // second epoch or the third: whichever it was, the epochs finished stay as they were.
+    const finished = Number(await attr(page, "data-epoch"));
+    expect(finished).toBeGreaterThanOrEqual(1);
+    expect(finished).toBeLessThan(30);
     await page.waitForTimeout(500);
-    expect(await attr(page, "data-epoch")).toBe("1"); // nothing goes on in the background
+    expect(Number(await attr(page, "data-epoch"))).toBe(finished); // nothing goes on in the background
     // The network as it was is measured on the test digits and kept.
-    await t.locator("[role=status]", { hasText: /^Stopped after 1 full epoch in [\d.]+ s on wasm-relaxed-simd; test accuracy \d+\.\d %\.$/ }).waitFor({ timeout: 10_000 });
+    const epochs = `${finished} full epoch${finished === 1 ? "" : "s"}`;
+    await t.locator("[role=status]", { hasText: new RegExp(`^Stopped after ${epochs} in [\\d.]+ s on wasm-relaxed-simd; test accuracy \\d+\\.\\d %\\.$`) }).waitFor({ timeout: 10_000 });
     expect(await t.getByRole("button", { name: "Train", exact: true }).isEnabled()).toBe(true);
 
     await t.getByRole("button", { name: "Reset" }).click();

@@ -34,6 +34,9 @@ describe("pages", () => {
       const facts = await page.evaluate(async () => {
         const article = document.querySelector("article")?.cloneNode(true) as HTMLElement | undefined;
         article?.querySelectorAll("script, .katex, pre, code, astro-island").forEach((n) => n.remove());
+        // Paragraphs off screen are not laid out (content-visibility), so the math's
+        // fonts load when it comes into view; asking for one loads it from the page's @font-face.
+        await document.fonts.load("16px KaTeX_Main");
         await document.fonts.ready;
         const href = (sel: string) => (document.querySelector(sel) as HTMLAnchorElement | null)?.href ?? null;
         return {
