@@ -11,20 +11,9 @@
 import { useEffect, useId, useReducer, useRef } from "preact/hooks";
 import { SIZES, barPercents, describeState, initialState, laneText, reduce, type FromWorker, type ToWorker } from "./kernel-race.ts";
 import workerUrl from "./kernel-race-worker.ts?worker&url";
+import { startWorker } from "./start-worker.ts";
 import "./islands.css";
 import "./kernel-race.css";
-
-/** Starts the worker from a blob: URL that imports the bundled worker, as the code cells do (same CSP). */
-function startWorker(): Worker {
-  const src = new URL(workerUrl, location.href).href;
-  const options: WorkerOptions = { type: "module", name: "nnfs-kernel-race" };
-  try {
-    const blob = new Blob([`import ${JSON.stringify(src)};\n`], { type: "text/javascript" });
-    return new Worker(URL.createObjectURL(blob), options);
-  } catch {
-    return new Worker(src, options);
-  }
-}
 
 export default function KernelRace() {
   const uid = `kr${useId().replace(/[^\w-]/g, "")}`;
@@ -40,7 +29,7 @@ export default function KernelRace() {
 
   const race = () => {
     end();
-    const w = startWorker();
+    const w = startWorker(workerUrl, "nnfs-kernel-race");
     worker.current = w;
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       dispatch({ type: "worker", message: e.data });

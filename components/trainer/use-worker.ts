@@ -8,18 +8,7 @@ import { Batcher } from "./batcher.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 import type { Action } from "./state.ts";
 import workerUrl from "./worker.ts?worker&url";
-
-/** Starts the worker from a blob: URL that imports the bundled worker, as the code cells do (same CSP). */
-function startWorker(): Worker {
-  const src = new URL(workerUrl, location.href).href;
-  const options: WorkerOptions = { type: "module", name: "nnfs-trainer" };
-  try {
-    const blob = new Blob([`import ${JSON.stringify(src)};\n`], { type: "text/javascript" });
-    return new Worker(URL.createObjectURL(blob), options);
-  } catch {
-    return new Worker(src, options);
-  }
-}
+import { startWorker } from "../start-worker.ts";
 
 /**
  * `send` posts to the worker (starting it if need be); `stop` asks it to stop
@@ -43,7 +32,7 @@ export function useTrainerWorker(dispatch: (a: Action) => void, onMessage: (m: F
   return {
     send(m: ToWorker) {
       if (!worker.current) {
-        const w = (worker.current = startWorker());
+        const w = (worker.current = startWorker(workerUrl, "nnfs-trainer"));
         w.onmessage = (e: MessageEvent<FromWorker>) => {
           listener.current(e.data);
           enqueue(e.data);

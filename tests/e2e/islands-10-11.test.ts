@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
+import { longTasks, openIsland as openIslandIn, watchLongTasks, type WatchedPage } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -29,18 +29,6 @@ async function mouseDrag(page: Page, selector: string, points: [number, number][
   for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
   await page.mouse.up();
 }
-
-/** Starts recording the page's long tasks (over 50 ms on the main thread). */
-async function watchLongTasks(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
-}
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
 describe("chapter 10: the trainer", () => {
   test("the defaults pass 95 % validation accuracy within 15 s of Train, never blocking the page", async () => {

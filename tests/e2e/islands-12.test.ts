@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
-import { openIsland } from "./pages.ts";
+import { longTasks, openIsland, watchLongTasks } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -20,13 +20,7 @@ test("a race at 128 × 128 times every kernel off the page's thread; Stop ends a
   // The cells near the island load their editor as they come into view: let that finish first.
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(1500);
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
+  await watchLongTasks(page);
 
   await race.getByLabel("Matrix size").selectOption("128");
   await expect.poll(() => race.getByRole("status").innerText()).toMatch(/^Pick a size and press Race: 128 × 128 matrices, 4\.2 million flops/);
@@ -44,7 +38,7 @@ test("a race at 128 × 128 times every kernel off the page's thread; Stop ends a
     expect(l.text, l.id!).toMatch(/\d GFLOP\/s$/); // no "(wrong result!)"
   }
   expect(await race.getByRole("status").innerText()).toMatch(/^Done: at 128 × 128 the fastest was .+, [\d.]+ GFLOP\/s\.$/);
-  expect(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)).toEqual([]);
+  expect(await longTasks(page)).toEqual([]);
 
   // A long race, stopped: the worker ends, the page says so, and Race works again.
   await race.getByLabel("Matrix size").selectOption("1024");
