@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Browser tests: tests/e2e/setup.ts builds the site once and serves it on
 // 127.0.0.1; every test file drives Debian's Chromium against it. They import
-// island logic (components/*.ts), which imports `nnfs`: the same alias as
+// island logic (components/islands/**/*.ts), which imports `nnfs`: the same alias as
 // vitest.config.ts.
 //
 // Most files run two at a time (a browser each; they mostly wait on pages, so

@@ -45,21 +45,20 @@ export function libExportTags(): { name: string; file: string; chapter: number }
   return out;
 }
 
-const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-
 /**
  * The tests that belong to a chapter besides its cells: those of the islands
- * it imports (tests/components/<island>.test.ts) and those of the lib files
- * whose exports it introduces (tests/lib/<file>.test.ts).
+ * it imports (components/islands/<island>/ is tested by
+ * tests/components/islands/<island>.test.ts and <island>-<part>.test.ts) and
+ * those of the lib files whose exports it introduces (tests/lib/<file>.test.ts).
  */
 export function ownTests(chapter: ChapterFile): string[] {
   const n = Number.parseInt(chapter.id, 10);
-  // An island's tests: tests/components/<island>.test.ts, or <island>-<part>.test.ts for an island in parts.
-  const componentTests = readdirSync(path.join(ROOT, "tests/components"));
-  const islands = [...chapter.source.matchAll(/^import (\w+) from "\.\.\/\.\.\/components\/\w+\.tsx";/gm)].flatMap((m) =>
-    componentTests
-      .filter((f) => f === `${kebab(m[1])}.test.ts` || (f.startsWith(`${kebab(m[1])}-`) && f.endsWith(".test.ts")))
-      .map((f) => `tests/components/${f}`),
+  const islandTests = readdirSync(path.join(ROOT, "tests/components/islands"));
+  const folders = [...chapter.source.matchAll(/^import \w+ from "\.\.\/\.\.\/components\/islands\/([\w-]+)\/\w+\.tsx";/gm)].map((m) => m[1]);
+  const islands = folders.flatMap((folder) =>
+    islandTests
+      .filter((f) => f === `${folder}.test.ts` || (f.startsWith(`${folder}-`) && f.endsWith(".test.ts")))
+      .map((f) => `tests/components/islands/${f}`),
   );
   const libFiles = [...new Set(libExportTags().filter((e) => e.chapter === n).map((e) => `tests/lib/${e.file.replace(/\.ts$/, ".test.ts")}`))];
   return [...islands, ...libFiles].filter((f) => existsSync(path.join(ROOT, f))).sort();

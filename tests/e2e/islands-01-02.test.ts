@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
 import { baseUrl, openIsland as openIslandIn, openPage, type WatchedPage } from "./pages.ts";
-import { yFromClient } from "../../components/curve-fit.ts";
+import { yFromClient } from "../../components/islands/curve-fit/curve-fit.ts";
 
 let chrome: Launched;
 beforeAll(async () => {

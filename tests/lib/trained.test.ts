@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { Dense, Matrix, ReLU, Sequential, Softmax, TRAINED_HOST, packTrained, trainedNetwork, unpackTrained } from "nnfs";
 import { TRAINED_KEY as PAGE_KEY, storedTrained } from "../../components/cell/page/trained.ts";
-import { TRAINED_KEY } from "../../components/trainer/store.ts";
+import { TRAINED_KEY } from "../../components/islands/shared/trained-store.ts";
 
 const net = () => new Sequential([new Dense(4, 3, { seed: 1 }), new ReLU(), new Dense(3, 2, { seed: 2 }), new Softmax()]);
 const host = globalThis as Record<symbol, unknown>;

@@ -1,0 +1,83 @@
+/**
+ * CurveFit's plot: the axes, the network's curve, a red tick from each point
+ * to the curve, and the points themselves, each a vertical slider. The
+ * geometry is curve-fit.ts'; the island owns the state and the handlers.
+ */
+import type { Ref } from "preact";
+import { curve, pathOf, PLOT, predict, toSvg, type Net, type Point } from "./curve-fit.ts";
+import { clamp, fixed } from "../shared/numbers.ts";
+
+interface Props {
+  svg: Ref<SVGSVGElement>;
+  net: Net;
+  points: Point[];
+  /** The point being dragged, if any. */
+  dragging: number | null;
+  /** The id of the help text that says how to move the points. */
+  helpId: string;
+  onPointerDown(e: PointerEvent): void;
+  onPointerMove(e: PointerEvent): void;
+  onPointerUp(): void;
+  onKeyDown(i: number): (e: KeyboardEvent) => void;
+}
+
+export default function CurveFitPlot({ svg, net, points, dragging, helpId, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: Props) {
+  const fitted = curve(net);
+  const zero = toSvg({ x: 0, y: 0 });
+  const top = toSvg({ x: 0, y: 1 });
+  const bottom = toSvg({ x: 0, y: -1 });
+  const left = toSvg({ x: -1, y: 0 });
+  const right = toSvg({ x: 1, y: 0 });
+  return (
+    <svg
+      ref={svg}
+      class="cf-plot"
+      viewBox={`0 0 ${PLOT.width} ${PLOT.height}`}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      role="group"
+      aria-label="The points and the network's curve"
+      aria-describedby={helpId}
+    >
+      <rect class="cf-bg" x={left.sx} y={top.sy} width={right.sx - left.sx} height={bottom.sy - top.sy} />
+      <line class="cf-axis" x1={left.sx} x2={right.sx} y1={zero.sy} y2={zero.sy} />
+      <line class="cf-axis" x1={zero.sx} x2={zero.sx} y1={top.sy} y2={bottom.sy} />
+      <text class="cf-label" x={right.sx - 6} y={zero.sy - 8} text-anchor="end" aria-hidden="true">
+        x
+      </text>
+      <text class="cf-label" x={zero.sx + 8} y={top.sy + 18} aria-hidden="true">
+        y
+      </text>
+      <path class="cf-curve" d={pathOf(fitted)} />
+      {points.map((p, i) => {
+        const a = toSvg(p);
+        const b = toSvg({ x: p.x, y: clamp(predict(net, p.x), -1.05, 1.05) });
+        return <line key={`r${i}`} class="cf-residual" x1={a.sx} x2={a.sx} y1={a.sy} y2={b.sy} />;
+      })}
+      {points.map((p, i) => {
+        const { sx, sy } = toSvg(p);
+        return (
+          <g
+            key={i}
+            class={`cf-point${dragging === i ? " cf-dragging" : ""}`}
+            tabIndex={0}
+            role="slider"
+            aria-orientation="vertical"
+            aria-label={`Point ${i + 1}, at x = ${fixed(p.x)}`}
+            aria-valuemin={-1}
+            aria-valuemax={1}
+            aria-valuenow={p.y}
+            aria-valuetext={`y = ${fixed(p.y)}`}
+            data-index={i}
+            onKeyDown={onKeyDown(i)}
+          >
+            <circle class="cf-hit" cx={sx} cy={sy} r={22} />
+            <circle class="cf-dot" cx={sx} cy={sy} r={9} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

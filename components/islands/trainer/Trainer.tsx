@@ -1,0 +1,158 @@
+/**
+ * Chapters 10–11's island: train 784-hidden-10 on the 8,000 training digits
+ * in a Web Worker and watch the curves. Choices, a Train/Stop/Reset row, a
+ * progress bar, live loss and accuracy charts (uPlot, loaded when the island
+ * wakes), then the test accuracy, the time and the digits it got wrong.
+ * `compare` trains two or three configurations one after another and
+ * overlays their validation accuracy; `extras` adds chapter 11's choices and
+ * `files` saving and loading the network. The logic is in trainer/: settings,
+ * compare, protocol, run (the worker's job), state (the state machine),
+ * chart (the chart data), store and model-file (keeping the network); the
+ * parts of the view are trainer/*.tsx.
+ *
+ * Contract for the browser tests: the root has `data-trainer`, `data-state`
+ * (idle, training, done, stopped or error), `data-epoch` (epochs finished)
+ * and `data-val-accuracy` (0 to 1, after each epoch).
+ */
+import { useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
+import { dataUrl } from "../shared/digits-data.ts";
+import { DEFAULTS, describeSettings, type Settings } from "./settings.ts";
+import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./compare.ts";
+import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce } from "./state.ts";
+import { chartSeries, describeSeries } from "./chart.ts";
+import { percentParts } from "./format.ts";
+import type { FromWorker } from "./protocol.ts";
+import { useTrainerWorker } from "./use-worker.ts";
+import { useCharts } from "./use-charts.ts";
+import { useThemeVersion } from "../shared/canvas.ts";
+import { useKept } from "./use-kept.ts";
+import { useKeptComparison } from "./use-comparison.ts";
+import { forgetComparison } from "./compare-store.ts";
+import Choices from "./Choices.tsx";
+import CompareRows from "./CompareRows.tsx";
+import FileRow from "./FileRow.tsx";
+import { CompareTable, RunSummary } from "./Results.tsx";
+import "../shared/islands.css";
+import "./trainer.css";
+
+export interface TrainerProps {
+  /** Train two or three configurations one after another and overlay their validation curves. */
+  compare?: boolean;
+  /** Offer chapter 11's choices: shifted digits, L2, learning-rate decay. */
+  extras?: boolean;
+  /** Offer saving the trained network as a file and loading one back. */
+  files?: boolean;
+  /** Epochs to start with (comparison mode starts with fewer). */
+  epochs?: number;
+}
+
+export default function Trainer({ compare = false, extras = false, files = false, epochs }: TrainerProps) {
+  const uid = `tr${useId().replace(/[^\w-]/g, "")}`;
+  const start = (): Settings => ({ ...DEFAULTS, epochs: epochs ?? DEFAULTS.epochs });
+  const [settings, setSettings] = useState<Settings>(start);
+  const [rows, setRows] = useState(COMPARE_START.slice());
+  const [state, dispatch] = useReducer(reduce, undefined, initialState);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const { kept, note, keep } = useKept(files);
+  const theme = useThemeVersion();
+  const plan = useRef<Settings[]>([]);
+
+  const busy = isBusy(state);
+  const runs = compare ? compareRuns(settings, rows) : [settings];
+  const labels = (compare && plan.current.length ? plan.current : runs).map(runLabel);
+  const result = lastResult(state);
+
+  const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
+    if (m.type === "tested" && !compare) keep(m.packed, describeSettings(plan.current[m.run] ?? settings));
+  });
+  const url = () => new URL(dataUrl(import.meta.env.BASE_URL), location.href).href;
+
+  const train = () => {
+    plan.current = runs;
+    setFileError(null);
+    dispatch({ type: "train", epochs: runs.map((r) => r.epochs) });
+    worker.send({ type: "train", dataUrl: url(), runs });
+  };
+  const reset = () => {
+    // A job under way is dropped with its worker; the next Train starts a fresh one.
+    if (busy) worker.drop();
+    else worker.clearQueue();
+    setSettings(start());
+    setRows(COMPARE_START.slice());
+    setFileError(null);
+    if (compare) forgetComparison();
+    plan.current = [];
+    dispatch({ type: "reset" });
+  };
+
+  useKeptComparison(compare, state, plan.current, (kept) => {
+    setSettings(kept.shared);
+    setRows(kept.rows);
+    plan.current = compareRuns(kept.shared, kept.rows);
+    dispatch({ type: "restore", epochs: plan.current.map((r) => r.epochs), curves: kept.curves, results: kept.results });
+  });
+
+  const chartData = useMemo(() => chartSeries(state.curves, compare, labels), [state.curves, compare, labels.join("|")]);
+  const { lossBox, accBox } = useCharts(chartData, { compare, busy, theme, redraw: [state.phase, state.runs, compare ? rowsKey(rows) : ""] });
+
+  return (
+    <figure
+      class={`island tr${compare ? " tr-compare" : ""}`}
+      aria-labelledby={`${uid}-title`}
+      data-trainer=""
+      data-state={dataState(state)}
+      data-epoch={state.epoch}
+      data-val-accuracy={state.valAccuracy ?? undefined}
+    >
+      <p class="island-title" id={`${uid}-title`}>
+        {compare ? "Compare training runs on the same digits" : "Train a network to read digits"}
+      </p>
+
+      <Choices settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} extras={extras} />
+      {compare && <CompareRows rows={rows} setRows={setRows} busy={busy} />}
+
+      <div class="tr-bar">
+        <button type="button" class="tr-train" onClick={train} disabled={busy}>Train</button>
+        <button type="button" onClick={worker.stop} disabled={!busy}>Stop</button>
+        <button type="button" onClick={reset}>Reset</button>
+        <label class="tr-progress">
+          <span class="visually-hidden">Training progress</span>
+          <progress max={1} value={epochProgress(state)} />
+        </label>
+        <span class="tr-clock" aria-hidden="true">
+          {state.phase === "idle" ? "" : `epoch ${Math.min(state.epochs, state.epoch + (busy ? 1 : 0))}/${state.epochs}${state.seconds ? ` · ${formatSeconds(state.seconds)}` : ""}`}
+        </span>
+      </div>
+      <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">
+        {percentParts(describeState(state)).map((part, i) => (i % 2 ? <span key={i} class="tr-nowrap">{part}</span> : part))}
+      </p>
+
+      <div class="tr-charts">
+        <div>
+          <div class="tr-chart" ref={lossBox} role="img" aria-label={`${compare ? "Validation accuracy of each run" : "Loss"} by epoch. ${describeSeries(chartData.first, compare ? "%" : "")}`} />
+        </div>
+        {!compare && (
+          <div>
+            <div class="tr-chart" ref={accBox} role="img" aria-label={`Accuracy by epoch. ${describeSeries(chartData.second ?? [], "%")}`} />
+          </div>
+        )}
+      </div>
+
+      {compare && state.results.some((r) => r?.test) && <CompareTable labels={labels} curves={state.curves} results={state.results} />}
+      {!compare && result?.test && <RunSummary result={result} note={note} uid={uid} theme={theme} />}
+
+      {files && (
+        <FileRow
+          kept={kept}
+          busy={busy}
+          error={fileError}
+          setError={setFileError}
+          loaded={(packed, about, model) => {
+            keep(packed, about);
+            worker.send({ type: "evaluate", dataUrl: url(), model });
+          }}
+        />
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * One training job, as the worker runs it: for each configuration in turn,
+ * build the network, train it on the 8,000 training digits with validation
+ * after every epoch, then measure it once on the test digits. Progress goes
+ * out through `emit` as protocol messages. No worker and no page here, so
+ * the tests run it in Node on the same data.
+ */
+import { argmax, evaluate, shiftImages, train, Sequential, type Mnist, type Matrix } from "nnfs";
+import { WRONG_SHOWN, type FromWorker, type TestReport, type WrongDigit } from "./protocol.ts";
+import { buildModel, buildOptimizer, checkSettings, describeSettings, type Settings } from "./settings.ts";
+import { pack } from "../shared/trained-store.ts";
+
+/** Points per epoch on the training curves: batches are averaged in groups to about this many. */
+export const POINTS_PER_EPOCH = 25;
+
+/** How many batches each training-curve point averages. */
+export function batchesPerPoint(batches: number): number {
+  return Math.max(1, Math.ceil(batches / POINTS_PER_EPOCH));
+}
+
+/** The network's test loss and accuracy, and the first digits it gets wrong. */
+export function testReport(model: Sequential, test: { X: Matrix; y: readonly number[] }): TestReport {
+  const { loss, accuracy } = evaluate(model, test.X, test.y);
+  const predicted = argmax(model.forward(test.X)); // [n, 10] → n answers
+  const wrong: WrongDigit[] = [];
+  let wrongCount = 0;
+  const size = test.X.cols;
+  for (let i = 0; i < predicted.length; i++) {
+    if (predicted[i] === test.y[i]) continue;
+    wrongCount++;
+    if (wrong.length < WRONG_SHOWN) {
+      const pixels = new Uint8Array(size);
+      for (let p = 0; p < size; p++) pixels[p] = Math.round(test.X.data[i * size + p] * 255);
+      wrong.push({ index: i, label: test.y[i], predicted: predicted[i], pixels });
+    }
+  }
+  return { loss, accuracy, wrong, wrongCount };
+}
+
+/**
+ * Trains each configuration of `runs` in turn and reports through `emit`.
+ * Aborting `signal` stops after the current batch: the run reports itself
+ * stopped, with the network as it is, and later runs do not start.
+ */
+export async function runJob(
+  mnist: Mnist,
+  runs: Partial<Settings>[],
+  emit: (message: FromWorker) => void,
+  signal?: AbortSignal,
+): Promise<Sequential | null> {
+  let last: Sequential | null = null;
+  const all = runs.map(checkSettings);
+  for (let r = 0; r < all.length; r++) {
+    if (signal?.aborted) break;
+    const s = all[r];
+    const model = buildModel(s);
+    const optimizer = buildOptimizer(s);
+    const batches = Math.ceil(mnist.train.X.rows / s.batchSize);
+    const group = batchesPerPoint(batches);
+    emit({ type: "start", run: r, runs: all.length, batches });
+    let sumLoss = 0, sumAcc = 0, n = 0;
+    const history = await train(model, mnist.train.X, mnist.train.y, {
+      epochs: s.epochs,
+      batchSize: s.batchSize,
+      optimizer,
+      seed: s.seed,
+      validation: mnist.validation,
+      signal,
+      augment: s.shift ? (Xb, rng) => shiftImages(Xb, { rng }) : undefined,
+      onBatch: (p) => {
+        sumLoss += p.loss;
+        sumAcc += p.accuracy;
+        n++;
+        if (n === group || p.batch === p.batches) {
+          emit({ type: "batches", run: r, epoch: p.epoch, batch: p.batch, batches: p.batches, loss: sumLoss / n, accuracy: sumAcc / n, seconds: p.seconds });
+          sumLoss = sumAcc = n = 0;
+        }
+      },
+      onEpoch: (e) => {
+        emit({
+          type: "epoch", run: r, epoch: e.epoch, loss: e.loss, accuracy: e.accuracy,
+          valLoss: e.validation!.loss, valAccuracy: e.validation!.accuracy, seconds: e.seconds,
+        });
+        optimizer.lr *= s.lrDecay;
+      },
+    });
+    emit({ type: "finished", run: r, stopped: history.stopped, seconds: history.seconds });
+    // Even a run stopped early is a network: it is measured, and packed here
+    // rather than on the page, whose thread must stay free.
+    const test = testReport(model, mnist.test);
+    emit({ type: "tested", run: r, test, packed: pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy }) });
+    last = model;
+    if (history.stopped) break;
+  }
+  return last;
+}

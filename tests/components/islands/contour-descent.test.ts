@@ -1,0 +1,144 @@
+import { describe, expect, test } from "vitest";
+import { gradient } from "nnfs";
+import {
+  LEVELS,
+  MAP,
+  MAX_STEPS,
+  PRESETS,
+  RANGES,
+  START,
+  contour,
+  descend,
+  describe as describePath,
+  fmt,
+  fromMap,
+  g,
+  gradG,
+  lossPath,
+  pathPoints,
+  snap,
+  toMap,
+  trend,
+} from "../../../components/islands/contour-descent/contour-descent.ts";
+
+describe("the valley", () => {
+  test.each([
+    [[0, 0], 0],
+    [[5, 1], 35],
+    [[-2, 0.5], 6.5],
+  ])("g(%j) = %d", (v, value) => {
+    expect(g(v)).toBe(value);
+  });
+
+  test.each([[[5, 1]], [[-2, 0.3]], [[0.1, -2]]])("the exact gradient at %j agrees with the numerical one", (v) => {
+    const numeric = gradient((p) => g(p), v);
+    gradG(v).forEach((d, i) => expect(d).toBeCloseTo(numeric[i], 4));
+  });
+});
+
+describe("descend", () => {
+  test("step 0 is the start; each step is x ← x − lr·∇g", () => {
+    const path = descend({ x: 5, y: 1 }, 0.05, 2);
+    expect(path).toHaveLength(3);
+    expect(path[0]).toEqual({ step: 0, x: 5, y: 1, value: 35 });
+    expect(path[1].x).toBeCloseTo(4.5, 12);
+    expect(path[1].y).toBeCloseTo(0, 12);
+    expect(path[2].x).toBeCloseTo(4.05, 12);
+  });
+
+  test("never more than MAX_STEPS steps, and no negative ones", () => {
+    expect(descend(START, 0.05, 1000)).toHaveLength(MAX_STEPS + 1);
+    expect(descend(START, 0.05, -3)).toHaveLength(1);
+  });
+
+  test.each([
+    [0.01, 100, "descending"],
+    [0.05, 100, "arrived"],
+    [0.09, 100, "arrived"],
+    [0.105, 10, "diverging"],
+    [0.05, 0, "start"],
+  ])("lr = %f, %d steps from the start: %s", (lr, steps, expected) => {
+    expect(trend(descend(START, lr, steps))).toBe(expected);
+  });
+
+  test("the zig-zag preset changes the sign of y every step", () => {
+    const ys = descend(START, 0.09, 4).map((p) => Math.sign(p.y));
+    expect(ys).toEqual([1, -1, 1, -1, 1]);
+  });
+
+  test("on the long axis (y = 0) every learning rate on the slider converges, Diverges included", () => {
+    for (let lr = RANGES.lr.min; lr <= RANGES.lr.max; lr += RANGES.lr.step) {
+      expect(trend(descend({ x: -5, y: 0 }, lr, MAX_STEPS)), `lr = ${lr}`).not.toBe("diverging");
+    }
+    expect(trend(descend({ x: -5, y: 0 }, PRESETS[3].lr, MAX_STEPS))).toBe("arrived");
+  });
+
+  test("the presets are on the slider's steps, and the last one diverges", () => {
+    for (const p of PRESETS) expect(snap(p.lr, RANGES.lr)).toBe(p.lr);
+    expect(trend(descend(START, PRESETS[3].lr, 20))).toBe("diverging");
+  });
+});
+
+describe("drawing", () => {
+  test.each([
+    [MAP.xMin, MAP.yMax, 0, 0],
+    [MAP.xMax, MAP.yMin, MAP.width, MAP.height],
+    [0, 0, MAP.width / 2, MAP.height / 2],
+  ])("(%d, %d) is drawn at (%d, %d)", (x, y, px, py) => {
+    expect(toMap(x, y)).toEqual([px, py]);
+  });
+
+  test.each([
+    [-5, 2],
+    [0.5, -1.25],
+    [6, 3],
+  ])("fromMap undoes toMap at (%d, %d)", (x, y) => {
+    const [px, py] = toMap(x, y);
+    expect(fromMap(px, py)).toEqual({ x, y });
+  });
+
+  test("a click off the map is clamped to the sliders' ranges", () => {
+    expect(fromMap(-100, 1000)).toEqual({ x: RANGES.x.min, y: RANGES.y.min });
+  });
+
+  test("the contours are ellipses √10 times wider than tall, through the points where g = c", () => {
+    for (const c of LEVELS) {
+      const e = contour(c);
+      expect(e.rx / e.ry).toBeCloseTo(Math.sqrt(10), 6);
+      const [px] = toMap(Math.sqrt(c), 0);
+      expect(e.cx + e.rx).toBeCloseTo(px, 6);
+    }
+  });
+
+  test("a diverging path is cut once it is far off the map", () => {
+    const path = descend(START, 0.12, 100);
+    const pts = pathPoints(path);
+    expect(pts.length).toBeLessThan(path.length);
+    expect(pts.length).toBeGreaterThan(2);
+  });
+
+  test("the loss curve has one point per step and ticks at powers of ten", () => {
+    const { d, ticks } = lossPath(descend(START, 0.05, 30));
+    expect(d.split(" ")).toHaveLength(31);
+    expect(ticks.map((t) => t.value)).toEqual([1e-4, 1e-2, 1, 100]);
+  });
+});
+
+describe("words", () => {
+  test.each([
+    [0.05, 0, /^The ball is at \(−5, 2\), where g = 65\. Press Step/],
+    [0.05, 100, /^After 100 steps the ball is at the bottom/],
+    [0.01, 5, /^After 5 steps the ball is at .*still going down\.$/],
+    [0.105, 20, /^After 20 steps g has grown to .*learning rate 0\.105 is too large\.$/],
+  ])("lr = %f after %d steps", (lr, steps, pattern) => {
+    expect(describePath(descend(START, lr, steps), lr)).toMatch(pattern);
+  });
+
+  test.each([
+    [-1.25, 2, "−1.25"],
+    [123456, 2, "1.2e+5"],
+    [-0.0001, 2, "0"],
+  ])("fmt(%f, %d) = %s", (v, d, s) => {
+    expect(fmt(v, d)).toBe(s);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { accuracyRange, accuracySeries, lossRange, align, comparisonSeries, describeSeries, lossSeries } from "../../../components/islands/trainer/chart.ts";
+
+const curves = {
+  trainLoss: [{ x: 0.5, y: 2 }, { x: 1, y: 1 }],
+  trainAccuracy: [{ x: 0.5, y: 0.5 }, { x: 1, y: 0.8 }],
+  valLoss: [{ x: 1, y: 0.9 }],
+  valAccuracy: [{ x: 1, y: 0.85 }],
+};
+
+describe("chart data", () => {
+  test("curves share one sorted x column; missing points are null", () => {
+    expect(align(lossSeries(curves))).toEqual([[0.5, 1], [2, 1], [null, 0.9]]);
+  });
+
+  test("x values equal up to rounding share a row", () => {
+    const a = { label: "a", points: [{ x: 0.1 + 0.2, y: 1 }] };
+    const b = { label: "b", points: [{ x: 0.3, y: 2 }] };
+    expect(align([a, b])).toEqual([[0.3], [1], [2]]);
+  });
+
+  test("accuracy in per cent, and a y range from a little below the lowest point to 100", () => {
+    const cols = align(accuracySeries(curves));
+    expect(cols[1]).toEqual([50, 80]);
+    expect(accuracyRange(cols)).toEqual([45, 100]);
+    expect(accuracyRange([[]])).toEqual([80, 100]);
+  });
+
+  test("a loss range from 0 to the next half above the highest point", () => {
+    expect(lossRange(align(lossSeries(curves)))).toEqual([0, 2]);
+    expect(lossRange([[0], [2.1]])).toEqual([0, 2.5]);
+    expect(lossRange([[0], [0.1]])).toEqual([0, 0.5]);
+    expect(lossRange([[]])).toEqual([0, 2.5]);
+  });
+
+  test("comparison: every run's validation accuracy on one chart, labelled", () => {
+    const other = { ...curves, valAccuracy: [{ x: 1, y: 0.9 }, { x: 2, y: 0.95 }] };
+    const series = comparisonSeries([curves, other], ["SGD", "Adam"]);
+    expect(series.map((s) => s.label)).toEqual(["SGD", "Adam"]);
+    expect(align(series)).toEqual([[1, 2], [85, null], [90, 95]]);
+  });
+
+  test("a text version for screen readers", () => {
+    expect(describeSeries(lossSeries(curves), "")).toBe("Latest: training loss 1.000, validation loss 0.900.");
+    expect(describeSeries([{ label: "x", points: [] }], "%")).toBe("No points yet.");
+  });
+});
