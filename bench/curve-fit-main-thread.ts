@@ -1,0 +1,34 @@
+// The curve fit of chapter 1 on the page's thread: serves dist/ (build it
+// first with `BASE_PATH=/nnfs/ npm run build`), opens chapter 1 in Debian's
+// Chromium, trains the largest network on the wave for five seconds, and
+// prints the page's long tasks (over 50 ms) in that time and the steps the
+// worker took. Run: node bench/curve-fit-main-thread.ts
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/serve.ts";
+import { fileURLToPath } from "node:url";
+
+const base = process.env.BASE_PATH ?? "/nnfs/";
+const { server, url } = await serve({ root: fileURLToPath(new URL("../dist", import.meta.url)), port: 0, base });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}01-why-neural-networks/`, { waitUntil: "networkidle" });
+  await page.locator(".cf").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector("astro-island:has(.cf)")?.hasAttribute("ssr"));
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration)))).observe({ type: "longtask" });
+  });
+  await page.getByRole("radio", { name: "2 layers of 8" }).check();
+  await page.waitForTimeout(5000);
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const steps = await page.locator(".cf-steps").innerText();
+  console.log(`curve fit, 2 layers of 8, 5 s: ${steps} steps; page long tasks: ${tasks.length} (longest ${tasks.length ? Math.max(...tasks) : 0} ms)`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,44 @@
+/**
+ * Chapter 1's curve fit trains in a Web Worker: while a network learns, the
+ * page's thread has no task over 50 ms (it only draws what the worker sends),
+ * and a new start while paused trains the new network. It asserts on the
+ * page's longest task, so it runs with the timed files, alone.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launch, type Launched } from "./chromium.ts";
+import { longTasks, openIsland, watchLongTasks } from "./pages.ts";
+
+let chrome: Launched;
+beforeAll(async () => {
+  chrome = await launch();
+});
+afterAll(async () => chrome?.close());
+
+const text = (page: import("playwright-core").Page, selector: string) => page.locator(selector).first().innerText();
+
+describe("chapter 1: the curve-fitting network's worker", () => {
+  test("training runs in a Web Worker: no long task on the page while it learns; New start while paused trains the new network", async () => {
+    const { page, problems } = await openIsland(chrome.browser, "01-why-neural-networks/", ".cf");
+    await watchLongTasks(page);
+    // The biggest network on the wave: thousands of steps, none of them on the page's thread.
+    await page.getByRole("radio", { name: "2 layers of 8" }).check();
+    const stepsNow = async () => Number(await text(page, ".cf-steps"));
+    await page.waitForFunction(() => Number(document.querySelector(".cf-steps")?.textContent) >= 1500, null, { timeout: 30_000 });
+    expect(page.workers().length).toBeGreaterThan(0); // the training worker (no cell has run: no notebook worker)
+    expect(await longTasks(page)).toEqual([]);
+
+    // Pause, then New start: the new network starts from step 0 and learns.
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByRole("button", { name: "Train" }).waitFor();
+    expect(await text(page, ".cf-state")).toBe("paused");
+    await page.getByRole("button", { name: "New start" }).click();
+    await page.getByRole("button", { name: "Pause" }).waitFor();
+    await page.waitForFunction(() => document.querySelector(".cf-state")?.textContent === "learning");
+    const early = await stepsNow();
+    await page.waitForFunction((n) => Number(document.querySelector(".cf-steps")?.textContent) > n + 100, early, { timeout: 20_000 });
+    expect(early).toBeLessThan(1500);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+});
