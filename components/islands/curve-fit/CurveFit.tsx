@@ -43,14 +43,23 @@ export default function CurveFit() {
   useEffect(() => {
     const w = startWorker(workerUrl, "nnfs-curve-fit");
     worker.current = w;
+    // At most one drawing per animation frame: if the page falls behind,
+    // older snapshots are dropped rather than drawn one after another.
+    let latest: Snapshot | null = null;
+    let frame = 0;
     w.onmessage = (e: MessageEvent<Snapshot>) => {
-      setShown(e.data);
+      latest = e.data;
       if (e.data.announce) setAnnounce(e.data.announce);
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        if (latest) setShown(latest);
+      });
     };
     w.onerror = (e) => setProblem(`Training could not start: ${e.message || "the worker failed to load"}.`);
     const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
     send({ type: "start", hidden: size.hidden, seed, points, running, reducedMotion });
     return () => {
+      cancelAnimationFrame(frame);
       w.terminate();
       worker.current = null;
     };
