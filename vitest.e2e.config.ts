@@ -16,7 +16,6 @@ const timed = [
   "tests/e2e/trainer-kernel.test.ts",
   "tests/e2e/islands-12.test.ts",
   "tests/e2e/cell-safety.test.ts",
-  "tests/e2e/curve-fit-worker.test.ts",
 ];
 
 export default defineConfig({
