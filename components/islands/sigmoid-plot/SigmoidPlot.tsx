@@ -92,7 +92,7 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
   return (
     <figure class="island sp" aria-labelledby={`${uid}-title`}>
       <p class="island-title" id={`${uid}-title`}>
-        A neuron with one input: y = σ(w·x + b)
+        A neuron with one input: y = {ys ? reader : "σ"}(w·x + b)
       </p>
       <svg
         class={`sp-plot${dragging ? " sp-dragging" : ""}`}
