@@ -110,8 +110,9 @@ export function plot(y: ArrayLike<number> | ArrayLike<number>[], options: PlotOp
 }
 
 /**
- * Shows a 28×28 grey image (784 values, 0 = white … 1 = black; 0–255 is read
- * as bytes) and returns its text stand-in: `[digit 28×28: 112 of 784 pixels inked]`.
+ * Shows a 28×28 grey image (784 values, 0 = white … 1 = black) and returns its
+ * text stand-in: `[digit 28×28: 112 of 784 pixels inked]`. Values outside 0–1
+ * are drawn (0–255 read as bytes) with a warning that names normalisation.
  *
  * @chapter 5
  * @example
@@ -123,6 +124,16 @@ export function showDigit(pixels: ArrayLike<number>, options: { label?: string |
     throw new RangeError(`showDigit: pixels has ${values.length} values, a 28×28 image needs 784`);
   }
   const scale = values.some((v) => v > 1) ? 255 : 1;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  if (lo < 0 || hi > 1) {
+    const range = `pixels range from ${short(lo)} to ${short(hi)}, not from 0 to 1`;
+    const fix =
+      lo >= 0 && hi <= 255
+        ? "divide them by 255 first (normalisation); drawn as if you had."
+        : `normalise them to 0–1 first; values ${hi > 1 ? "above 1 are drawn as 1" : "below 0 are drawn as 0"}.`;
+    console.warn(`showDigit: ${range}: ${fix}`);
+  }
   const norm = values.map((v) => Math.min(1, Math.max(0, v / scale)));
   const inked = norm.filter((v) => v >= 0.5).length;
   const label = options.label === undefined ? null : String(options.label);

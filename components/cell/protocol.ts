@@ -61,7 +61,18 @@ export type CallAnswer =
   /** The name is not in the notebook (its cell has not run), or is not a function. */
   | { kind: "missing"; why: string; defined: boolean }
   /** The call with arguments number `index` threw (`TypeError: … (line 2)`). */
-  | { kind: "threw"; index: number; error: string };
+  | { kind: "threw"; index: number; error: string }
+  /** The calls did not return within `seconds` (a loop that never ends?): the notebook was restarted. */
+  | { kind: "stuck"; seconds: number };
+
+/**
+ * The one sentence an island says when the reader's function never returned
+ * and the notebook was restarted: `sigma ran for 3 s without returning (a loop
+ * that never ends?), so the notebook restarted.`
+ */
+export function stuckWhy(name: string, seconds: number): string {
+  return `${name} ran for ${seconds} s without returning (a loop that never ends?), so the notebook restarted.`;
+}
 
 /** What the page asks the worker to do. */
 export type ToWorker =

@@ -126,6 +126,10 @@ describe("chapter 4: the sigmoid plot with the reader's sigma", { timeout: 180_0
     // The reader flips the sign: the curve falls, and the probe reads σ(−2).
     await run(cellAt(page, 2), "const sigma = (z: number) => 1 / (1 + Math.exp(z));");
     await island.locator(".sp-y", { hasText: "0.119" }).waitFor();
+    // The words and the readout follow the function drawn, named as the reader named it.
+    expect(await island.locator(".sp-desc").textContent()).toBe("Your sigma draws a curve that falls from 1 to 0, crossing ½ at x = 0.");
+    expect(await island.locator(".sp-calc").textContent()).toContain("sigma(z) = 0.119");
+    expect(await island.locator(".sp-calc").textContent()).not.toContain("σ(z)");
     // NaN at z = 0: named with its call; the book's curve is drawn instead.
     await run(cellAt(page, 2), "const sigma = (z: number) => (z === 0 ? NaN : 0.5);");
     await island.locator(".reader-toggle[data-reader=problem]").waitFor();
@@ -137,6 +141,14 @@ describe("chapter 4: the sigmoid plot with the reader's sigma", { timeout: 180_0
     expect(await status(island).textContent()).toBe(
       "Your sigma cannot draw this: sigma(-10) threw RangeError: mine throws (Cell 3, line 2). Drawing the book's sigmoid instead. ",
     );
+    // A loop that never ends: one sentence, naming the function, the time and the restart.
+    await run(cellAt(page, 2), "const sigma = (z: number): number => {\n  while (z === z) z += 0;\n  return z;\n};");
+    await island.locator(".rt-status", { hasText: "without returning" }).waitFor({ timeout: 15_000 });
+    expect(await status(island).textContent()).toBe(
+      "Your sigma cannot draw this: sigma ran for 3 s without returning (a loop that never ends?), so the notebook restarted. Drawing the book's sigmoid instead. ",
+    );
+    expect(await island.locator(".sp-desc").textContent()).toMatch(/^The curve rises from 0 to 1/);
+    expect(await island.locator(".sp-calc").textContent()).toContain("σ(z) =");
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { DISPLAY_HOST, bars, plot, showDigit, type DisplayItem } from "../../lib/display.ts";
 import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
 import { capturingConsole } from "../../components/cell/worker/run-cells.ts";
@@ -59,6 +59,28 @@ describe("showDigit", () => {
     const { result, items } = withHost(() => showDigit(pixels, { label: 7 }));
     expect(result).toBe('[digit 28×28 "7": 100 of 784 pixels inked]');
     expect(items[0].kind === "digit" && items[0].pixels[0]).toBe(1);
+  });
+
+  test("values outside 0–1 are drawn, with a warning that names normalisation", () => {
+    const warned: string[] = [];
+    const spy = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warned.push(args.join(" ")));
+    try {
+      const bytes = new Array(784).fill(0);
+      bytes[0] = 255;
+      bytes[1] = 128;
+      withHost(() => showDigit(bytes));
+      expect(warned).toEqual(["showDigit: pixels range from 0 to 255, not from 0 to 1: divide them by 255 first (normalisation); drawn as if you had."]);
+      warned.length = 0;
+      const negative = new Array(784).fill(0.5);
+      negative[3] = -2;
+      withHost(() => showDigit(negative));
+      expect(warned).toEqual(["showDigit: pixels range from -2 to 0.5, not from 0 to 1: normalise them to 0–1 first; values below 0 are drawn as 0."]);
+      warned.length = 0;
+      withHost(() => showDigit(new Array(784).fill(1)));
+      expect(warned).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test("refuses anything but 784 values", () => {

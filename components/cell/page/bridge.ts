@@ -6,7 +6,7 @@
  * function), with the cell that defines it. Islands load this module only
  * when the reader turns "use my code" on.
  */
-import type { CallAnswer, CallValue } from "../protocol.ts";
+import { stuckWhy, type CallAnswer, type CallValue } from "../protocol.ts";
 import { declaringCell } from "../notebook/declares.ts";
 import type { ChapterCells } from "./chapter.ts";
 
@@ -49,6 +49,7 @@ export async function askNotebook(name: string): Promise<Asked> {
   const label = cell?.label ?? null;
   const run = cell ? () => book.run(cell) : null;
   if (probe.kind === "threw") return { ok: false, why: probe.error, cell: label, run };
+  if (probe.kind === "stuck") return { ok: false, why: stuckWhy(name, probe.seconds), cell: label, run };
   if (probe.defined) return { ok: false, why: probe.why, cell: label, run };
   const why = cell ? `${name} is not in the notebook yet: run ${cell.label}, which defines it.` : `${name} is not in the notebook, and no cell of this chapter defines it.`;
   return { ok: false, why, cell: label, run };

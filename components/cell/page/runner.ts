@@ -192,7 +192,7 @@ export class WorkerRunner {
       };
       const timer = setTimeout(() => {
         const why = `${name} did not return within ${CALL_TIMEOUT_MS / 1000} s`;
-        answer({ kind: "threw", index: 0, error: `${why} (a loop that never ends?), so the notebook restarted.` });
+        answer({ kind: "stuck", seconds: CALL_TIMEOUT_MS / 1000 });
         this.kill();
         this.onDeath(why);
       }, CALL_TIMEOUT_MS);

@@ -1,87 +1,91 @@
 /**
  * Chapter 1's island: drag the points (or focus one and use the arrow keys)
- * and watch a small network bend itself through them. The network, its
- * training and the plot's geometry live in curve-fit.ts, the plot's picture
- * in CurveFitPlot.tsx; this file holds the state and listens.
+ * and watch a small network bend itself through them. The network and the
+ * plot's geometry live in curve-fit.ts; the training runs in a Web Worker
+ * (worker.ts, pacing session.ts), so the page's thread only draws; the plot's
+ * picture is CurveFitPlot.tsx; this file holds the state and listens.
  */
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { createNet, keyMove, loss, moveTo, nearestIndex, PLOT, preset, SIZES, trainStep, yFromClient, type Net, type Point, type Shape } from "./curve-fit.ts";
+import { createNet, curve, keyMove, loss, moveTo, nearestIndex, PLOT, predict, preset, SIZES, yFromClient, type Point, type Shape } from "./curve-fit.ts";
+import type { Snapshot, ToCurveWorker } from "./session.ts";
 import CurveFitPlot from "./CurveFitPlot.tsx";
+import workerUrl from "./worker.ts?worker&url";
+import { startWorker } from "../shared/start-worker.ts";
 import { fixed } from "../shared/numbers.ts";
 import "../shared/islands.css";
 
-/**
- * Training steps per animation frame, and how many steps a change buys before
- * the network rests. A reader who asks for reduced motion gets the same steps
- * in a few big jumps (about a sixth of a second) instead of a four-second glide.
- */
-const STEPS_PER_FRAME = 15;
-const STEPS_PER_FRAME_STILL = 400;
-const BUDGET = 4000;
-/** Below this error the network has fitted the points; it stops early. */
-const DONE = 1e-5;
-
 const SHAPE_LABELS: Record<Shape, string> = { wave: "Wave", line: "Line", step: "Step", bump: "Bump" };
+
+/** What the page draws before the worker's first frame: the untrained network, computed once. */
+function firstSnapshot(hidden: number[], points: Point[]): Snapshot {
+  const net = createNet(hidden, 1);
+  return { type: "snapshot", curve: curve(net), fits: points.map((p) => predict(net, p.x)), error: loss(net, points), steps: 0, state: "learning" };
+}
 
 export default function CurveFit() {
   const [points, setPoints] = useState<Point[]>(() => preset("wave"));
   const [sizeId, setSizeId] = useState("1");
   const [running, setRunning] = useState(true);
   const [seed, setSeed] = useState(1);
-  const [, setFrame] = useState(0);
+  const [shown, setShown] = useState<Snapshot>(() => firstSnapshot(SIZES[0].hidden, points));
   const [dragging, setDragging] = useState<number | null>(null);
   const [announce, setAnnounce] = useState("");
+  const [problem, setProblem] = useState("");
   const id = useId();
 
-  const net = useRef<Net>(createNet(SIZES[0].hidden, 1));
-  const steps = useRef(0);
-  const budget = useRef(BUDGET);
-  const pointsRef = useRef(points);
-  const runningRef = useRef(running);
-  runningRef.current = running;
+  const worker = useRef<Worker | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const size = SIZES.find((s) => s.id === sizeId) ?? SIZES[0];
+  const send = (m: ToCurveWorker) => worker.current?.postMessage(m);
 
-  // A new network whenever the reader picks another size or asks for a fresh start.
+  // The worker trains; the page only draws what it sends, so no frame of
+  // training ever holds up the page.
   useEffect(() => {
-    net.current = createNet(size.hidden, seed);
-    steps.current = 0;
-    budget.current = BUDGET;
-    setFrame((f) => f + 1);
+    const w = startWorker(workerUrl, "nnfs-curve-fit");
+    worker.current = w;
+    // At most one drawing per animation frame: if the page falls behind,
+    // older snapshots are dropped rather than drawn one after another.
+    let latest: Snapshot | null = null;
+    let frame = 0;
+    w.onmessage = (e: MessageEvent<Snapshot>) => {
+      latest = e.data;
+      if (e.data.announce) setAnnounce(e.data.announce);
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        if (latest) setShown(latest);
+      });
+    };
+    w.onerror = (e) => setProblem(`Training could not start: ${e.message || "the worker failed to load"}.`);
+    const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    send({ type: "start", hidden: size.hidden, seed, points, running, reducedMotion });
+    return () => {
+      cancelAnimationFrame(frame);
+      w.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  // A new network whenever the reader picks another size or asks for a fresh
+  // start; a new network always trains, even if the old one was paused.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) return;
+    setRunning(true);
+    send({ type: "network", hidden: size.hidden, seed });
   }, [sizeId, seed]);
 
   // Moving a point gives the network a fresh budget of steps to follow it.
   useEffect(() => {
-    pointsRef.current = points;
-    budget.current = BUDGET;
+    if (!first.current) send({ type: "points", points });
   }, [points]);
 
-  // The training loop: a few steps per frame while there is budget and the fit is not perfect.
   useEffect(() => {
-    if (!running) return;
-    let id = 0;
-    let wasTraining = false;
-    const perFrame = matchMedia("(prefers-reduced-motion: reduce)").matches ? STEPS_PER_FRAME_STILL : STEPS_PER_FRAME;
-    const tick = () => {
-      if (!runningRef.current) return;
-      const current = loss(net.current, pointsRef.current);
-      const training = budget.current > 0 && current > DONE;
-      if (training) {
-        for (let s = 0; s < perFrame; s++) trainStep(net.current, pointsRef.current);
-        steps.current += perFrame;
-        budget.current -= perFrame;
-        setFrame((f) => f + 1);
-      } else if (wasTraining) {
-        const err = loss(net.current, pointsRef.current);
-        setAnnounce(`Training paused after ${steps.current} steps; error ${fixed(err, 4)}.`);
-        setFrame((f) => f + 1);
-      }
-      wasTraining = training;
-      id = requestAnimationFrame(tick);
-    };
-    id = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(id);
+    if (!first.current) send({ type: "running", running });
   }, [running]);
+
+  useEffect(() => {
+    first.current = false;
+  }, []);
 
   const move = (i: number, y: number) => setPoints((ps) => moveTo(ps, i, y));
 
@@ -114,8 +118,8 @@ export default function CurveFit() {
     move(i, y);
   };
 
-  const err = loss(net.current, points);
-  const state = !running ? "paused" : budget.current > 0 && err > DONE ? "learning" : "resting";
+  const err = shown.error;
+  const state = !running ? "paused" : shown.state;
 
   return (
     <figure class="island cf" aria-labelledby={`${id}-title`}>
@@ -127,13 +131,13 @@ export default function CurveFit() {
         keys. The line is what the network answers for every x; the red ticks are how far it is from each dot.
       </p>
       <CurveFitPlot
-        svg={svg} net={net.current} points={points} dragging={dragging} helpId={`${id}-help`}
+        svg={svg} fitted={shown.curve} fits={shown.fits} points={points} dragging={dragging} helpId={`${id}-help`}
         onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onKeyDown={onKeyDown}
       />
 
       <div class="cf-readout">
         {/* aria-live off: an <output> is a live region, and these change every frame; the status below speaks. */}
-        <span>Steps <output class="cf-steps" aria-live="off">{steps.current}</output></span>
+        <span>Steps <output class="cf-steps" aria-live="off">{shown.steps}</output></span>
         <span>Error <output class="cf-error" data-value={err} aria-live="off">{fixed(err, 4)}</output></span>
         <span class={`cf-state cf-${state}`} aria-hidden="true">
           {state}
@@ -142,6 +146,11 @@ export default function CurveFit() {
       <p class="visually-hidden" role="status">
         {announce}
       </p>
+      {problem && (
+        <p class="cf-problem" role="alert">
+          {problem}
+        </p>
+      )}
 
       <div class="cf-controls">
         <fieldset class="cf-sizes">

@@ -4,12 +4,15 @@
  * geometry is curve-fit.ts'; the island owns the state and the handlers.
  */
 import type { Ref } from "preact";
-import { curve, pathOf, PLOT, predict, toSvg, type Net, type Point } from "./curve-fit.ts";
+import { pathOf, PLOT, toSvg, type Point } from "./curve-fit.ts";
 import { clamp, fixed } from "../shared/numbers.ts";
 
 interface Props {
   svg: Ref<SVGSVGElement>;
-  net: Net;
+  /** The network's curve across the plot. */
+  fitted: Point[];
+  /** The network's answer at each point's x. */
+  fits: number[];
   points: Point[];
   /** The point being dragged, if any. */
   dragging: number | null;
@@ -21,8 +24,7 @@ interface Props {
   onKeyDown(i: number): (e: KeyboardEvent) => void;
 }
 
-export default function CurveFitPlot({ svg, net, points, dragging, helpId, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: Props) {
-  const fitted = curve(net);
+export default function CurveFitPlot({ svg, fitted, fits, points, dragging, helpId, onPointerDown, onPointerMove, onPointerUp, onKeyDown }: Props) {
   const zero = toSvg({ x: 0, y: 0 });
   const top = toSvg({ x: 0, y: 1 });
   const bottom = toSvg({ x: 0, y: -1 });
@@ -53,7 +55,7 @@ export default function CurveFitPlot({ svg, net, points, dragging, helpId, onPoi
       <path class="cf-curve" d={pathOf(fitted)} />
       {points.map((p, i) => {
         const a = toSvg(p);
-        const b = toSvg({ x: p.x, y: clamp(predict(net, p.x), -1.05, 1.05) });
+        const b = toSvg({ x: p.x, y: clamp(fits[i] ?? p.y, -1.05, 1.05) });
         return <line key={`r${i}`} class="cf-residual" x1={a.sx} x2={a.sx} y1={a.sy} y2={b.sy} />;
       })}
       {points.map((p, i) => {

@@ -15,6 +15,7 @@ import {
   Y_TICKS,
   curvePath,
   describeCurve,
+  describeValues,
   midpoint,
   neuronOutput,
   readerArgs,
@@ -91,7 +92,7 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
   return (
     <figure class="island sp" aria-labelledby={`${uid}-title`}>
       <p class="island-title" id={`${uid}-title`}>
-        A neuron with one input: y = σ(w·x + b)
+        A neuron with one input: y = {ys ? reader : "σ"}(w·x + b)
       </p>
       <svg
         class={`sp-plot${dragging ? " sp-dragging" : ""}`}
@@ -149,10 +150,10 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
       <div class="sp-readout" aria-live="polite">
         <p class="sp-calc" data-z={z} data-y={y}>
           z = w·x + b = {fmt(w, 1)}·{x < 0 ? `(${fmt(x, 1)})` : fmt(x, 1)} + {b < 0 ? `(${fmt(b, 1)})` : fmt(b, 1)} ={" "}
-          <strong>{fmt(z, 2)}</strong>, &nbsp;σ(z) = <strong class="sp-y">{fmt(y, 3)}</strong>
+          <strong>{fmt(z, 2)}</strong>, &nbsp;{ys ? `${reader}(z)` : "σ(z)"} = <strong class="sp-y">{fmt(y, 3)}</strong>
         </p>
         <p class="sp-desc" id={`${uid}-desc`}>
-          {describeCurve(w, b)}
+          {ys ? describeValues(XS, ys.slice(0, XS.length), reader ?? "") : describeCurve(w, b)}
         </p>
       </div>
       <button

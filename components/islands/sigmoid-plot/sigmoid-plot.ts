@@ -105,3 +105,35 @@ export function describeCurve(w: number, b: number): string {
   const span = w > 0 ? "from 0.1 to 0.9" : "from 0.9 to 0.1";
   return `The curve ${dir}, crossing ½${where}; ${sharp}, going ${span} over about ${fmt(width, 1)} units of x.`;
 }
+
+/**
+ * One sentence that says what a curve drawn from sampled values looks like:
+ * the reader's own function, which may not be a sigmoid at all (a missing
+ * minus sign makes it fall). It reads the values, never the formula: which
+ * way they go, between which heights, and where they first cross ½.
+ */
+export function describeValues(xs: number[], ys: number[], name: string): string {
+  const first = ys[0];
+  const last = ys[ys.length - 1];
+  let up = false;
+  let down = false;
+  for (let k = 1; k < ys.length; k++) {
+    if (ys[k] > ys[k - 1] + 1e-9) up = true;
+    if (ys[k] < ys[k - 1] - 1e-9) down = true;
+  }
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  const whose = `Your ${name}`;
+  if (hi - lo < 1e-3) return `${whose} draws a flat line at ${fmt(first, 3)}: the input makes no difference.`;
+  let cross: number | null = null;
+  for (let k = 1; k < ys.length && cross === null; k++) {
+    const a = ys[k - 1] - 0.5;
+    const b = ys[k] - 0.5;
+    if (a === 0) cross = xs[k - 1];
+    else if (a * b < 0 || b === 0) cross = xs[k - 1] + (a / (a - b)) * (xs[k] - xs[k - 1]);
+  }
+  const half = cross === null ? "never crossing ½ on the plot" : `crossing ½ at x = ${fmt(cross, 1)}`;
+  if (up && down) return `${whose} draws a curve that goes up and down between ${fmt(lo, 3)} and ${fmt(hi, 3)}, ${half}: not an S.`;
+  const dir = up ? "rises" : "falls";
+  return `${whose} draws a curve that ${dir} from ${fmt(first, 3)} to ${fmt(last, 3)}, ${half}.`;
+}

@@ -4,7 +4,9 @@ import {
   VIEW,
   curvePath,
   describeCurve,
+  describeValues,
   midpoint,
+  sampleXs,
   neuronOutput,
   sigmoid,
   toPx,
@@ -116,5 +118,26 @@ describe("midpoint and description", () => {
     const text = describeCurve(w, 0);
     expect(text).toContain(dir);
     expect(text).toContain(span);
+  });
+});
+
+describe("the reader's curve is described from the values it drew", () => {
+  const xs = sampleXs();
+  const noMinus = (z: number) => 1 / (1 + Math.exp(z)); // sigma with its minus sign lost
+
+  test("a sigma missing its minus sign falls, and the sentence says so", () => {
+    const text = describeValues(xs, xs.map(noMinus), "sigma");
+    expect(text).toBe("Your sigma draws a curve that falls from 1 to 0, crossing ½ at x = 0.");
+    expect(text).not.toContain("rises");
+  });
+
+  test("a correct sigma rises, crossing ½ where the values do", () => {
+    expect(describeValues(xs, xs.map((x) => sigmoid(x - 2)), "sigma")).toBe("Your sigma draws a curve that rises from 0 to 1, crossing ½ at x = 2.");
+  });
+
+  test("a flat answer, a bump and a curve that stays above ½ are each named", () => {
+    expect(describeValues(xs, xs.map(() => 0.25), "f")).toBe("Your f draws a flat line at 0.25: the input makes no difference.");
+    expect(describeValues(xs, xs.map((x) => Math.exp(-x * x)), "f")).toMatch(/^Your f draws a curve that goes up and down between 0 and 1, crossing ½ at x = −0\.8: not an S\.$/);
+    expect(describeValues(xs, xs.map((x) => 0.65 + 0.01 * x), "f")).toMatch(/rises from 0\.55 to 0\.75, never crossing ½ on the plot/);
   });
 });

@@ -6,7 +6,7 @@
  * the sigmoid plot (chapter 4) and the neuron (chapter 2); chapters 7–11's
  * islands can judge a loss or a gradient step the same way.
  */
-import type { CallAnswer, CallValue } from "../../../cell/protocol.ts";
+import { stuckWhy, type CallAnswer, type CallValue } from "../../../cell/protocol.ts";
 import { fmt } from "../numbers.ts";
 
 export type Judged = { ok: true; values: number[] } | { ok: false; problem: string };
@@ -28,6 +28,7 @@ export function describeValue(v: CallValue): string {
  */
 export function finiteNumbers(answer: CallAnswer, call: (i: number) => string): Judged {
   if (answer.kind === "missing") return { ok: false, problem: answer.why };
+  if (answer.kind === "stuck") return { ok: false, problem: stuckWhy(call(0).replace(/\(.*$/, ""), answer.seconds) };
   if (answer.kind === "threw") return { ok: false, problem: `${call(answer.index)} threw ${answer.error}.` };
   for (let i = 0; i < answer.values.length; i++) {
     const v = answer.values[i];

@@ -24,6 +24,14 @@ describe("finiteNumbers", () => {
     expect(finiteNumbers({ kind: "threw", index: 2, error: "RangeError: no (Cell 3, line 2)" }, call)).toEqual({ ok: false, problem: "sigma(2) threw RangeError: no (Cell 3, line 2)." });
     expect(finiteNumbers({ kind: "missing", defined: false, why: "`sigma` is not in the notebook yet." }, call)).toEqual({ ok: false, problem: "`sigma` is not in the notebook yet." });
   });
+
+  test("a function that never returned is one sentence naming it, the time and the restart", () => {
+    const judged = finiteNumbers({ kind: "stuck", seconds: 3 }, (i) => `sigma(${-10 + i})`);
+    expect(judged).toEqual({ ok: false, problem: "sigma ran for 3 s without returning (a loop that never ends?), so the notebook restarted." });
+    const problem = (judged as { problem: string }).problem;
+    expect(problem.match(/[.!?](\s|$)/g)).toHaveLength(1); // one sentence
+    expect(problem).not.toMatch(/threw|\.\./);
+  });
 });
 
 test("describeValue and callText write values and calls as code reads", () => {
