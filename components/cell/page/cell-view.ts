@@ -167,6 +167,8 @@ export class CellView {
 
   private changed(code: string): void {
     this.draft = code;
+    // The type errors listed above the output belonged to the code before this change.
+    this.el.querySelector("[data-cell-types]")?.remove();
     this.markEdited();
     this.markOutput();
     if (this.borrowed) return;
