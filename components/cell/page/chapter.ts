@@ -5,7 +5,8 @@
  * is stale come from notebook/state.ts, the words from texts.ts and plan.ts.
  *
  * After a Run the reader started, it tells the page on `document`:
- * `nnfs:cell-run` ({ chapter, cell, ok }) for a cell and
+ * `nnfs:cell-run` ({ chapter, cell, ok }) for a cell (and for each cell that
+ * ran first, or whose book code a Check ran first) and
  * `nnfs:exercise-checked` ({ chapter, exercise, passed }) for an exercise.
  */
 import { CellView, type CellHost } from "./cell-view.ts";
