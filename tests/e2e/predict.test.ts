@@ -137,6 +137,25 @@ describe("predict, then run", () => {
     expect(seen).toBeGreaterThanOrEqual(urls.length);
   });
 
+  test("the print edition shows every answer: a chapter printed, and the whole-book page", async () => {
+    const { page } = await openPage(chrome.browser, chapter1());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: "networkidle" });
+    const why = page.locator('[data-predict-answer="shifted-plus"]');
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-answer-hidden]', { state: "attached" });
+    expect(await why.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await why.isVisible()).toBe(true);
+    expect(await page.locator('[data-predict-id="shifted-plus"] .cell-output').isVisible()).toBe(true);
+    await page.goto(`${baseUrl()}book/`, { waitUntil: "networkidle" });
+    await page.emulateMedia({ media: "screen" });
+    await page.waitForSelector("[data-predict] [data-predict-actions]:not([hidden])", { state: "attached" });
+    const answers = page.locator("[data-predict-answer]");
+    expect(await answers.count()).toBeGreaterThanOrEqual(12);
+    expect(await answers.evaluateAll((els) => els.filter((el) => el.hasAttribute("data-predict-hidden")).length)).toBe(0);
+    await page.close();
+  });
+
   test("without JavaScript the question and the output are both there", async () => {
     const noScript = await chrome.browser.browser()!.newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
