@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
 import { baseUrl, chapterUrls, openPage } from "./pages.ts";
 import { cellAt, runAndWait } from "./cell-helpers.ts";
+import { axe, report, setTheme } from "./a11y-checks.ts";
 
 let chrome: Launched;
 const chapter1 = () => `${baseUrl()}01-why-neural-networks/`;
@@ -153,6 +154,31 @@ describe("predict, then run", () => {
     const answers = page.locator("[data-predict-answer]");
     expect(await answers.count()).toBeGreaterThanOrEqual(12);
     expect(await answers.evaluateAll((els) => els.filter((el) => el.hasAttribute("data-predict-hidden")).length)).toBe(0);
+    await page.close();
+  });
+
+  test("a prediction has no accessibility violation with its output shown and the answer waiting, nor once locked, in light and dark", async () => {
+    const { page } = await openPage(chrome.browser, chapter1());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: "networkidle" });
+    const predict = page.locator('[data-predict-id="shifted-plus"]');
+    const later = cellAt(page, 4);
+    await later.scrollIntoViewIfNeeded();
+    await runAndWait(later, undefined, 30_000);
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-answer-hidden]:not([data-pending])', { state: "attached" });
+    const problems: string[] = [];
+    const scan = async (what: string) => {
+      for (const theme of ["light", "dark"] as const) {
+        await setTheme(page, theme);
+        const found = await axe(page);
+        if (found.length) problems.push(report(`${what} (${theme})`, found));
+      }
+    };
+    await scan("output shown, answer waiting");
+    await predict.locator("label.predict-choice", { hasText: "something else" }).click();
+    await page.locator('[data-predict-answer="shifted-plus"]').waitFor({ state: "visible" });
+    await scan("locked");
+    expect(problems.join("\n")).toBe("");
     await page.close();
   });
 
