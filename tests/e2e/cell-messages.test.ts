@@ -99,3 +99,38 @@ describe("a Check uses the book's code, not the reader's edits", () => {
     await page.close();
   });
 });
+
+describe("a needed cell that fails", () => {
+  test("the exercise names it, links to it and offers to reset it", async () => {
+    // The book's own Cell 1 made to fail (its code as the page ships it), so that a Check needing f meets it.
+    const page = await chrome.browser.newPage();
+    await page.route("**/01-why-neural-networks/", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /<template data-cell-source>const f = [^<]*<\/template>/,
+        '<template data-cell-source>throw new RangeError("the book broke");\nconst f = (x: number) =&gt; x;</template>',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(chapter1(), { waitUntil: "networkidle" });
+    await page.evaluate(() => localStorage.clear());
+    const ex = page.locator("[data-exercise]").nth(2);
+    await ex.scrollIntoViewIfNeeded();
+    await ex.hover();
+    await ex.locator(".cm-content").waitFor();
+    const checked = await runAndWait(ex, () => ex.getByRole("button", { name: "Check" }).click());
+    expect(checked.state).toBe("error");
+    expect(checked.status).toBe("Not checked: Cell 1 did not finish (see the note).");
+    expect(checked.output).toContain("Not checked: Cell 1, which this answer uses, failed when its book code ran: RangeError: the book broke (line 1)");
+    const note = ex.locator("[data-cell-note]");
+    const link = note.getByRole("link", { name: "Go to Cell 1" });
+    expect(await link.getAttribute("href")).toBe("#code-cell-1");
+    expect(await cellAt(page, 0).getAttribute("id")).toBe("code-cell-1");
+    await setCode(cellAt(page, 0), "const f = 1;");
+    page.on("dialog", (d) => void d.accept());
+    await note.getByRole("button", { name: "Reset Cell 1" }).click();
+    await expect.poll(() => cellAt(page, 0).locator(".cm-content").textContent()).toContain("the book broke");
+    expect(await note.isHidden()).toBe(true);
+    await page.close();
+  });
+});
