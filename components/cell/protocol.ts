@@ -74,10 +74,22 @@ export function stuckWhy(name: string, seconds: number): string {
   return `${name} ran for ${seconds} s without returning (a loop that never ends?), so the notebook restarted.`;
 }
 
+/** One of the book's cells above an exercise, with the book's code (never the reader's edit). */
+export interface BookCellCode {
+  /** 0-based among the chapter's cells. */
+  index: number;
+  code: string;
+  sourceName: string;
+  label: string;
+  /** The cell is meant to throw. */
+  throws: boolean;
+}
+
 /** What the page asks the worker to do. */
 export type ToWorker =
   | ({ type: "run" } & CellCode)
-  | ({ type: "check"; checks: string } & CellCode)
+  /** Check an exercise: the answer and its checks, against the book's code of the cells above it that they need. */
+  | ({ type: "check"; checks: string; book: BookCellCode[] } & CellCode)
   /** The reader's trained network as the trainer packed it (or null): what `trainedNetwork()` returns in cells. */
   | { type: "trained"; packed: string | null }
   | { type: "ping" }
@@ -87,6 +99,8 @@ export type ToWorker =
 /** What the worker tells the page. */
 export type FromWorker =
   | { type: "ready"; exports: string[] }
+  /** A Check is about to run these of the book's cells first (0-based), which it needs and has not kept. */
+  | { type: "book"; runId: number; cells: number[] }
   | {
       type: "output";
       runId: number;
@@ -111,6 +125,8 @@ export type FromWorker =
       repaired: string[];
       /** The results of `check(…)` calls, for an exercise. */
       checks?: CheckResult[];
+      /** For a Check: the book's cells it ran first (0-based), and the one that failed (then the answer did not run). */
+      book?: { ran: number[]; failed: { index: number; label: string; error: CellError } | null };
       /** How long the code ran in the worker. */
       ms: number;
     }

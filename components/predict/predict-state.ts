@@ -44,14 +44,35 @@ export function savePrediction(storage: StorageLike | null, key: string, p: Pred
   }
 }
 
-/** What the page says before and after the answer is out. */
-export function feedback(choices: readonly string[], answer: number, p: Prediction): string {
+/**
+ * A prediction after the cell ran (`ran`: its output is on the screen) or
+ * after Show me. The answer comes out when the reader has guessed and the
+ * cell has run, or when they skip (Show me); after that the guess is locked.
+ * A cell run for another cell, without a guess, shows its output but keeps
+ * the answer (the prose that explains it) hidden.
+ */
+export function settle(p: Prediction, ran: boolean): Prediction {
+  if (p.revealed || p.choice === null || !ran) return p;
+  return { ...p, revealed: true };
+}
+
+/** What the page shows of one prediction: the output, the answer, and whether the guess may still change. */
+export function view(p: Prediction, ran: boolean): { output: boolean; answer: boolean; locked: boolean } {
+  return { output: ran || p.revealed, answer: p.revealed, locked: p.revealed };
+}
+
+/** What the page says before and after the answer is out: what was guessed, and what happened. */
+export function feedback(choices: readonly string[], answer: number, p: Prediction, ran = false): string {
   if (!Number.isInteger(answer) || answer < 0 || answer >= choices.length) {
     throw new RangeError(`feedback: answer ${answer} is not one of the ${choices.length} choices`);
   }
   const guess = p.choice === null ? null : choices[p.choice];
-  if (!p.revealed) return guess === null ? "" : `Your guess: “${guess}”. Now run the cell, or press Show me.`;
-  if (guess === null) return `The answer: “${choices[answer]}”.`;
-  if (p.choice === answer) return `You predicted “${guess}”: right.`;
-  return `You predicted “${guess}”; the answer is “${choices[answer]}”.`;
+  const happened = choices[answer];
+  if (!p.revealed) {
+    if (guess !== null) return `Your guess: “${guess}”. Now run the cell, or press Show me.`;
+    return ran ? "The cell has run, but you have not guessed yet: choose an answer to read why, or press Show me." : "";
+  }
+  if (guess === null) return `You skipped the guess. What happened: “${happened}”.`;
+  if (p.choice === answer) return `You guessed “${guess}”, and that is what happened: right.`;
+  return `You guessed “${guess}”; what happened: “${happened}”.`;
 }

@@ -1,10 +1,13 @@
 /**
- * The page side of <Predict>: hides the cell's output until the reader runs
- * the cell or presses "Show me", remembers the guess in localStorage, and
- * says how it went. Without this script nothing is hidden: the question and
- * the output are simply both there.
+ * The page side of <Predict>: hides the cell's output until the cell runs or
+ * the reader presses "Show me", and the answer (every `data-predict-answer`
+ * element: inside the block, or anywhere on the page with the prediction's
+ * id as its value) until the reader has guessed and the cell has run, or has
+ * pressed Show me. Then the guess is locked. The guess is remembered in
+ * localStorage. Without this script nothing is hidden; on the whole-book page
+ * (the print edition) the answers always show.
  */
-import { feedback, loadPrediction, predictKey, savePrediction, type Prediction } from "./predict-state.ts";
+import { feedback, loadPrediction, predictKey, savePrediction, settle, view, type Prediction } from "./predict-state.ts";
 
 function storage(): Storage | null {
   try {
@@ -12,6 +15,15 @@ function storage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** The elements holding the answer of the prediction `root`. */
+export function answerElements(root: HTMLElement, id: string): HTMLElement[] {
+  const inside = [...root.querySelectorAll<HTMLElement>("[data-predict-answer]")];
+  const elsewhere = [...document.querySelectorAll<HTMLElement>("[data-predict-answer]")].filter(
+    (el) => el.dataset.predictAnswer === id && !el.closest("[data-predict]"),
+  );
+  return [...inside, ...elsewhere];
 }
 
 function setUp(root: HTMLElement): void {
@@ -23,34 +35,49 @@ function setUp(root: HTMLElement): void {
   const show = root.querySelector<HTMLButtonElement>("[data-predict-show]");
   const said = root.querySelector<HTMLElement>("[data-predict-feedback]");
   const cell = root.querySelector<HTMLElement>("[data-cell]");
+  const answers = answerElements(root, id);
+  const printEdition = root.closest(".whole-book") !== null;
   const key = predictKey(chapter, id);
   let state: Prediction = loadPrediction(storage(), key, choices.length);
+  /** Whether the cell has run on this page (by its own Run, or for a cell below it). */
+  let ran = false;
 
   const render = () => {
-    root.toggleAttribute("data-pending", !state.revealed);
-    radios.forEach((r, k) => (r.checked = state.choice === k));
+    const v = view(state, ran);
+    root.toggleAttribute("data-pending", !v.output);
+    root.toggleAttribute("data-answer-hidden", !v.answer);
+    for (const el of answers) el.toggleAttribute("data-predict-hidden", !v.answer && !printEdition);
+    radios.forEach((r, k) => {
+      r.checked = state.choice === k;
+      r.disabled = v.locked;
+    });
     if (said) {
-      said.textContent = feedback(choices, answer, state);
+      said.textContent = feedback(choices, answer, state, ran);
       said.dataset.result = state.revealed && state.choice !== null ? (state.choice === answer ? "right" : "wrong") : "";
     }
     if (show) show.hidden = state.revealed;
   };
   const update = (next: Partial<Prediction>) => {
-    state = { ...state, ...next };
+    state = settle({ ...state, ...next }, ran);
     savePrediction(storage(), key, state);
     render();
   };
 
-  radios.forEach((r, k) => r.addEventListener("change", () => r.checked && update({ choice: k })));
+  radios.forEach((r, k) => r.addEventListener("change", () => r.checked && !state.revealed && update({ choice: k })));
   show?.addEventListener("click", () => {
     update({ revealed: true });
-    // The output the button uncovered is where the reader looks next.
-    root.querySelector<HTMLElement>(".cell-output")?.focus({ preventScroll: true });
+    // What the button uncovered is where the reader looks next.
+    (answers[0] ?? root.querySelector<HTMLElement>(".cell-output"))?.focus({ preventScroll: true });
   });
-  // A run of the cell (its Run button, Ctrl+Enter, or a later cell running it first) reveals the output.
+  for (const el of answers) if (!el.hasAttribute("tabindex")) el.tabIndex = -1;
+  // A finished run of the cell (its own Run, or a cell below running it first) shows the output;
+  // the answer follows only if the reader has guessed.
   if (cell) {
     new MutationObserver(() => {
-      if (!state.revealed && (cell.dataset.state || cell.hasAttribute("data-ran"))) update({ revealed: true });
+      const finished = cell.dataset.state === "ok" || cell.dataset.state === "error" || cell.hasAttribute("data-ran");
+      if (!finished || ran) return;
+      ran = true;
+      update({});
     }).observe(cell, { attributes: true, attributeFilter: ["data-state", "data-ran"] });
   }
   root.querySelector("[data-predict-actions]")?.removeAttribute("hidden");

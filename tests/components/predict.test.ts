@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { feedback, loadPrediction, predictKey, savePrediction, type StorageLike } from "../../components/predict/predict-state.ts";
+import { feedback, loadPrediction, predictKey, savePrediction, settle, view, type StorageLike } from "../../components/predict/predict-state.ts";
 
 function memory(initial: Record<string, string> = {}): StorageLike & { data: Record<string, string> } {
   const data = { ...initial };
@@ -53,16 +53,37 @@ describe("loadPrediction and savePrediction", () => {
 describe("feedback", () => {
   const choices = ["yes", "no", "maybe"];
   test.each([
-    { choice: null, revealed: false, text: "" },
-    { choice: 2, revealed: false, text: "Your guess: “maybe”. Now run the cell, or press Show me." },
-    { choice: null, revealed: true, text: "The answer: “no”." },
-    { choice: 1, revealed: true, text: "You predicted “no”: right." },
-    { choice: 0, revealed: true, text: "You predicted “yes”; the answer is “no”." },
-  ])("choice $choice, revealed $revealed", ({ choice, revealed, text }) => {
-    expect(feedback(choices, 1, { choice, revealed })).toBe(text);
+    { choice: null, revealed: false, ran: false, text: "" },
+    { choice: null, revealed: false, ran: true, text: "The cell has run, but you have not guessed yet: choose an answer to read why, or press Show me." },
+    { choice: 2, revealed: false, ran: false, text: "Your guess: “maybe”. Now run the cell, or press Show me." },
+    { choice: null, revealed: true, ran: false, text: "You skipped the guess. What happened: “no”." },
+    { choice: 1, revealed: true, ran: true, text: "You guessed “no”, and that is what happened: right." },
+    { choice: 0, revealed: true, ran: true, text: "You guessed “yes”; what happened: “no”." },
+  ])("choice $choice, revealed $revealed, ran $ran", ({ choice, revealed, ran, text }) => {
+    expect(feedback(choices, 1, { choice, revealed }, ran)).toBe(text);
   });
 
   test("an answer that is not one of the choices is a mistake in the chapter", () => {
     expect(() => feedback(choices, 3, { choice: null, revealed: false })).toThrow("feedback: answer 3 is not one of the 3 choices");
+  });
+});
+
+describe("settle and view: when the answer comes out", () => {
+  test("a run without a guess shows the output and keeps the answer hidden", () => {
+    const p = settle({ choice: null, revealed: false }, true);
+    expect(p).toEqual({ choice: null, revealed: false });
+    expect(view(p, true)).toEqual({ output: true, answer: false, locked: false });
+  });
+  test("a guess without a run keeps both hidden", () => {
+    const p = settle({ choice: 1, revealed: false }, false);
+    expect(view(p, false)).toEqual({ output: false, answer: false, locked: false });
+  });
+  test("a guess and a run (in either order) reveal the answer and lock the guess", () => {
+    const p = settle({ choice: 1, revealed: false }, true);
+    expect(p).toEqual({ choice: 1, revealed: true });
+    expect(view(p, true)).toEqual({ output: true, answer: true, locked: true });
+  });
+  test("Show me reveals everything, guess or not", () => {
+    expect(view({ choice: null, revealed: true }, false)).toEqual({ output: true, answer: true, locked: true });
   });
 });

@@ -1,11 +1,15 @@
 /**
- * "Predict, then run" in the page: the output waits until the reader runs the
- * cell or presses Show me, the guess survives a reload, everything works from
- * the keyboard, and without JavaScript nothing is hidden.
+ * "Predict, then run" in the page: the output waits until the cell runs or the
+ * reader presses Show me, the answer (the prose marked data-predict-answer)
+ * until the reader has guessed, the guess is locked once the answer is out
+ * and survives a reload, everything works from the keyboard, and without
+ * JavaScript nothing is hidden.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, openPage } from "./pages.ts";
+import { baseUrl, chapterUrls, openPage } from "./pages.ts";
+import { cellAt, runAndWait } from "./cell-helpers.ts";
+import { axe, report, setTheme } from "./a11y-checks.ts";
 
 let chrome: Launched;
 const chapter1 = () => `${baseUrl()}01-why-neural-networks/`;
@@ -22,8 +26,10 @@ describe("predict, then run", () => {
     await page.reload({ waitUntil: "networkidle" });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     const output = predict.locator(".cell-output");
+    const why = page.locator('[data-predict-answer="shifted-plus"]');
     await page.waitForSelector('[data-predict-id="shifted-plus"][data-pending]', { state: "attached" });
     expect(await output.isVisible()).toBe(false);
+    expect(await why.isVisible()).toBe(false);
 
     // The reader chooses with the keyboard: Tab to the group, arrows within it.
     await predict.getByRole("radio", { name: "a plus sign" }).focus();
@@ -34,14 +40,16 @@ describe("predict, then run", () => {
 
     await predict.getByRole("button", { name: "Show me" }).click();
     expect(await output.isVisible()).toBe(true);
+    expect(await why.isVisible()).toBe(true);
     expect(await output.textContent()).toContain("something else");
-    expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You predicted “something else”: right.");
+    expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You guessed “something else”, and that is what happened: right.");
     expect(await predict.getByRole("button", { name: "Show me" }).isVisible()).toBe(false);
 
     await page.reload({ waitUntil: "networkidle" });
-    await page.waitForFunction(() => document.querySelector('[data-predict-id="shifted-plus"] [data-predict-feedback]')?.textContent === "You predicted “something else”: right.");
+    await page.waitForFunction(() => document.querySelector('[data-predict-id="shifted-plus"] [data-predict-feedback]')?.textContent === "You guessed “something else”, and that is what happened: right.");
     expect(await predict.getByRole("radio", { name: "something else" }).isChecked()).toBe(true);
     expect(await output.isVisible()).toBe(true);
+    expect(await why.isVisible()).toBe(true);
     // A reload cancels what the page was still loading (the cell worker): that is not a problem of the page.
     expect(problems.filter((p) => !p.includes("net::ERR_ABORTED"))).toEqual([]);
     await page.close();
@@ -57,7 +65,120 @@ describe("predict, then run", () => {
     await predict.getByRole("button", { name: "Run" }).click();
     await page.waitForSelector('[data-predict-id="shifted-plus"]:not([data-pending])', { state: "attached", timeout: 20_000 });
     await page.waitForFunction(() => document.querySelector('[data-predict-id="shifted-plus"] .cell-output')?.textContent?.includes("something else"), null, { timeout: 20_000 });
-    expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You predicted “an error”; the answer is “something else”.");
+    expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You guessed “an error”; what happened: “something else”.");
+    expect(await page.locator('[data-predict-answer="shifted-plus"]').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test("after the answer is out the guess is locked: choosing another changes nothing", async () => {
+    const { page } = await openPage(chrome.browser, chapter1());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: "networkidle" });
+    const predict = page.locator('[data-predict-id="shifted-plus"]');
+    const said = predict.locator("[data-predict-feedback]");
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-pending]', { state: "attached" });
+    await predict.getByRole("button", { name: "Show me" }).click();
+    expect(await said.textContent()).toBe("You skipped the guess. What happened: “something else”.");
+    for (const name of ["a plus sign", "something else", "an error"]) {
+      expect(await predict.getByRole("radio", { name }).isDisabled()).toBe(true);
+    }
+    await predict.locator("label.predict-choice", { hasText: "something else" }).click({ force: true });
+    expect(await predict.getByRole("radio", { name: "something else" }).isChecked()).toBe(false);
+    expect(await said.textContent()).toBe("You skipped the guess. What happened: “something else”.");
+    await page.close();
+  });
+
+  test("a later cell running the prediction's cell shows its output but keeps the answer hidden until the guess", async () => {
+    const { page } = await openPage(chrome.browser, chapter1());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: "networkidle" });
+    const predict = page.locator('[data-predict-id="shifted-plus"]');
+    const why = page.locator('[data-predict-answer="shifted-plus"]');
+    const later = cellAt(page, 4);
+    await later.scrollIntoViewIfNeeded();
+    await runAndWait(later, undefined, 30_000);
+    await page.waitForSelector('[data-predict-id="shifted-plus"]:not([data-pending])', { state: "attached", timeout: 20_000 });
+    expect(await predict.locator(".cell-output").textContent()).toContain("something else");
+    expect(await page.locator('[data-predict-id="shifted-plus"][data-answer-hidden]').count()).toBe(1);
+    expect(await why.isVisible()).toBe(false);
+    expect(await predict.locator("[data-predict-feedback]").textContent()).toContain("you have not guessed yet");
+    // Run all and Run stale re-run it the same way: still no answer without a guess.
+    await runAndWait(later, undefined, 30_000);
+    expect(await why.isVisible()).toBe(false);
+    await predict.locator("label.predict-choice", { hasText: "a plus sign" }).click();
+    await why.waitFor({ state: "visible" });
+    expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You guessed “a plus sign”; what happened: “something else”.");
+    expect(await predict.getByRole("radio", { name: "an error" }).isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  test("the answer of every prediction in the book is hidden before a guess and shown after it", async () => {
+    const urls = await chapterUrls(chrome.browser);
+    let seen = 0;
+    for (const url of urls) {
+      const { page } = await openPage(chrome.browser, url);
+      await page.evaluate(() => localStorage.clear());
+      await page.reload({ waitUntil: "domcontentloaded" });
+      await page.waitForSelector("[data-predict] [data-predict-actions]:not([hidden])", { state: "attached" });
+      const ids = await page.$$eval("[data-predict]", (els) => els.map((el) => (el as HTMLElement).dataset.predictId!));
+      expect(ids.length, url).toBeGreaterThan(0);
+      for (const id of ids) {
+        const predict = page.locator(`[data-predict-id="${id}"]`);
+        const answers = page.locator(`[data-predict-id="${id}"] [data-predict-answer], [data-predict-answer="${id}"]`);
+        expect(await answers.count(), `${url} ${id}`).toBeGreaterThan(0);
+        for (const a of await answers.all()) expect(await a.isVisible(), `${url} ${id} before`).toBe(false);
+        await predict.getByRole("radio").first().check();
+        for (const a of await answers.all()) expect(await a.isVisible(), `${url} ${id} after the guess alone`).toBe(false);
+        await predict.getByRole("button", { name: "Show me" }).click();
+        for (const a of await answers.all()) expect(await a.isVisible(), `${url} ${id} after`).toBe(true);
+        seen++;
+      }
+      await page.close();
+    }
+    expect(seen).toBeGreaterThanOrEqual(urls.length);
+  });
+
+  test("the print edition shows every answer: a chapter printed, and the whole-book page", async () => {
+    const { page } = await openPage(chrome.browser, chapter1());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: "networkidle" });
+    const why = page.locator('[data-predict-answer="shifted-plus"]');
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-answer-hidden]', { state: "attached" });
+    expect(await why.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await why.isVisible()).toBe(true);
+    expect(await page.locator('[data-predict-id="shifted-plus"] .cell-output').isVisible()).toBe(true);
+    await page.goto(`${baseUrl()}book/`, { waitUntil: "networkidle" });
+    await page.emulateMedia({ media: "screen" });
+    await page.waitForSelector("[data-predict] [data-predict-actions]:not([hidden])", { state: "attached" });
+    const answers = page.locator("[data-predict-answer]");
+    expect(await answers.count()).toBeGreaterThanOrEqual(12);
+    expect(await answers.evaluateAll((els) => els.filter((el) => el.hasAttribute("data-predict-hidden")).length)).toBe(0);
+    await page.close();
+  });
+
+  test("a prediction has no accessibility violation with its output shown and the answer waiting, nor once locked, in light and dark", async () => {
+    const { page } = await openPage(chrome.browser, chapter1());
+    await page.evaluate(() => localStorage.clear());
+    await page.reload({ waitUntil: "networkidle" });
+    const predict = page.locator('[data-predict-id="shifted-plus"]');
+    const later = cellAt(page, 4);
+    await later.scrollIntoViewIfNeeded();
+    await runAndWait(later, undefined, 30_000);
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-answer-hidden]:not([data-pending])', { state: "attached" });
+    const problems: string[] = [];
+    const scan = async (what: string) => {
+      for (const theme of ["light", "dark"] as const) {
+        await setTheme(page, theme);
+        const found = await axe(page);
+        if (found.length) problems.push(report(`${what} (${theme})`, found));
+      }
+    };
+    await scan("output shown, answer waiting");
+    await predict.locator("label.predict-choice", { hasText: "something else" }).click();
+    await page.locator('[data-predict-answer="shifted-plus"]').waitFor({ state: "visible" });
+    await scan("locked");
+    expect(problems.join("\n")).toBe("");
     await page.close();
   });
 
@@ -68,6 +189,7 @@ describe("predict, then run", () => {
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     expect(await predict.getByRole("radio").count()).toBe(3);
     expect(await predict.locator(".cell-output").isVisible()).toBe(true);
+    expect(await page.locator('[data-predict-answer="shifted-plus"]').isVisible()).toBe(true);
     expect(await predict.getByRole("button", { name: "Show me" }).isVisible()).toBe(false);
     await noScript.close();
   });

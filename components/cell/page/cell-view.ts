@@ -13,7 +13,6 @@ import { copyLink } from "./share.ts";
 import { hideNote, showNote, showStale } from "./cell-notes.ts";
 
 const storage = browserStorage();
-
 export type Status = "idle" | "queued" | "running" | "ok" | "error";
 
 /** What a cell asks of the chapter it belongs to. */
@@ -167,6 +166,7 @@ export class CellView {
 
   private changed(code: string): void {
     this.draft = code;
+    this.el.querySelector("[data-cell-types]")?.remove(); // its type errors were the code's before this change
     this.markEdited();
     this.markOutput();
     if (this.borrowed) return;

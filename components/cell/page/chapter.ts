@@ -5,7 +5,8 @@
  * is stale come from notebook/state.ts, the words from texts.ts and plan.ts.
  *
  * After a Run the reader started, it tells the page on `document`:
- * `nnfs:cell-run` ({ chapter, cell, ok }) for a cell and
+ * `nnfs:cell-run` ({ chapter, cell, ok }) for a cell (and for each cell that
+ * ran first, or whose book code a Check ran first) and
  * `nnfs:exercise-checked` ({ chapter, exercise, passed }) for an exercise.
  */
 import { CellView, type CellHost } from "./cell-view.ts";
@@ -17,6 +18,8 @@ import { checkLine, droppedNote, endedNote, repairedNote, timersNote } from "./t
 import type { TypeContext } from "./types-client.ts";
 import { NotebookState } from "../notebook/state.ts";
 import { ranNote, staleNote } from "../notebook/plan.ts";
+import { bookNote, checkRequest, reportBookFailure } from "./exercise-check.ts";
+import type { RunRequest } from "./runner.ts";
 
 export class ChapterCells implements CellHost {
   readonly cells: CellView[] = [];
@@ -125,21 +128,36 @@ export class ChapterCells implements CellHost {
 
   private async runNow(target: CellView): Promise<void> {
     if (this.runner.generation !== this.generation) this.state.reset();
+    if (target.exercise) return this.check(target);
     const plain = this.plainCells();
-    // An exercise runs after the cells above it in the page.
-    const above = target.exercise ? plain.filter((c) => c.el.compareDocumentPosition(target.el) & Node.DOCUMENT_POSITION_FOLLOWING).length : target.index;
     const ranFirst: number[] = [];
-    for (const i of this.state.plan(above, (j) => plain[j].code())) {
+    for (const i of this.state.plan(target.index, (j) => plain[j].code())) {
       const ok = await this.runOne(plain[i], `Ran to prepare ${target.label}.`);
       if (!ok && !plain[i].throws) {
         target.status(`Not run: ${plain[i].label} above it did not finish, and the code above a cell runs before it.`, "error");
         this.announce(target, false, null);
         return;
       }
+      this.announce(plain[i], true, this.lastDone); // the chapter's count of cells run counts it
       ranFirst.push(i);
     }
     const done = await this.runOne(target, "", ranFirst);
     this.announce(target, done !== false, this.lastDone);
+  }
+
+  /**
+   * Checks an exercise: the worker runs the reader's answer and its checks
+   * against the book's code of the cells above that they need (not the
+   * reader's edits, nor the notebook on the page), keeping what those cells
+   * computed for the next Check.
+   */
+  private async check(target: CellView): Promise<void> {
+    const plain = this.plainCells();
+    const finished = await this.runOne(target, "", [], checkRequest(target, plain));
+    const done = this.lastDone;
+    // The book's cells the Check ran count as run where the page shows the book's code.
+    for (const i of done?.book?.ran ?? []) if (plain[i].code() === plain[i].original) this.announce(plain[i], true, null);
+    this.announce(target, finished, done);
   }
 
   /** Tells the rest of the page that a Run the reader asked for has finished. */
@@ -151,7 +169,7 @@ export class ChapterCells implements CellHost {
   }
 
   /** Runs one cell; true when it finished (with or without an error). */
-  private async runOne(cell: CellView, note: string, ranFirst: number[] = []): Promise<boolean> {
+  private async runOne(cell: CellView, note: string, ranFirst: number[] = [], book: Pick<RunRequest, "book" | "onBook"> = {}): Promise<boolean> {
     cell.status("Running…", "running");
     cell.startOutput();
     this.lastDone = null;
@@ -166,6 +184,7 @@ export class ChapterCells implements CellHost {
       label: cell.label,
       sourceName: cell.sourceName,
       checks: cell.exercise ? cell.checks : undefined,
+      ...book,
       timeoutMs: cell.timeoutMs,
       onOutput: cell.onOutput,
     });
@@ -181,11 +200,14 @@ export class ChapterCells implements CellHost {
     }
     this.lastDone = end.message;
     this.showRestart(true);
-    return this.finished(cell, code, end.message, note || ranNote(ranFirst, this.state.providers(ranFirst, end.message.references)));
+    const bookRan = end.message.book?.ran ?? [];
+    return this.finished(cell, code, end.message, note || bookNote(bookRan) || ranNote(ranFirst, this.state.providers(ranFirst, end.message.references)));
   }
 
   private async finished(cell: CellView, code: string, done: Done, note: string): Promise<boolean> {
     const { error, dropped, timers, checks, repaired } = done;
+    const failed = done.book?.failed;
+    if (failed) return reportBookFailure(cell, this.plainCells()[failed.index], failed);
     if (dropped) cell.output.line(droppedNote(dropped), "note");
     for (const r of checks ?? []) cell.output.line(checkLine(r), r.pass ? "pass" : "error");
     if (error) cell.output.line(error.text, "error");

@@ -10,7 +10,7 @@
  * Late output (printed by a timer after its cell finished) still reaches
  * the run it belongs to, until that cell runs again.
  */
-import type { CallAnswer, CallValue, CellError, FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
+import type { BookCellCode, CallAnswer, CallValue, CellError, FromWorker, OutputPiece, ToWorker } from "../protocol.ts";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const HEARTBEAT_MS = 1000;
@@ -27,7 +27,14 @@ export interface RunRequest {
   sourceName: string;
   label: string;
   checks?: string;
+  /** For a Check: the book's cells above the exercise (the worker runs those the answer needs). */
+  book?: BookCellCode[];
   timeoutMs: number;
+  /**
+   * A Check is about to run these of the book's cells first; returns the
+   * milliseconds to add to the time limit for them.
+   */
+  onBook?(cells: number[]): number;
   /** Output as it comes; `late` once the run has finished. */
   onOutput(pieces: OutputPiece[], late: boolean): void;
 }
@@ -37,7 +44,7 @@ type WorkerLike = Pick<Worker, "postMessage" | "terminate" | "addEventListener">
 export class WorkerRunner {
   private worker: WorkerLike | null = null;
   private nextId = 1;
-  private active: { runId: number; finish(end: RunEnd): void } | null = null;
+  private active: { runId: number; finish(end: RunEnd): void; extend(ms: number): void; onBook?: RunRequest["onBook"] } | null = null;
   /** Where output goes, by run, for as long as late output may come. */
   private readonly sinks = new Map<number, RunRequest["onOutput"]>();
   private lastPong = 0;
@@ -112,6 +119,8 @@ export class WorkerRunner {
       this.calls.get(msg.callId)?.answer(msg.answer);
     } else if (msg.type === "output") {
       this.sinks.get(msg.runId)?.(msg.pieces, msg.late);
+    } else if (msg.type === "book") {
+      if (this.active?.runId === msg.runId) this.active.extend(this.active.onBook?.(msg.cells) ?? 0);
     } else if (this.active?.runId === msg.runId) {
       this.names = msg.names;
       this.active.finish({ kind: "done", message: msg });
@@ -145,20 +154,31 @@ export class WorkerRunner {
     for (const [id, sink] of this.sinks) if (sink === request.onOutput) this.sinks.delete(id);
     this.sinks.set(runId, request.onOutput);
     return new Promise<RunEnd>((resolve) => {
-      const timer = setTimeout(() => {
-        this.kill();
-        finish({ kind: "timeout", ms: request.timeoutMs });
-      }, request.timeoutMs);
+      let limit = request.timeoutMs;
+      const started = this.now();
+      const arm = () =>
+        setTimeout(() => {
+          this.kill();
+          finish({ kind: "timeout", ms: limit });
+        }, Math.max(0, started + limit - this.now()));
+      let timer = arm();
       const finish = (end: RunEnd) => {
         if (this.active?.runId !== runId) return;
         clearTimeout(timer);
         this.active = null;
         resolve(end);
       };
-      this.active = { runId, finish };
+      // The book's cells a Check runs first get their own time on top of the answer's.
+      const extend = (ms: number) => {
+        if (!(ms > 0)) return;
+        limit += ms;
+        clearTimeout(timer);
+        timer = arm();
+      };
+      this.active = { runId, finish, extend, onBook: request.onBook };
       this.sendTrained();
       const cell = { runId, code: request.code, sourceName: request.sourceName, label: request.label };
-      const msg: ToWorker = request.checks !== undefined ? { type: "check", ...cell, checks: request.checks } : { type: "run", ...cell };
+      const msg: ToWorker = request.checks !== undefined ? { type: "check", ...cell, checks: request.checks, book: request.book ?? [] } : { type: "run", ...cell };
       this.worker!.postMessage(msg);
     });
   }

@@ -49,18 +49,26 @@ export interface NotebookOptions {
    * logged to the cell's console (that is what the chapter tests check).
    */
   display?: (item: DisplayItem, console: ConsoleLike) => void;
+  /**
+   * A notebook whose names this one sees without being able to change them
+   * (its scope inherits from the parent's, and what this one defines stays its
+   * own): an exercise's answer on top of the book's cells.
+   */
+  parent?: Notebook;
 }
 
 export class Notebook {
   /** The names every cell sees: what earlier cells defined. */
-  readonly scope: Record<string, unknown> = Object.create(null);
+  readonly scope: Record<string, unknown>;
   /** Every cell that ran, by source name, so an error raised in one from a later cell is placed in it. */
-  readonly sources = new Map<string, RanSource>();
+  readonly sources: Map<string, RanSource>;
   private readonly modules: Record<string, unknown>;
   private readonly display: NonNullable<NotebookOptions["display"]>;
 
   constructor(modules: Record<string, unknown>, options: NotebookOptions = {}) {
     this.modules = modules;
+    this.scope = Object.create(options.parent ? options.parent.scope : null);
+    this.sources = new Map(options.parent?.sources);
     this.display = options.display ?? ((item, console) => console.log(item.text));
     measureHeaderLines();
   }

@@ -12,7 +12,7 @@
  */
 import * as nnfs from "nnfs";
 import { Notebook, type ConsoleLike } from "./notebook-scope.ts";
-import { runCell, runExercise, type ExerciseOutcome } from "./run-cell.ts";
+import { runCell, type ExerciseOutcome } from "./run-cell.ts";
 import { locateError } from "./locate.ts";
 import { formatArgs } from "./format.ts";
 import { OutputCollector } from "./output.ts";
@@ -20,6 +20,7 @@ import { lockDown } from "./sandbox.ts";
 import { Timers } from "./timers.ts";
 import { snapshotBuiltins } from "./builtins.ts";
 import { callInNotebook } from "./call.ts";
+import { BookNotebook, type BookOutcome } from "./book.ts";
 import type { FromWorker, Stream, ToWorker } from "../protocol.ts";
 
 type Scope = Record<string, unknown> & {
@@ -97,6 +98,8 @@ scope.console = Object.assign(Object.create(scope.console), { log: routed("log")
 lockDown(scope, `${base}data/`);
 const builtins = snapshotBuiltins();
 const notebook = new Notebook({ nnfs }, { display: (item) => (current ?? last)?.out.display(item) });
+// The book's own cells, for exercise Checks: what they compute is kept between Checks.
+const book = new BookNotebook({ nnfs }, { display: (item) => (current ?? last)?.out.display(item) });
 
 // A promise a cell let go of rejected: say so under the cell it belongs to.
 listen("unhandledrejection", (event) => {
@@ -114,9 +117,12 @@ async function run(msg: Extract<ToWorker, { type: "run" | "check" }>): Promise<v
   const run = newRun(msg.runId, msg.sourceName);
   current = last = run;
   const source = { code: msg.code, sourceName: msg.sourceName, label: msg.label };
-  let outcome: ExerciseOutcome;
+  let outcome: ExerciseOutcome | BookOutcome;
   try {
-    outcome = msg.type === "check" ? await runExercise(notebook, source, msg.checks, run.console) : { ...(await runCell(notebook, source, run.console)), results: [] };
+    outcome =
+      msg.type === "check"
+        ? await book.check(msg.book, source, msg.checks, run.console, (cells) => post({ type: "book", runId: msg.runId, cells }))
+        : { ...(await runCell(notebook, source, run.console)), results: [] };
   } finally {
     current = null;
   }
@@ -138,6 +144,7 @@ async function run(msg: Extract<ToWorker, { type: "run" | "check" }>): Promise<v
     references: outcome.references,
     repaired,
     checks: msg.type === "check" ? outcome.results : undefined,
+    book: "book" in outcome ? outcome.book : undefined,
     ms: performance.now() - started,
   });
   // A built-in that could not be put back (a frozen prototype): this worker

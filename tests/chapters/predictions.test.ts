@@ -1,0 +1,50 @@
+/**
+ * "Predict, then run" in every chapter: each chapter asks at least one
+ * question, and the prose that answers each question is marked
+ * `data-predict-answer` (inside its <Predict> block, or anywhere in the
+ * chapter with the question's id as value), so the page can keep it hidden
+ * until the reader has guessed.
+ */
+import { describe, expect, test } from "vitest";
+import { chapterFiles } from "../../scripts/chapters.ts";
+
+export interface FoundPrediction {
+  id: string;
+  /** How many elements hold its answer. */
+  answers: number;
+}
+
+/** The predictions of a chapter's source and how many answer elements each has. */
+export function predictions(source: string): FoundPrediction[] {
+  const found: FoundPrediction[] = [];
+  for (const m of source.matchAll(/<Predict\b([\s\S]*?)>([\s\S]*?)<\/Predict>/g)) {
+    const id = /\bid="([^"]+)"/.exec(m[1])?.[1] ?? "";
+    const inside = [...m[2].matchAll(/data-predict-answer(?!=)/g)].length;
+    const elsewhere = [...source.matchAll(/data-predict-answer="([^"]*)"/g)].filter((a) => a[1] === id).length;
+    found.push({ id, answers: inside + elsewhere });
+  }
+  return found;
+}
+
+test.each([
+  { source: '<Predict id="a" q>\ncell\n<div data-predict-answer>\n\nwhy\n\n</div>\n</Predict>', found: [{ id: "a", answers: 1 }] },
+  { source: '<Predict id="a">\ncell\n</Predict>\n\n<div data-predict-answer="a">\n\nwhy\n\n</div>', found: [{ id: "a", answers: 1 }] },
+  { source: '<Predict id="a">\ncell\n</Predict>\n\n<div data-predict-answer="b">\n\nwhy\n\n</div>', found: [{ id: "a", answers: 0 }] },
+  { source: "no questions here", found: [] },
+])("predictions($source)", ({ source, found }) => {
+  expect(predictions(source)).toEqual(found);
+});
+
+describe.each(chapterFiles())("$id", ({ source }) => {
+  const found = predictions(source);
+  test("asks the reader to predict at least once", () => {
+    expect(found.length).toBeGreaterThan(0);
+  });
+  test("marks the answer of every prediction, so it stays hidden until the reader guesses", () => {
+    expect(found.filter((p) => p.answers === 0).map((p) => p.id)).toEqual([]);
+  });
+  test("names every prediction once", () => {
+    const ids = found.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
