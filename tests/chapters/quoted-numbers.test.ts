@@ -49,7 +49,12 @@ const QUOTES: Record<string, Quote[]> = {
   ],
   "09": [
     { prose: "All 43 weights and biases agree", output: "ok: true  checked: 43" },
-    { prose: "claims a slope of $0.12$ where the loss really slopes five times less", output: "analytic: 0.12448592483997345, numeric: 0.024906605553050243" },
+    { prose: "claims a slope of $0.12$ where the loss really slopes five times less", output: "analytic: 0.12448592483997345, numeric: 0.02493456269575757" },
+    { prose: "the worst gradient is off by a thousandth of the largest", output: "worst error: 1.0e-3" },
+    { prose: "The error is smallest near $h = 0.01$", output: "h = 0.01    worst error 5.5e-5" },
+    { prose: "its error there, $4.7 \\times 10^{-4}$, is still twenty times below", output: "h = 0.001   worst error 4.7e-4" },
+    { prose: "one pre-activation is only $0.015$ from the kink", output: "closest to the kink: 0.0150" },
+    { prose: "at $h = 0.001$ this one is not crossed at all", output: "h = 0.001: ok true, kinks: []" },
     { prose: "The loss went down, from about 2.37 to 2.31", output: "loss before the step: 2.3663\nloss after the step:  2.3056" },
     { prose: "it gets about one digit in five right", output: "accuracy on the training digits: 0.215125" },
   ],
