@@ -163,7 +163,7 @@ describe("chapter 8: descent on a contour map", () => {
 const tnStep = async (page: Page) => Number(await page.locator(".tn-formula").getAttribute("data-step"));
 
 describe("chapter 9: the tiny network, step by step", () => {
-  test("keyboard and mouse: Next walks forwards, then backwards; gradients appear on the edges; the update lowers the loss", async () => {
+  test("keyboard and mouse: Next walks forwards, then backwards; gradients appear in the cards and the table; the update lowers the loss and shows the new weights", async () => {
     const { page, problems } = await openIsland("09-backpropagation/", ".tn");
     expect(await tnStep(page)).toBe(0);
     expect(await page.locator('.tn-node[data-node="h1"] .tn-value').textContent()).toBe("?");
@@ -175,20 +175,35 @@ describe("chapter 9: the tiny network, step by step", () => {
     expect(await page.locator('.tn-node[data-node="h1"]').getAttribute("class")).toContain("tn-current");
     expect(await page.locator('.tn-node[data-node="h1"] .tn-value').textContent()).not.toBe("?");
 
+    expect(await page.locator('.tn-node[data-node="h1"] .tn-z').textContent()).toMatch(/^z \d\.\d\d$/);
+
     for (let k = 0; k < 8; k++) await page.getByRole("button", { name: "Next" }).click(); // to ∂L/∂v
-    expect(await text(page, ".tn-phase")).toMatch(/^Backward · step 10 of 17$/i);
-    expect(await page.locator('.tn-edge[data-edge="v1"] .tn-grad').count()).toBe(1);
-    expect(await page.locator('.tn-edge[data-edge="w11"] .tn-grad').count()).toBe(0);
+    expect(await text(page, ".tn-phase")).toMatch(/^Backward · step 10 of 19$/i);
+    const gradCell = (id: string) => text(page, `.tn-params tr[data-param="${id}"] .tn-grad-cell`);
+    expect(await gradCell("v1")).toMatch(/^−?\d\.\d{3}$/);
+    expect(await gradCell("w11")).toBe("");
+    expect(await page.locator('.tn-params tr[data-param="v1"]').getAttribute("class")).toBe("tn-hot-row");
+    expect(await page.locator('.tn-edge[data-edge="v1"]').getAttribute("class")).toContain("tn-hot");
+    expect(await page.locator('.tn-node[data-node="out"] .tn-grad').count()).toBe(1); // ∂L/∂z of the output
 
     await page.getByRole("button", { name: "Back" }).click();
-    expect(await page.locator('.tn-edge[data-edge="v1"] .tn-grad').count()).toBe(0);
+    expect(await gradCell("v1")).toBe("");
 
+    // The inputs' gradients: each the sum of the paths through both hidden neurons.
     await page.getByLabel("step", { exact: true }).focus();
     await page.keyboard.press("End");
-    expect(await tnStep(page)).toBe(17);
+    await page.keyboard.press("ArrowLeft");
+    expect(await text(page, ".tn-symbols")).toBe("∂L/∂x₂ = ∂L/∂z₁ · w₂₁ + ∂L/∂z₂ · w₂₂  (two paths, added)");
+    expect(await page.locator('.tn-node[data-node="x2"] .tn-grad').count()).toBe(1);
+    expect(await text(page, '.tn-params tr[data-param="c"] .tn-next-cell')).toBe("");
+
+    await page.keyboard.press("End");
+    expect(await tnStep(page)).toBe(19);
     const [before, after] = (await text(page, ".tn-numbers")).match(/\d\.\d{4}/g)!.map(Number);
     expect(after).toBeLessThan(before);
-    expect(await page.locator(".tn-grad[data-grad]").count()).toBeGreaterThanOrEqual(6 + 2);
+    expect(await page.locator(".tn-grad[data-grad]").count()).toBe(6); // ∂ on every card but L's
+    expect(await text(page, '.tn-params tr[data-param="c"] .tn-next-cell')).toMatch(/^−?\d\.\d{3}$/);
+    expect(await page.locator(".tn-params tr.tn-hot-row").count()).toBe(9);
 
     await page.getByRole("button", { name: "Start over" }).click();
     expect(await tnStep(page)).toBe(0);
