@@ -84,7 +84,10 @@ export interface DescentOptions {
  * Minimises `f` from `x0` (one number, or an array for several variables) by
  * repeating x ← x − lr·∇f(x). Returns the path: the start (step 0) and every
  * step. Throws, naming the step, if the numbers blow up, which is what a too
- * large learning rate does.
+ * large learning rate does. When the run ends with the value far above where
+ * it started (more than ten times as large, the steps overshooting and
+ * growing but not yet blown up), it warns on the console and still returns
+ * the path.
  *
  * @chapter 8
  * @example
@@ -125,6 +128,15 @@ export function gradientDescent(
     const value = fv(x);
     if (!Number.isFinite(value) || x.some((xi) => !Number.isFinite(xi))) throw tooLarge(s, `the value became ${value}`);
     path.push({ step: s, x: [...x], value });
+  }
+  const first = path[0].value;
+  const last = path[path.length - 1].value;
+  if (last - first > 9 * Math.abs(first) && last - first > 1e-9) {
+    const round = (v: number) => Number(v.toPrecision(4));
+    console.warn(
+      `gradientDescent: after ${steps} steps the value has risen from ${round(first)} to ${round(last)}; ` +
+        `the steps overshoot and grow, so the learning rate (lr = ${lr}) is probably too large`,
+    );
   }
   return path;
 }
