@@ -67,8 +67,10 @@ export interface DescentStep {
 }
 
 /**
- * Options for `gradientDescent`: the learning rate, the number of steps, and
- * optionally the gradient itself (otherwise measured numerically).
+ * Options for `gradientDescent`: the learning rate, the number of steps,
+ * optionally the gradient itself (otherwise measured numerically), and
+ * `warn: false` to leave out the warning about a run that ends far above its
+ * start (for a caller that shows divergence its own way).
  *
  * @chapter 8
  * @example
@@ -78,6 +80,7 @@ export interface DescentOptions {
   lr: number;
   steps: number;
   gradient?: (x: number[]) => number[];
+  warn?: boolean;
 }
 
 /**
@@ -131,7 +134,7 @@ export function gradientDescent(
   }
   const first = path[0].value;
   const last = path[path.length - 1].value;
-  if (last - first > 9 * Math.abs(first) && last - first > 1e-9) {
+  if (options.warn !== false && last - first > 9 * Math.abs(first) && last - first > 1e-9) {
     const round = (v: number) => Number(v.toPrecision(4));
     console.warn(
       `gradientDescent: after ${steps} steps the value has risen from ${round(first)} to ${round(last)}; ` +

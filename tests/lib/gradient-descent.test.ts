@@ -97,6 +97,12 @@ describe("gradientDescent's warning", () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  test("warn: false leaves the warning out", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(gradientDescent(f, 0, { lr: 1.05, steps: 20, warn: false })).toHaveLength(21);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   test("a negative start is compared by how far the value rose", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     gradientDescent(([x, y]) => x ** 2 - y ** 2 - 1, [0, 0.5], { lr: 0.1, steps: 2 }); // −1.25 to about −1.36: downhill

@@ -65,7 +65,8 @@ export interface Point {
 /** The first `steps` steps of gradient descent from `start` with learning rate `lr`. */
 export function descend(start: { x: number; y: number }, lr: number, steps: number): Point[] {
   const n = Math.max(0, Math.min(MAX_STEPS, Math.floor(steps)));
-  return gradientDescent(g, [start.x, start.y], { lr, steps: n, gradient: gradG }).map((p) => ({
+  // The island shows divergence itself (the loss plot, the description): no console warning.
+  return gradientDescent(g, [start.x, start.y], { lr, steps: n, gradient: gradG, warn: false }).map((p) => ({
     step: p.step,
     x: p.x[0],
     y: p.x[1],
