@@ -59,7 +59,7 @@ export default function SlopeFigure() {
           {note(3, 0.6, "slope 0", "middle")}
           {note(4.75, 4.4, "slope 4", "end")}
           {note(1 - H + 0.2, f(1 - H) + 0.2, "x − h")}
-          {note(1 + H + 0.2, f(1 + H) + 0.3, "x + h")}
+          {note(1 + H + 0.2, f(1 + H) + 1, "x + h")}
           <text class="cv-label" x={toSvg(F, CURVE_LABEL.x, 0)[0]} y={toSvg(F, 0, CURVE_LABEL.y)[1]} text-anchor="middle">
             f(x) = (x − 3)²
           </text>

@@ -148,7 +148,7 @@ export default function ContourDescent() {
             step {MAX_STEPS}
           </text>
           <text class="cd-tick" x={LOSS.left} y={LOSS.height - 4}>
-            g after each step (log scale)
+            g (log scale)
           </text>
         </svg>
       </div>

@@ -8,7 +8,7 @@
  */
 import type { EdgeId, NodeId } from "./tiny-network.ts";
 
-export const VIEW = { width: 380, height: 192 };
+export const VIEW = { width: 390, height: 192 };
 /** The font size of every label, in view-box units. */
 export const FONT = 13.5;
 /** The line height inside a card. */
@@ -22,12 +22,12 @@ export interface Card {
 }
 
 export const CARDS: Record<NodeId, Card> = {
-  x1: { cx: 38, cy: 40, w: 72, h: 54 },
-  x2: { cx: 38, cy: 150, w: 72, h: 54 },
-  h1: { cx: 170, cy: 40, w: 72, h: 54 },
-  h2: { cx: 170, cy: 150, w: 72, h: 54 },
-  out: { cx: 286, cy: 95, w: 72, h: 54 },
-  L: { cx: 352, cy: 95, w: 52, h: 54 },
+  x1: { cx: 42, cy: 40, w: 80, h: 54 },
+  x2: { cx: 42, cy: 150, w: 80, h: 54 },
+  h1: { cx: 180, cy: 40, w: 80, h: 54 },
+  h2: { cx: 180, cy: 150, w: 80, h: 54 },
+  out: { cx: 292, cy: 95, w: 80, h: 54 },
+  L: { cx: 362, cy: 95, w: 52, h: 54 },
 };
 
 export interface Edge {

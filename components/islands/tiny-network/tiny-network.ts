@@ -131,7 +131,7 @@ export function steps(n: Net): Step[] {
       phase: "start",
       node: null,
       edges: [],
-      formula: "Inputs x₁, x₂ and the target y are given; the weights are on the edges.",
+      formula: "Inputs x₁, x₂ and the target y are given; the weights and biases are in the table.",
       numbers: `x₁ = ${fmt(n.x[0])}, x₂ = ${fmt(n.x[1])}, y = ${fmt(n.y)}`,
     },
   ];
@@ -219,7 +219,7 @@ export function steps(n: Net): Step[] {
       phase: "backward",
       node: i === 0 ? "x1" : "x2",
       edges: i === 0 ? ["w11", "w12"] : ["w21", "w22"],
-      formula: `∂L/∂x${I} = ∂L/∂z₁ · w${I}₁ + ∂L/∂z₂ · w${I}₂  (two paths, added)`,
+      formula: `∂L/∂x${I} = ∂L/∂z₁ · w${I}₁ + ∂L/∂z₂ · w${I}₂ (two paths, added)`,
       numbers: `∂L/∂x${I} = ${p(g.dZ[0])}·${p(n.w[i][0])} + ${p(g.dZ[1])}·${p(n.w[i][1])} = ${fmt(g.dX[i])}`,
     });
   }
