@@ -42,7 +42,7 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "The product is exactly 0 from the 317th digit on", output: "likelihood: 0  zero from digit 317 on" },
     { prose: "divided by the number of digits it is $2.3563$", output: "per digit: 2.3563" },
     { prose: "Cross-entropy's slope grows instead, towards 1", output: "z = 8  p(true) 0.0003  MSE 0.0007  CE 0.9998" },
-    { prose: "at a bias of $-0.575$", output: "lowest loss at bias -0.575" },
+    { prose: "at a bias of $-0.58$", output: "lowest loss at bias -0.580" },
     { prose: "A cost of 120 for being wrong by a margin of 120", output: "sums [0, 120], truth 0: 120" },
     { prose: "how wrong the network is: about 2.36", output: "our network:     2.3563" },
   ],
