@@ -67,8 +67,10 @@ export interface DescentStep {
 }
 
 /**
- * Options for `gradientDescent`: the learning rate, the number of steps, and
- * optionally the gradient itself (otherwise measured numerically).
+ * Options for `gradientDescent`: the learning rate, the number of steps,
+ * optionally the gradient itself (otherwise measured numerically), and
+ * `warn: false` to leave out the warning about a run that ends far above its
+ * start (for a caller that shows divergence its own way).
  *
  * @chapter 8
  * @example
@@ -78,13 +80,17 @@ export interface DescentOptions {
   lr: number;
   steps: number;
   gradient?: (x: number[]) => number[];
+  warn?: boolean;
 }
 
 /**
  * Minimises `f` from `x0` (one number, or an array for several variables) by
  * repeating x ← x − lr·∇f(x). Returns the path: the start (step 0) and every
  * step. Throws, naming the step, if the numbers blow up, which is what a too
- * large learning rate does.
+ * large learning rate does. When the run ends with the value far above where
+ * it started (more than ten times as large, the steps overshooting and
+ * growing but not yet blown up), it warns on the console and still returns
+ * the path.
  *
  * @chapter 8
  * @example
@@ -125,6 +131,15 @@ export function gradientDescent(
     const value = fv(x);
     if (!Number.isFinite(value) || x.some((xi) => !Number.isFinite(xi))) throw tooLarge(s, `the value became ${value}`);
     path.push({ step: s, x: [...x], value });
+  }
+  const first = path[0].value;
+  const last = path[path.length - 1].value;
+  if (options.warn !== false && last - first > 9 * Math.abs(first) && last - first > 1e-9) {
+    const round = (v: number) => Number(v.toPrecision(4));
+    console.warn(
+      `gradientDescent: after ${steps} steps the value has risen from ${round(first)} to ${round(last)}; ` +
+        `the steps overshoot and grow, so the learning rate (lr = ${lr}) is probably too large`,
+    );
   }
   return path;
 }

@@ -2,7 +2,9 @@
  * Chapter 9's figure: one neuron as a computation graph. Values flow forwards
  * (solid arrows, left to right); the slopes of the chain rule flow backwards
  * (dashed arcs, right to left), each labelled with its local slope.
- * Static: rendered when the site is built, with a text alternative.
+ * Static: rendered when the site is built, with a text alternative. On a
+ * phone the chain is drawn from top to bottom instead, so that its text
+ * stays at least 11 px tall (curves.css switches between the two).
  */
 import "./figures.css";
 import "./curves.css";
@@ -49,7 +51,7 @@ export default function GraphFigure() {
   return (
     <figure class="figure cv-fig">
       <div class="figure-art" role="img" aria-label={ALT} style={{ maxWidth: "520px" }}>
-        <svg viewBox="0 0 504 176" aria-hidden="true">
+        <svg class="cv-wide" viewBox="0 0 504 176" aria-hidden="true">
           {BOXES.map((b) => (
             <g key={b.label}>
               <rect class="cv-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
@@ -81,8 +83,64 @@ export default function GraphFigure() {
             ← backwards: slopes, multiplied along the way
           </text>
         </svg>
+        <Narrow />
       </div>
       <figcaption>{CAPTION}</figcaption>
     </figure>
+  );
+}
+
+/** The same chain from top to bottom, for narrow screens: boxes on the right, slopes on the left. */
+const TALL = [
+  { x: 164, y: 8, w: 56, label: "w" },
+  { x: 236, y: 8, w: 56, label: "x" },
+  { x: 164, y: 76, w: 128, label: "z = wx + b" },
+  { x: 164, y: 144, w: 128, label: "a = σ(z)" },
+  { x: 164, y: 212, w: 128, label: "L = (a − y)²" },
+];
+
+function Narrow() {
+  const arc = (y1: number, y2: number) => {
+    const mid = (y1 + y2) / 2;
+    return (
+      <g>
+        <path class="cv-back" d={`M162,${y1} Q124,${mid} 162,${y2}`} />
+        <path class="cv-arrow-back" d={head(162, y2, Math.atan2(y2 - mid, 162 - 124))} />
+      </g>
+    );
+  };
+  return (
+    <svg class="cv-tall" viewBox="0 0 300 290" aria-hidden="true">
+      {TALL.map((b) => (
+        <g key={b.label}>
+          <rect class="cv-node" x={b.x} y={b.y} width={b.w} height={34} rx={8} />
+          <text class="cv-node-text" x={b.x + b.w / 2} y={b.y + 22} text-anchor="middle">
+            {b.label}
+          </text>
+        </g>
+      ))}
+      <Forward x1={192} y1={42} x2={206} y2={76} />
+      <Forward x1={264} y1={42} x2={250} y2={76} />
+      <Forward x1={228} y1={110} x2={228} y2={144} />
+      <Forward x1={228} y1={178} x2={228} y2={212} />
+      {arc(229, 161)}
+      {arc(161, 93)}
+      {arc(93, 25)}
+      <text class="cv-note" x={4} y={199}>
+        ∂L/∂a = 2(a − y)
+      </text>
+      <text class="cv-note" x={4} y={131}>
+        ∂a/∂z = a(1 − a)
+      </text>
+      <text class="cv-note" x={4} y={63}>
+        ∂z/∂w = x
+      </text>
+      <text class="cv-label" x={4} y={266}>
+        solid: values, forwards
+      </text>
+      <text class="cv-label" x={4} y={284}>
+        dashed: slopes, backwards, multiplied
+      </text>
+    </svg>
   );
 }

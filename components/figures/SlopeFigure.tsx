@@ -4,16 +4,14 @@
  * difference uses around x = 1 (drawn far apart, so they can be seen).
  * Static: rendered when the site is built, with a text alternative.
  */
-import { curve, tangent, toSvg, type Frame } from "./curves.ts";
+import { curve, tangent, toSvg } from "./curves.ts";
+import { CURVE_LABEL, H, SLOPE_FRAME as F } from "./slope.ts";
 import "./figures.css";
 import "./curves.css";
 
-const F: Frame = { width: 360, height: 230, left: 34, right: 14, top: 14, bottom: 34, xMin: -0.5, xMax: 6.5, yMin: -1, yMax: 10 };
 const f = (x: number) => (x - 3) ** 2;
-const H = 0.7; // the figure's h, much larger than a real one
-
 const ALT =
-  "The curve f(x) = (x − 3)² with three tangent lines: falling with slope −4 at x = 1, flat at the bottom x = 3, rising with slope 4 at x = 5. A dashed line through the points x − h and x + h, on either side of x = 1, has nearly the tangent's slope.";
+  "The curve f(x) = (x − 3)² with three tangent lines: falling with slope −4 at x = 1, flat at the bottom x = 3, rising with slope 4 at x = 5. A dashed line through the points x − h and x + h, on either side of x = 1, runs just above the tangent at x = 1 with the same slope.";
 const CAPTION = "The slope of f at a point is the slope of its tangent there; two nearby points give nearly the same slope.";
 
 export default function SlopeFigure() {
@@ -51,7 +49,7 @@ export default function SlopeFigure() {
           <path class="cv-line" d={tangent(F, 1, f(1), -4, 0.15, 2.1)} />
           <path class="cv-line" d={tangent(F, 3, 0, 0, 2, 4)} />
           <path class="cv-line" d={tangent(F, 5, f(5), 4, 3.9, 5.85)} />
-          <path class="cv-dash" d={`M${toSvg(F, 1 - H, f(1 - H)).join(",")} L${toSvg(F, 1 + H, f(1 + H)).join(",")}`} />
+          <path class="cv-chord" d={`M${toSvg(F, 1 - H, f(1 - H)).join(",")} L${toSvg(F, 1 + H, f(1 + H)).join(",")}`} />
           {dot(1 - H, "cv-dot-warn")}
           {dot(1 + H, "cv-dot-warn")}
           {dot(1)}
@@ -61,8 +59,8 @@ export default function SlopeFigure() {
           {note(3, 0.6, "slope 0", "middle")}
           {note(4.75, 4.4, "slope 4", "end")}
           {note(1 - H + 0.2, f(1 - H) + 0.2, "x − h")}
-          {note(1 + H + 0.15, f(1 + H) + 0.2, "x + h")}
-          <text class="cv-label" x={toSvg(F, 6.2, 0)[0]} y={toSvg(F, 6.2, 8.6)[1]} text-anchor="end">
+          {note(1 + H + 0.2, f(1 + H) + 1, "x + h")}
+          <text class="cv-label" x={toSvg(F, CURVE_LABEL.x, 0)[0]} y={toSvg(F, 0, CURVE_LABEL.y)[1]} text-anchor="middle">
             f(x) = (x − 3)²
           </text>
         </svg>

@@ -1,5 +1,6 @@
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { curve, tangent, toSvg, type Frame } from "../../components/figures/curves.ts";
+import { CURVE_LABEL, H, SLOPE_FRAME } from "../../components/figures/slope.ts";
 
 const F: Frame = { width: 200, height: 100, left: 20, right: 10, top: 10, bottom: 20, xMin: 0, xMax: 1, yMin: 0, yMax: 2 };
 
@@ -18,4 +19,25 @@ test("a curve has one point per sample and is clamped to the frame", () => {
 
 test("a tangent is the straight line through the point with the slope", () => {
   expect(tangent(F, 0.5, 1, 2, 0, 1)).toBe("M20,80 L190,10");
+});
+
+describe("chapter 8's slope figure", () => {
+  const f = (x: number) => (x - 3) ** 2;
+
+  test("the curve stays clear of its own label", () => {
+    const [cx, cy] = toSvg(SLOPE_FRAME, CURVE_LABEL.x, CURVE_LABEL.y);
+    const width = 14 * 13 * 0.6; // "f(x) = (x − 3)²" at 13 units, generously
+    const box = { x0: cx - width / 2, x1: cx + width / 2, y0: cy - 13, y1: cy + 4 };
+    for (let x = -0.2; x <= 6.2; x += 0.01) {
+      const [px, py] = toSvg(SLOPE_FRAME, x, Math.min(SLOPE_FRAME.yMax, f(x)));
+      expect(px > box.x0 && px < box.x1 && py > box.y0 && py < box.y1, `the curve at x = ${x.toFixed(2)}`).toBe(false);
+    }
+  });
+
+  test("the central difference's line stands clear of the tangent it resembles", () => {
+    // Through (1 − h, f(1 − h)) and (1 + h, f(1 + h)): parallel to the tangent at 1, h² above it.
+    const chordAt1 = (f(1 - H) + f(1 + H)) / 2;
+    const gap = toSvg(SLOPE_FRAME, 1, f(1))[1] - toSvg(SLOPE_FRAME, 1, chordAt1)[1];
+    expect(gap).toBeGreaterThan(10);
+  });
 });

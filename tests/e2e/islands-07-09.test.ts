@@ -101,7 +101,7 @@ const cdReadout = async (page: Page) => {
 };
 
 describe("chapter 8: descent on a contour map", () => {
-  test("keyboard: sliders set the start and the learning rate; Step walks down; the diverging preset climbs", async () => {
+  test("keyboard: sliders set the start and the learning rate; Step walks down; a new rate mid-walk goes on from the ball; the diverging preset climbs", async () => {
     const { page, problems } = await openIsland("08-gradient-descent/", ".cd");
     expect(await cdReadout(page)).toEqual({ step: 0, value: 65, trend: "start" }); // (−5, 2): 25 + 40
     await page.getByLabel("start y").focus();
@@ -118,14 +118,23 @@ describe("chapter 8: descent on a contour map", () => {
     await page.getByRole("button", { name: "10 steps" }).click();
     expect((await cdReadout(page)).step).toBe(11);
 
+    const eleven = await cdReadout(page);
     await page.getByRole("button", { name: /^Diverges/ }).click();
     expect(await page.getByRole("button", { name: /^Diverges/ }).getAttribute("aria-pressed")).toBe("true");
-    const diverging = await cdReadout(page);
-    expect(diverging.trend).toBe("diverging");
-    expect(await text(page, ".cd-desc")).toMatch(/learning rate 0\.105 is too large/);
+    expect(await cdReadout(page)).toEqual(eleven); // the walk so far is kept, not replayed with the new rate
+    await page.getByRole("button", { name: "10 steps" }).click();
+    expect((await cdReadout(page)).step).toBe(21);
+    expect(await text(page, ".cd-desc")).toMatch(/Learning rates: 0\.05 from step 0, 0\.105 from step 11\.$/);
 
     await page.getByRole("button", { name: "Back to the start" }).click();
     expect((await cdReadout(page)).step).toBe(0);
+    await page.getByRole("button", { name: "10 steps" }).click(); // all with 0.105, from (5, 1)
+    const diverging = await cdReadout(page);
+    expect(diverging.trend).toBe("diverging");
+    expect(await text(page, ".cd-desc")).toMatch(/^After 10 steps g has grown .*learning rate 0\.105 is too large\.$/);
+    await page.getByRole("button", { name: "Back to the start" }).click();
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    expect(await text(page, ".cd-desc")).toMatch(/^After 1 step the ball/);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -163,32 +172,47 @@ describe("chapter 8: descent on a contour map", () => {
 const tnStep = async (page: Page) => Number(await page.locator(".tn-formula").getAttribute("data-step"));
 
 describe("chapter 9: the tiny network, step by step", () => {
-  test("keyboard and mouse: Next walks forwards, then backwards; gradients appear on the edges; the update lowers the loss", async () => {
+  test("keyboard and mouse: Next walks forwards, then backwards; gradients appear in the cards and the table; the update lowers the loss and shows the new weights", async () => {
     const { page, problems } = await openIsland("09-backpropagation/", ".tn");
     expect(await tnStep(page)).toBe(0);
-    expect(await page.locator('.tn-node[data-node="h1"] .tn-value').textContent()).toBe("?");
+    expect(await page.locator('.tn-node[data-node="h1"] .tn-value').textContent()).toBe("h₁ ?");
 
     await page.getByRole("button", { name: "Next" }).focus();
     await page.keyboard.press("Enter"); // z₁
     await page.keyboard.press("Enter"); // h₁
     expect(await text(page, ".tn-symbols")).toBe("h₁ = σ(z₁)");
     expect(await page.locator('.tn-node[data-node="h1"]').getAttribute("class")).toContain("tn-current");
-    expect(await page.locator('.tn-node[data-node="h1"] .tn-value').textContent()).not.toBe("?");
+    expect(await page.locator('.tn-node[data-node="h1"] .tn-value').textContent()).toMatch(/^h₁ \d\.\d\d$/);
+
+    expect(await page.locator('.tn-node[data-node="h1"] .tn-z').textContent()).toMatch(/^z \d\.\d\d$/);
 
     for (let k = 0; k < 8; k++) await page.getByRole("button", { name: "Next" }).click(); // to ∂L/∂v
-    expect(await text(page, ".tn-phase")).toMatch(/^Backward · step 10 of 17$/i);
-    expect(await page.locator('.tn-edge[data-edge="v1"] .tn-grad').count()).toBe(1);
-    expect(await page.locator('.tn-edge[data-edge="w11"] .tn-grad').count()).toBe(0);
+    expect(await text(page, ".tn-phase")).toMatch(/^Backward · step 10 of 19$/i);
+    const gradCell = (id: string) => text(page, `.tn-params tr[data-param="${id}"] .tn-grad-cell`);
+    expect(await gradCell("v1")).toMatch(/^−?\d\.\d{3}$/);
+    expect(await gradCell("w11")).toBe("");
+    expect(await page.locator('.tn-params tr[data-param="v1"]').getAttribute("class")).toBe("tn-hot-row");
+    expect(await page.locator('.tn-edge[data-edge="v1"]').getAttribute("class")).toContain("tn-hot");
+    expect(await page.locator('.tn-node[data-node="out"] .tn-grad').count()).toBe(1); // ∂L/∂z of the output
 
     await page.getByRole("button", { name: "Back" }).click();
-    expect(await page.locator('.tn-edge[data-edge="v1"] .tn-grad').count()).toBe(0);
+    expect(await gradCell("v1")).toBe("");
 
+    // The inputs' gradients: each the sum of the paths through both hidden neurons.
     await page.getByLabel("step", { exact: true }).focus();
     await page.keyboard.press("End");
-    expect(await tnStep(page)).toBe(17);
+    await page.keyboard.press("ArrowLeft");
+    expect(await text(page, ".tn-symbols")).toBe("∂L/∂x₂ = ∂L/∂z₁ · w₂₁ + ∂L/∂z₂ · w₂₂ (two paths, added)");
+    expect(await page.locator('.tn-node[data-node="x2"] .tn-grad').count()).toBe(1);
+    expect(await text(page, '.tn-params tr[data-param="c"] .tn-next-cell')).toBe("");
+
+    await page.keyboard.press("End");
+    expect(await tnStep(page)).toBe(19);
     const [before, after] = (await text(page, ".tn-numbers")).match(/\d\.\d{4}/g)!.map(Number);
     expect(after).toBeLessThan(before);
-    expect(await page.locator(".tn-grad[data-grad]").count()).toBeGreaterThanOrEqual(6 + 2);
+    expect(await page.locator(".tn-grad[data-grad]").count()).toBe(5); // ∂ on every card but L's
+    expect(await text(page, '.tn-params tr[data-param="c"] .tn-next-cell')).toMatch(/^−?\d\.\d{3}$/);
+    expect(await page.locator(".tn-params tr.tn-hot-row").count()).toBe(9);
 
     await page.getByRole("button", { name: "Start over" }).click();
     expect(await tnStep(page)).toBe(0);

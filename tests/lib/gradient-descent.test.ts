@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { derivative, gradient, gradientDescent } from "nnfs";
 
 describe("derivative", () => {
@@ -69,5 +69,45 @@ describe("gradientDescent", () => {
     { options: { lr: 0.1, steps: -1 }, message: "gradientDescent: steps must be a whole number ≥ 0, got -1" },
   ])("rejects $options", ({ options, message }) => {
     expect(() => gradientDescent((x) => x, 0, options)).toThrow(message);
+  });
+});
+
+describe("gradientDescent's warning", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const f = (x: number) => (x - 3) ** 2;
+
+  test("a run that ends far above where it started warns, naming the values and the learning rate", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const path = gradientDescent(f, 0, { lr: 1.05, steps: 20 });
+    expect(path).toHaveLength(21); // the path is still returned
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toBe(
+      `gradientDescent: after 20 steps the value has risen from 9 to ${Number(path[20].value.toPrecision(4))}; ` +
+        "the steps overshoot and grow, so the learning rate (lr = 1.05) is probably too large",
+    );
+  });
+
+  test.each([
+    { name: "a converging run", lr: 0.1, steps: 20 },
+    { name: "an overshooting run that still converges", lr: 0.9, steps: 20 },
+    { name: "a diverging run that has not yet risen tenfold", lr: 1.05, steps: 3 },
+  ])("$name does not warn", ({ lr, steps }) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    gradientDescent(f, 0, { lr, steps });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test("warn: false leaves the warning out", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(gradientDescent(f, 0, { lr: 1.05, steps: 20, warn: false })).toHaveLength(21);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test("a negative start is compared by how far the value rose", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    gradientDescent(([x, y]) => x ** 2 - y ** 2 - 1, [0, 0.5], { lr: 0.1, steps: 2 }); // −1.25 to about −1.36: downhill
+    expect(warn).not.toHaveBeenCalled();
+    gradientDescent((x) => x ** 2 - 1, 0.5, { lr: 1.5, steps: 6 }); // from −0.75 upwards, far
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });

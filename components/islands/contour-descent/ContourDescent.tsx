@@ -3,7 +3,9 @@
  * drawn as contours. A click or tap on the map puts the ball there (so do
  * the start sliders, from the keyboard); Step takes one gradient step with
  * the chosen learning rate, and every step is drawn, with g after each step
- * plotted beside the map. The numbers come from contour-descent.ts.
+ * plotted beside the map. Changing the learning rate mid-walk goes on from
+ * where the ball is. Arrows on the map point downhill, across the contours.
+ * The numbers come from contour-descent.ts.
  */
 import { useId, useState } from "preact/hooks";
 import {
@@ -14,9 +16,14 @@ import {
   PRESETS,
   RANGES,
   START,
+  arrows,
   contour,
-  descend,
   describe,
+  lrChanges,
+  stepWalk,
+  walkPath,
+  walkSteps,
+  type Walk,
   fmt,
   fromMap,
   lossPath,
@@ -54,11 +61,13 @@ function Slider(props: { id: string; label: string; value: number; range: Range;
 
 export default function ContourDescent() {
   const uid = `cd${useId().replace(/[^\w-]/g, "")}`;
-  const [start, setStart] = useState({ x: START.x, y: START.y });
+  const [walk, setWalk] = useState<Walk>({ start: { x: START.x, y: START.y }, legs: [] });
   const [lr, setLr] = useState(START.lr);
-  const [steps, setSteps] = useState(0);
+  const start = walk.start;
+  const steps = walkSteps(walk);
 
-  const path = descend(start, lr, steps);
+  const path = walkPath(walk);
+  const changes = lrChanges(walk);
   const last = path[path.length - 1];
   const points = pathPoints(path);
   const [bx, by] = points[points.length - 1];
@@ -66,10 +75,8 @@ export default function ContourDescent() {
   const loss = lossPath(path);
   const state = trend(path);
 
-  const moveStart = (next: { x: number; y: number }) => {
-    setStart(next);
-    setSteps(0);
-  };
+  const moveStart = (next: { x: number; y: number }) => setWalk({ start: next, legs: [] });
+  const take = (n: number) => setWalk((w) => stepWalk(w, lr, n));
   const placeAt = (ev: PointerEvent) => {
     const svg = ev.currentTarget as SVGSVGElement;
     const box = svg.getBoundingClientRect();
@@ -86,7 +93,7 @@ export default function ContourDescent() {
           class="cd-map"
           viewBox={`0 0 ${MAP.width} ${MAP.height}`}
           role="img"
-          aria-label={`Contour map of the valley. ${describe(path, lr)}`}
+          aria-label={`Contour map of the valley, with arrows pointing downhill. ${describe(path, lr, changes)}`}
           onPointerDown={(ev) => {
             ev.preventDefault();
             placeAt(ev);
@@ -96,6 +103,9 @@ export default function ContourDescent() {
             <clipPath id={`${uid}-clip`}>
               <rect x="0" y="0" width={MAP.width} height={MAP.height} />
             </clipPath>
+            <marker id={`${uid}-head`} viewBox="0 0 6 6" refX="5" refY="3" markerWidth="5" markerHeight="5" orient="auto">
+              <path class="cd-arrow-head" d="M0,0 L6,3 L0,6 z" />
+            </marker>
           </defs>
           <rect class="cd-bg" x="0" y="0" width={MAP.width} height={MAP.height} />
           <g clip-path={`url(#${uid}-clip)`}>
@@ -105,6 +115,11 @@ export default function ContourDescent() {
             })}
             <line class="cd-axis" x1={0} x2={MAP.width} y1={toMap(0, 0)[1]} y2={toMap(0, 0)[1]} />
             <line class="cd-axis" x1={toMap(0, 0)[0]} x2={toMap(0, 0)[0]} y1={0} y2={MAP.height} />
+            <g class="cd-arrows">
+              {arrows().map((a, i) => (
+                <line key={i} class="cd-arrow" x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} marker-end={`url(#${uid}-head)`} />
+              ))}
+            </g>
             {points.length > 1 && <polyline class="cd-path" points={points.map((p) => p.join(",")).join(" ")} />}
             {points.slice(0, -1).map(([px, py], i) => (
               <circle key={i} class="cd-step" cx={px} cy={py} r={2.5} />
@@ -133,7 +148,7 @@ export default function ContourDescent() {
             step {MAX_STEPS}
           </text>
           <text class="cd-tick" x={LOSS.left} y={LOSS.height - 4}>
-            g after each step (log scale)
+            g (log scale)
           </text>
         </svg>
       </div>
@@ -152,13 +167,13 @@ export default function ContourDescent() {
           ))}
         </div>
         <div class="cd-buttons">
-          <button type="button" class="cd-step-button" disabled={steps >= MAX_STEPS} onClick={() => setSteps((s) => Math.min(MAX_STEPS, s + 1))}>
+          <button type="button" class="cd-step-button" disabled={steps >= MAX_STEPS} onClick={() => take(1)}>
             Step
           </button>
-          <button type="button" disabled={steps >= MAX_STEPS} onClick={() => setSteps((s) => Math.min(MAX_STEPS, s + 10))}>
+          <button type="button" disabled={steps >= MAX_STEPS} onClick={() => take(10)}>
             10 steps
           </button>
-          <button type="button" disabled={steps === 0} onClick={() => setSteps(0)}>
+          <button type="button" disabled={steps === 0} onClick={() => setWalk({ start, legs: [] })}>
             Back to the start
           </button>
         </div>
@@ -167,7 +182,7 @@ export default function ContourDescent() {
         step {last.step}: (x, y) = ({fmt(last.x)}, {fmt(last.y)}), g = <strong>{fmt(last.value, 4)}</strong>
       </p>
       <p class="cd-desc" aria-live="polite">
-        {describe(path, lr)}
+        {describe(path, lr, changes)}
       </p>
     </figure>
   );

@@ -65,12 +65,59 @@ export interface Point {
 /** The first `steps` steps of gradient descent from `start` with learning rate `lr`. */
 export function descend(start: { x: number; y: number }, lr: number, steps: number): Point[] {
   const n = Math.max(0, Math.min(MAX_STEPS, Math.floor(steps)));
-  return gradientDescent(g, [start.x, start.y], { lr, steps: n, gradient: gradG }).map((p) => ({
+  // The island shows divergence itself (the loss plot, the description): no console warning.
+  return gradientDescent(g, [start.x, start.y], { lr, steps: n, gradient: gradG, warn: false }).map((p) => ({
     step: p.step,
     x: p.x[0],
     y: p.x[1],
     value: p.value,
   }));
+}
+
+/**
+ * A walk: where it started, and its legs, each a number of steps with one
+ * learning rate. Changing the learning rate mid-walk starts a new leg from
+ * where the ball is, so the steps already taken stay as they were.
+ */
+export interface Walk {
+  start: { x: number; y: number };
+  legs: { lr: number; steps: number }[];
+}
+
+/** The number of steps of a walk. */
+export function walkSteps(w: Walk): number {
+  return w.legs.reduce((s, l) => s + l.steps, 0);
+}
+
+/** The walk after `n` more steps with learning rate `lr` (at most MAX_STEPS in all). */
+export function stepWalk(w: Walk, lr: number, n: number): Walk {
+  const more = Math.max(0, Math.min(MAX_STEPS - walkSteps(w), Math.floor(n)));
+  if (more === 0) return w;
+  const last = w.legs[w.legs.length - 1];
+  if (last && last.lr === lr) return { ...w, legs: [...w.legs.slice(0, -1), { lr, steps: last.steps + more }] };
+  return { ...w, legs: [...w.legs, { lr, steps: more }] };
+}
+
+/** Every point of a walk, each leg continuing from where the one before ended. */
+export function walkPath(w: Walk): Point[] {
+  let path: Point[] = descend(w.start, w.legs[0]?.lr ?? START.lr, 0);
+  for (const leg of w.legs) {
+    const end = path[path.length - 1];
+    const next = descend({ x: end.x, y: end.y }, leg.lr, leg.steps).slice(1);
+    path = path.concat(next.map((p) => ({ ...p, step: p.step + end.step })));
+  }
+  return path;
+}
+
+/** The learning rates of a walk with the step each began at, when there was more than one. */
+export function lrChanges(w: Walk): { step: number; lr: number }[] {
+  if (w.legs.length < 2) return [];
+  let at = 0;
+  return w.legs.map((l) => {
+    const change = { step: at, lr: l.lr };
+    at += l.steps;
+    return change;
+  });
 }
 
 /** How the walk is going: arrived, on its way, or climbing out of the valley. */
@@ -148,18 +195,50 @@ export function fmt(v: number, digits = 2): string {
   return s.startsWith("-") ? `−${s.slice(1)}` : s;
 }
 
-/** One sentence for the readout and screen readers. */
-export function describe(path: readonly Point[], lr: number): string {
+/** "1 step", "2 steps". */
+export function stepsText(n: number): string {
+  return `${n} step${n === 1 ? "" : "s"}`;
+}
+
+/** One sentence for the readout and screen readers; `changes` names the learning rates of a walk that changed them. */
+export function describe(path: readonly Point[], lr: number, changes: readonly { step: number; lr: number }[] = []): string {
   const last = path[path.length - 1];
   const where = `(${fmt(last.x)}, ${fmt(last.y)})`;
+  const after = `After ${stepsText(last.step)}`;
+  const legs = changes.length
+    ? ` Learning rates: ${changes.map((c) => `${fmt(c.lr, 3)} from step ${c.step}`).join(", ")}.`
+    : "";
   switch (trend(path)) {
     case "start":
       return `The ball is at ${where}, where g = ${fmt(last.value, 3)}. Press Step to take a step with learning rate ${fmt(lr, 3)}.`;
     case "arrived":
-      return `After ${last.step} steps the ball is at the bottom: ${where}, g = ${fmt(last.value, 4)}.`;
+      return `${after} the ball is at the bottom: ${where}, g = ${fmt(last.value, 4)}.${legs}`;
     case "diverging":
-      return `After ${last.step} steps g has grown to ${fmt(last.value, 1)}: the steps overshoot and grow, so learning rate ${fmt(lr, 3)} is too large.`;
+      return `${after} g has grown to ${fmt(last.value, 1)}: the steps overshoot and grow, so learning rate ${fmt(lr, 3)} is too large.${legs}`;
     default:
-      return `After ${last.step} steps the ball is at ${where}, g = ${fmt(last.value, 3)}, still going down.`;
+      return `${after} the ball is at ${where}, g = ${fmt(last.value, 3)}, still going down.${legs}`;
   }
+}
+
+/**
+ * Downhill arrows on the map: at points of three contours, the direction of
+ * −∇g, drawn `length` SVG units long. They cross every contour at a right
+ * angle; where the ellipses are narrow they point mostly across the valley,
+ * not along it, which is why a walk that follows them zig-zags.
+ */
+export function arrows(length = 13): { x1: number; y1: number; x2: number; y2: number }[] {
+  const out: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  for (const c of [5, 20, 55]) {
+    for (let k = 0; k < 12; k++) {
+      const t = (k / 12) * 2 * Math.PI + Math.PI / 12;
+      const x = Math.sqrt(c) * Math.cos(t);
+      const y = Math.sqrt(c / 10) * Math.sin(t);
+      const [gx, gy] = gradG([x, y]);
+      const n = Math.hypot(gx, gy);
+      const [x1, y1] = toMap(x, y);
+      // −∇g in map units: x to the right, y upwards (the map's y grows downwards).
+      out.push({ x1, y1, x2: clean(x1 - (gx / n) * length), y2: clean(y1 + (gy / n) * length) });
+    }
+  }
+  return out.filter((a) => a.x1 >= 0 && a.x1 <= MAP.width && a.y1 >= 0 && a.y1 <= MAP.height);
 }

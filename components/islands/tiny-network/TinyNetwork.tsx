@@ -1,33 +1,21 @@
 /**
  * Chapter 9's island: a 2-2-1 network drawn as a graph, walked one
  * calculation at a time, forwards and then backwards, with Next / Back (or
- * the step slider). Nodes show their values and gradients as they are
- * computed, edges their weights and then their weights' gradients, and the
- * current formula sits beside the graph. The numbers come from tiny-network.ts.
+ * the step slider). Each node's card shows its value, its sum z and, once
+ * reached backwards, its gradient; the table lists every weight and bias with
+ * its gradient and, after the update step, its new value. The numbers come
+ * from tiny-network.ts, the drawing's geometry from layout.ts.
  */
 import { useId, useState } from "preact/hooks";
-import { EXAMPLE, edgeLabel, fmt, nodeLabel, steps, type EdgeId, type NodeId } from "./tiny-network.ts";
+import { EXAMPLE, PARAMS, fmt, nodeLabel, paramHot, paramRow, steps, type NodeId } from "./tiny-network.ts";
+import { CARDS, EDGES, TARGET_NOTE, VIEW, baseline, segment } from "./layout.ts";
 import "../shared/islands.css";
 import "./tiny-network.css";
 
-const POS: Record<NodeId, [number, number]> = {
-  x1: [44, 56],
-  x2: [44, 176],
-  h1: [210, 56],
-  h2: [210, 176],
-  out: [350, 116],
-  L: [436, 116],
-};
-const EDGES: { id: EdgeId; from: NodeId; to: NodeId; name: string; at: number }[] = [
-  { id: "w11", from: "x1", to: "h1", name: "w₁₁", at: 0.5 },
-  { id: "w12", from: "x1", to: "h2", name: "w₁₂", at: 0.7 },
-  { id: "w21", from: "x2", to: "h1", name: "w₂₁", at: 0.7 },
-  { id: "w22", from: "x2", to: "h2", name: "w₂₂", at: 0.5 },
-  { id: "v1", from: "h1", to: "out", name: "v₁", at: 0.5 },
-  { id: "v2", from: "h2", to: "out", name: "v₂", at: 0.5 },
-];
 const NAMES: Record<NodeId, string> = { x1: "x₁", x2: "x₂", h1: "h₁", h2: "h₂", out: "ŷ", L: "L" };
 const PHASE = { start: "Start", forward: "Forward", backward: "Backward", update: "Update" } as const;
+
+const show = (v: number | null, digits: number) => (v === null ? "?" : fmt(v, digits));
 
 export default function TinyNetwork() {
   const uid = `tn${useId().replace(/[^\w-]/g, "")}`;
@@ -43,51 +31,47 @@ export default function TinyNetwork() {
         A tiny network, one calculation at a time
       </p>
       <div class="tn-body">
-        <svg class="tn-graph" viewBox="0 0 470 232" role="img" aria-label={`The network 2-2-1 at step ${k} of ${all.length - 1}: ${step.numbers}`}>
+        <svg
+          class="tn-graph"
+          viewBox={`0 0 ${VIEW.width} ${VIEW.height}`}
+          role="img"
+          aria-label={`The network 2-2-1 at step ${k} of ${all.length - 1}: ${step.numbers}`}
+        >
           {EDGES.map((e) => {
-            const [x1, y1] = POS[e.from];
-            const [x2, y2] = POS[e.to];
-            const lx = x1 + (x2 - x1) * e.at;
-            const ly = y1 + (y2 - y1) * e.at;
-            const label = edgeLabel(net, all, k, e.id);
-            const hot = step.edges.includes(e.id);
+            const [x1, y1, x2, y2] = segment(e);
+            const hot = e.id !== null && step.edges.includes(e.id);
             return (
-              <g key={e.id} class={`tn-edge${hot ? " tn-hot" : ""}`} data-edge={e.id}>
+              <g key={`${e.from}-${e.to}`} class={`tn-edge${hot ? " tn-hot" : ""}`} data-edge={e.id ?? undefined}>
                 <line x1={x1} y1={y1} x2={x2} y2={y2} />
-                <text class="tn-weight" x={lx} y={ly - 5} text-anchor="middle">
-                  {e.name} = {fmt(label.weight, 2)}
-                </text>
-                {label.grad !== null && (
-                  <text class="tn-grad" x={lx} y={ly + 13} text-anchor="middle" data-grad={label.grad}>
-                    ∂ {fmt(label.grad)}
-                  </text>
-                )}
               </g>
             );
           })}
-          <line class="tn-edge-plain" x1={POS.out[0]} y1={POS.out[1]} x2={POS.L[0]} y2={POS.L[1]} />
-          {(Object.keys(POS) as NodeId[]).map((id) => {
-            const [cx, cy] = POS[id];
+          {(Object.keys(CARDS) as NodeId[]).map((id) => {
+            const c = CARDS[id];
             const label = nodeLabel(net, all, k, id);
             const current = step.node === id;
+            const first = id === "L" ? "L" : `${NAMES[id]} ${show(label.value, 2)}`;
+            const second = id === "L" ? show(label.value, 3) : label.z === null ? "" : `z ${fmt(label.z, 2)}`;
             return (
               <g key={id} class={`tn-node${current ? ` tn-current tn-${step.phase}` : ""}`} data-node={id}>
-                {id === "L" ? <rect x={cx - 22} y={cy - 22} width={44} height={44} rx={8} /> : <circle cx={cx} cy={cy} r={24} />}
-                <text class="tn-name" x={cx} y={cy - 4} text-anchor="middle">
-                  {NAMES[id]}
+                <rect x={c.cx - c.w / 2} y={c.cy - c.h / 2} width={c.w} height={c.h} rx={8} />
+                <text class="tn-value" x={c.cx} y={baseline(c, 0)} text-anchor="middle">
+                  {first}
                 </text>
-                <text class="tn-value" x={cx} y={cy + 12} text-anchor="middle">
-                  {label.value === null ? "?" : fmt(label.value, 2)}
-                </text>
+                {second && (
+                  <text class={id === "L" ? "tn-value" : "tn-z"} x={c.cx} y={baseline(c, 1)} text-anchor="middle">
+                    {second}
+                  </text>
+                )}
                 {label.grad !== null && (
-                  <text class="tn-grad" x={cx} y={cy + 40} text-anchor="middle" data-grad={label.grad}>
+                  <text class="tn-grad" x={c.cx} y={baseline(c, 2)} text-anchor="middle" data-grad={label.grad}>
                     ∂ {fmt(label.grad)}
                   </text>
                 )}
               </g>
             );
           })}
-          <text class="tn-note" x={POS.L[0]} y={POS.L[1] - 32} text-anchor="middle">
+          <text class="tn-note" x={TARGET_NOTE.x} y={TARGET_NOTE.y} text-anchor="middle">
             y = {fmt(net.y, 0)}
           </text>
         </svg>
@@ -123,8 +107,34 @@ export default function TinyNetwork() {
           Start over
         </button>
       </div>
+      <table class="tn-params">
+        <caption>Weights and biases</caption>
+        <thead>
+          <tr>
+            <th scope="col">name</th>
+            <th scope="col">value</th>
+            <th scope="col">∂L/∂ (gradient)</th>
+            <th scope="col">after the step</th>
+          </tr>
+        </thead>
+        <tbody>
+          {PARAMS.map(({ id, name }) => {
+            const row = paramRow(net, all, k, id);
+            return (
+              <tr key={id} data-param={id} class={paramHot(all, k, id) ? "tn-hot-row" : undefined}>
+                <th scope="row">{name}</th>
+                <td>{fmt(row.value, 2)}</td>
+                <td class="tn-grad-cell">{row.grad === null ? "" : fmt(row.grad)}</td>
+                <td class="tn-next-cell">{row.next === null ? "" : fmt(row.next)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       <p class="tn-legend">
-        Values are in the nodes; <span class="tn-legend-grad">∂</span> marks a gradient of the loss L.
+        Each card shows a node's value and, for a neuron, its sum z. <span class="tn-legend-grad">∂</span> is the gradient of
+        the loss L with respect to that sum (for an input, with respect to the input). wᵢⱼ joins input i to hidden neuron j,
+        vⱼ joins hidden neuron j to the output; b₁, b₂ and c are the biases.
       </p>
     </figure>
   );

@@ -16,16 +16,20 @@ export interface Net {
   c: number;
 }
 
+/**
+ * Chosen so that no two numbers the island shows look alike (values to two
+ * decimals, gradients to three), so a reader can follow each one.
+ */
 export const EXAMPLE: Net = {
-  x: [1, 0.5],
+  x: [1.5, -0.7],
   y: 1,
   w: [
-    [0.6, -0.4],
-    [0.3, 0.8],
+    [0.5, -0.6],
+    [-1, 0.3],
   ],
-  b: [0.1, -0.2],
-  v: [0.7, -0.5],
-  c: 0.2,
+  b: [-0.1, 0.4],
+  v: [1.1, -0.9],
+  c: -0.2,
 };
 
 /** The learning rate of the last step, one step of gradient descent. */
@@ -60,6 +64,8 @@ export interface Backward {
   dZ: [number, number];
   dW: [[number, number], [number, number]];
   dB: [number, number];
+  /** ∂L/∂x: each input reaches the loss through both hidden neurons, and the two paths add up. */
+  dX: [number, number];
 }
 
 export function backward(n: Net, f: Forward): Backward {
@@ -72,7 +78,8 @@ export function backward(n: Net, f: Forward): Backward {
     [dZ[0] * n.x[0], dZ[1] * n.x[0]],
     [dZ[0] * n.x[1], dZ[1] * n.x[1]],
   ];
-  return { dYHat, dZOut, dV, dC: dZOut, dH, dZ, dW, dB: [dZ[0], dZ[1]] };
+  const dX: [number, number] = [dZ[0] * n.w[0][0] + dZ[1] * n.w[0][1], dZ[0] * n.w[1][0] + dZ[1] * n.w[1][1]];
+  return { dYHat, dZOut, dV, dC: dZOut, dH, dZ, dW, dB: [dZ[0], dZ[1]], dX };
 }
 
 /** The network after one step of gradient descent: every parameter minus lr times its gradient. */
@@ -124,7 +131,7 @@ export function steps(n: Net): Step[] {
       phase: "start",
       node: null,
       edges: [],
-      formula: "Inputs x₁, x₂ and the target y are given; the weights are on the edges.",
+      formula: "Inputs x₁, x₂ and the target y are given; the weights and biases are in the table.",
       numbers: `x₁ = ${fmt(n.x[0])}, x₂ = ${fmt(n.x[1])}, y = ${fmt(n.y)}`,
     },
   ];
@@ -206,45 +213,99 @@ export function steps(n: Net): Step[] {
       },
     );
   }
+  for (const i of [0, 1] as const) {
+    const I = i === 0 ? "₁" : "₂";
+    out.push({
+      phase: "backward",
+      node: i === 0 ? "x1" : "x2",
+      edges: i === 0 ? ["w11", "w12"] : ["w21", "w22"],
+      formula: `∂L/∂x${I} = ∂L/∂z₁ · w${I}₁ + ∂L/∂z₂ · w${I}₂ (two paths, added)`,
+      numbers: `∂L/∂x${I} = ${p(g.dZ[0])}·${p(n.w[i][0])} + ${p(g.dZ[1])}·${p(n.w[i][1])} = ${fmt(g.dX[i])}`,
+    });
+  }
   out.push({
     phase: "update",
     node: "L",
     edges: ["w11", "w12", "w21", "w22", "v1", "v2"],
-    formula: `Every weight and bias: w ← w − η·∂L/∂w, with η = ${LR}`,
+    formula: `Every weight and bias: w ← w − η·∂L/∂w, with η = ${LR}; the new values are in the table`,
     numbers: `L = ${fmt(f.loss, 4)} → ${fmt(next.loss, 4)}`,
   });
   return out;
 }
 
-/** Edge weights and, once their gradients are known at step `k`, the gradients. */
-export function edgeLabel(n: Net, all: readonly Step[], k: number, e: EdgeId): { weight: number; grad: number | null } {
-  const f = forward(n);
-  const g = backward(n, f);
-  const weight = { w11: n.w[0][0], w12: n.w[0][1], w21: n.w[1][0], w22: n.w[1][1], v1: n.v[0], v2: n.v[1] }[e];
-  const grad = { w11: g.dW[0][0], w12: g.dW[0][1], w21: g.dW[1][0], w22: g.dW[1][1], v1: g.dV[0], v2: g.dV[1] }[e];
-  const known = all.slice(0, k + 1).some((s) => s.phase === "backward" && s.edges.includes(e));
-  return { weight, grad: known ? grad : null };
+/** The parameters, in the order the table lists them. */
+export type ParamId = EdgeId | "b1" | "b2" | "c";
+export const PARAMS: { id: ParamId; name: string }[] = [
+  { id: "w11", name: "w₁₁" },
+  { id: "w21", name: "w₂₁" },
+  { id: "b1", name: "b₁" },
+  { id: "w12", name: "w₁₂" },
+  { id: "w22", name: "w₂₂" },
+  { id: "b2", name: "b₂" },
+  { id: "v1", name: "v₁" },
+  { id: "v2", name: "v₂" },
+  { id: "c", name: "c" },
+];
+
+function param(n: Net, id: ParamId): number {
+  return { w11: n.w[0][0], w12: n.w[0][1], w21: n.w[1][0], w22: n.w[1][1], b1: n.b[0], b2: n.b[1], v1: n.v[0], v2: n.v[1], c: n.c }[id];
 }
 
-/** What each node shows by step `k`: its value once computed forwards, its gradient once computed backwards. */
-export function nodeLabel(n: Net, all: readonly Step[], k: number, id: NodeId): { value: number | null; grad: number | null } {
+function paramGrad(g: Backward, id: ParamId): number {
+  return { w11: g.dW[0][0], w12: g.dW[0][1], w21: g.dW[1][0], w22: g.dW[1][1], b1: g.dB[0], b2: g.dB[1], v1: g.dV[0], v2: g.dV[1], c: g.dC }[id];
+}
+
+/** Which step computes a parameter's gradient: its edge's step, or (for a bias) its neuron's last backward step. */
+function gradStep(all: readonly Step[], id: ParamId): number {
+  const edge: EdgeId = id === "b1" ? "w11" : id === "b2" ? "w12" : id === "c" ? "v1" : id;
+  return all.findIndex((s) => s.phase === "backward" && s.edges.includes(edge) && s.node !== "x1" && s.node !== "x2");
+}
+
+/** A row of the table by step `k`: the value, its gradient once computed, the new value after the update step. */
+export function paramRow(n: Net, all: readonly Step[], k: number, id: ParamId): { value: number; grad: number | null; next: number | null } {
+  const g = backward(n, forward(n));
+  const updatedAt = all.findIndex((s) => s.phase === "update");
+  return {
+    value: param(n, id),
+    grad: k >= gradStep(all, id) ? paramGrad(g, id) : null,
+    next: k >= updatedAt ? param(updated(n, g), id) : null,
+  };
+}
+
+/** Whether the row of parameter `id` belongs to the current step (its gradient or its update is computed now). */
+export function paramHot(all: readonly Step[], k: number, id: ParamId): boolean {
+  return all[k].phase === "update" || gradStep(all, id) === k;
+}
+
+/**
+ * What each node shows by step `k`: its value once computed forwards, its
+ * sum z (hidden and output neurons) once computed, and its gradient once
+ * reached backwards: ∂L/∂z for a neuron, ∂L/∂x for an input.
+ */
+export function nodeLabel(
+  n: Net,
+  all: readonly Step[],
+  k: number,
+  id: NodeId,
+): { value: number | null; z: number | null; grad: number | null } {
   const f = forward(n);
   const g = backward(n, f);
   const done = all.slice(0, k + 1);
   const seen = (phase: Step["phase"]) => done.filter((s) => s.phase === phase && s.node === id).length;
   switch (id) {
     case "x1":
-      return { value: n.x[0], grad: null };
-    case "x2":
-      return { value: n.x[1], grad: null };
+    case "x2": {
+      const i = id === "x1" ? 0 : 1;
+      return { value: n.x[i], z: null, grad: seen("backward") >= 1 ? g.dX[i] : null };
+    }
     case "h1":
     case "h2": {
       const j = id === "h1" ? 0 : 1;
-      return { value: seen("forward") >= 2 ? f.h[j] : null, grad: seen("backward") >= 1 ? g.dH[j] : null };
+      return { value: seen("forward") >= 2 ? f.h[j] : null, z: seen("forward") >= 1 ? f.z[j] : null, grad: seen("backward") >= 2 ? g.dZ[j] : null };
     }
     case "out":
-      return { value: seen("forward") >= 2 ? f.yHat : null, grad: seen("backward") >= 1 ? g.dYHat : null };
+      return { value: seen("forward") >= 2 ? f.yHat : null, z: seen("forward") >= 1 ? f.zOut : null, grad: seen("backward") >= 2 ? g.dZOut : null };
     case "L":
-      return { value: seen("forward") >= 1 ? f.loss : null, grad: null };
+      return { value: seen("forward") >= 1 ? f.loss : null, z: null, grad: null };
   }
 }

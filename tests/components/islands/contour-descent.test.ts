@@ -9,7 +9,14 @@ import {
   START,
   contour,
   descend,
+  arrows,
   describe as describePath,
+  lrChanges,
+  stepWalk,
+  stepsText,
+  walkPath,
+  walkSteps,
+  type Walk,
   fmt,
   fromMap,
   g,
@@ -140,5 +147,73 @@ describe("words", () => {
     [-0.0001, 2, "0"],
   ])("fmt(%f, %d) = %s", (v, d, s) => {
     expect(fmt(v, d)).toBe(s);
+  });
+});
+
+describe("a walk whose learning rate changes", () => {
+  const start = { x: -5, y: 2 };
+  const empty: Walk = { start, legs: [] };
+
+  test("steps with one learning rate are the plain descent", () => {
+    const w = stepWalk(stepWalk(empty, 0.05, 1), 0.05, 10);
+    expect(w.legs).toEqual([{ lr: 0.05, steps: 11 }]);
+    expect(walkPath(w)).toEqual(descend(start, 0.05, 11));
+  });
+
+  test("a new learning rate goes on from where the ball is: the steps taken stay as they were", () => {
+    const before = walkPath(stepWalk(empty, 0.01, 5));
+    const w = stepWalk(stepWalk(empty, 0.01, 5), 0.09, 3);
+    const path = walkPath(w);
+    expect(path.slice(0, 6)).toEqual(before);
+    expect(path).toHaveLength(9);
+    expect(path.map((p) => p.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const end = before[5];
+    expect(path[6].x).toBeCloseTo(end.x - 0.09 * 2 * end.x, 12);
+    expect(path[6].y).toBeCloseTo(end.y - 0.09 * 20 * end.y, 12);
+    expect(lrChanges(w)).toEqual([{ step: 0, lr: 0.01 }, { step: 5, lr: 0.09 }]);
+    expect(describePath(path, 0.09, lrChanges(w))).toMatch(/Learning rates: 0\.01 from step 0, 0\.09 from step 5\.$/);
+  });
+
+  test("never more than MAX_STEPS in all", () => {
+    const w = stepWalk(stepWalk(empty, 0.05, 95), 0.01, 10);
+    expect(walkSteps(w)).toBe(MAX_STEPS);
+    expect(stepWalk(w, 0.05, 1)).toBe(w);
+  });
+});
+
+describe("the words", () => {
+  test("one step is singular", () => {
+    expect(stepsText(1)).toBe("1 step");
+    expect(stepsText(2)).toBe("2 steps");
+    expect(describePath(descend(START, 0.05, 1), 0.05)).toMatch(/^After 1 step the ball/);
+  });
+});
+
+describe("the downhill arrows", () => {
+  const all = arrows();
+
+  test("there are arrows, all starting on the map", () => {
+    expect(all.length).toBeGreaterThan(20);
+    for (const a of all) expect(a.x1 >= 0 && a.x1 <= MAP.width && a.y1 >= 0 && a.y1 <= MAP.height).toBe(true);
+  });
+
+  test("each is perpendicular to its contour and points downhill", () => {
+    for (const a of all) {
+      // Back from map units to the plane: the contour's tangent at (x, y) is (−10y, x)·k for x² + 10y² = c.
+      const unit = MAP.width / (MAP.xMax - MAP.xMin);
+      const x = a.x1 / unit + MAP.xMin;
+      const y = MAP.yMax - a.y1 / unit;
+      const dx = (a.x2 - a.x1) / unit;
+      const dy = -(a.y2 - a.y1) / unit;
+      const tangent = [-10 * y, x];
+      const cos = (dx * tangent[0] + dy * tangent[1]) / (Math.hypot(dx, dy) * Math.hypot(tangent[0], tangent[1]));
+      expect(Math.abs(cos)).toBeLessThan(1e-6);
+      expect(g([x + dx * 0.01, y + dy * 0.01])).toBeLessThan(g([x, y]));
+    }
+  });
+
+  test("where the valley is narrow, they point across it more than along it", () => {
+    const steep = all.filter((a) => Math.abs(a.y2 - a.y1) > Math.abs(a.x2 - a.x1));
+    expect(steep.length).toBeGreaterThan(all.length / 2);
   });
 });
