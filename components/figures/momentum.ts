@@ -5,6 +5,9 @@
  */
 import { Matrix, SGD, type Param } from "nnfs";
 
+/** What the figure draws: paths of this many steps of this learning rate, for each momentum. */
+export const FIGURE = { lr: 0.02, steps: 25, momenta: [0, 0.5, 0.9] } as const;
+
 /** The valley of chapter 8: gentle along x, steep along y, lowest at (0, 0). */
 export const valley = ([x, y]: readonly number[]): number => x ** 2 + 10 * y ** 2;
 

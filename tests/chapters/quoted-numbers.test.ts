@@ -70,7 +70,7 @@ const QUOTES: Record<string, Quote[]> = {
   "11": [
     { prose: "to 69 after ten", output: "too large (0.2)   1.5e+0  3.8e+0  1.1e+1  3.1e+1  6.9e+1" },
     { prose: "(93.0, 94.0, 94.3, 95.6, 95.1 above)", output: "SGD, lr 0.2        validation    93.0  94.0  94.3  95.6  95.1" },
-    { prose: "a standard error of about 0.7 points", output: "noise of one validation accuracy: ±0.7 points" },
+    { prose: "a standard error of about 0.7 points", output: "noise of a validation accuracy: ±0.7 points" },
     { prose: "ending at 0.106 for plain SGD, 0.104 for momentum and 0.112 for Adam", output: "0.133  0.106\nmomentum, lr 0.02" },
     { prose: "ending at 0.106 for plain SGD, 0.104 for momentum and 0.112 for Adam", output: "0.137  0.104\nAdam, lr 0.001" },
     { prose: "ending at 0.106 for plain SGD, 0.104 for momentum and 0.112 for Adam", output: "0.145  0.112\nnoise" },

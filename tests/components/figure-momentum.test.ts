@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { contourRadii, valley, valleyPath } from "../../components/figures/momentum.ts";
+import { FIGURE, contourRadii, valley, valleyPath } from "../../components/figures/momentum.ts";
 
 describe("valleyPath: the library's SGD on x² + 10y²", () => {
   test("without momentum, each step multiplies x by 1 − 2·lr and y by 1 − 20·lr", () => {
@@ -19,13 +19,15 @@ describe("valleyPath: the library's SGD on x² + 10y²", () => {
     expect(p2[0]).toBeCloseTo(p1[0] + v2, 5);
   });
 
-  test("what the figure shows: μ 0.5 ends far lower than plain steps; μ 0.9 swings past the minimum", () => {
-    const plain = valleyPath(0.03, 0, 30).at(-1)!;
-    const half = valleyPath(0.03, 0.5, 30).at(-1)!;
-    expect(valley(half)).toBeLessThan(valley(plain) / 100);
-    const heavy = valleyPath(0.03, 0.9, 30);
+  test("what the figure shows: momentum 0.5 ends far lower than plain steps; 0.9 swings past the minimum", () => {
+    const { lr, steps } = FIGURE;
+    const plain = valleyPath(lr, 0, steps);
+    const half = valleyPath(lr, 0.5, steps).at(-1)!;
+    expect(valley(half)).toBeLessThan(valley(plain.at(-1)!) / 10);
+    expect(plain.at(-1)![0]).toBeLessThan(-1.5); // plain steps stop well short of the centre
+    expect(plain.every(([x]) => x < 0)).toBe(true); // and never pass it
+    const heavy = valleyPath(lr, 0.9, steps);
     expect(Math.max(...heavy.map(([x]) => x))).toBeGreaterThan(1); // overshoots x = 0
-    expect(valleyPath(0.03, 0, 30).every(([x]) => x < 0)).toBe(true); // plain steps never do
   });
 
   test("bad input is named", () => {
