@@ -48,7 +48,7 @@ export function Roofline({ lanes, size, uid }: { lanes: LaneState[]; size: numbe
             <circle class={`kr-rl-point${p.id === "stream" ? " kr-rl-stream" : ""}`} cx={p.x} cy={p.y} r="5">
               <title>{`${p.name}: ${p.intensity.toPrecision(3)} flops per byte, ${p.gflops.toPrecision(3)} GFLOP/s`}</title>
             </circle>
-            <text class="kr-rl-label" x={p.x + 9} y={p.labelY}>
+            <text class="kr-rl-label" x={p.labelSide === "left" ? p.x - 9 : p.x + 9} y={p.labelY} text-anchor={p.labelSide === "left" ? "end" : "start"}>
               {p.label}
             </text>
           </g>

@@ -39,6 +39,8 @@ export interface Point {
   /** Its short label, and where the label goes (points in one column get labels at least LABEL_GAP apart). */
   label: string;
   labelY: number;
+  /** Labels of the rows kernels go left of their points: their column sits just left of the typed kernels'. */
+  labelSide: "left" | "right";
 }
 
 /** Short labels of the points. */
@@ -122,7 +124,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineC
   for (const l of measured) {
     const intensity = laneIntensity(l.id, n);
     if (intensity === null) continue;
-    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0 });
+    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
   }
   spreadLabels(points).forEach((y, i) => (points[i].labelY = y));
   const decades = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));

@@ -44,6 +44,8 @@ describe("the roofline chart", () => {
     expect(at("blocked").y - at("simd").y).toBeCloseTo(decade * Math.log10(5), 6);
     expect(at("blocked").x).toBeGreaterThan(at("naive").x); // 4-byte floats: twice the flops per byte
     expect(at("stream").x).toBeLessThan(at("naive").x);
+    // The rows kernels' labels go left, so that they do not run into the next column.
+    expect(c.points.map((p) => p.labelSide)).toEqual(["right", "left", "right", "right"]);
     // Whole decades, covering every point and four times the yardstick (32): 0.1 to 100 GFLOP/s.
     expect(c.yTicks.map((t) => t.label)).toEqual(["0.1", "1", "10", "100"]);
     expect(c.xTicks.map((t) => t.label)).toEqual(["0.1", "1", "10", "100", "1000"]);
