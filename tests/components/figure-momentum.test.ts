@@ -39,3 +39,12 @@ describe("valleyPath: the library's SGD on x² + 10y²", () => {
     expect(contourRadii(10)).toEqual({ rx: Math.sqrt(10), ry: 1 });
   });
 });
+
+test("chapter 11 says what the figure draws", async () => {
+  const { readFileSync } = await import("node:fs");
+  const text = readFileSync(new URL("../../chapters/11-training-better/index.mdx", import.meta.url), "utf8").replace(/\s+/g, " ");
+  expect(text).toContain(`${FIGURE.steps} steps of $\\eta = ${FIGURE.lr}$ from the same point`);
+  expect(text).toContain(`Twenty-five steps of learning rate ${FIGURE.lr}`);
+  expect(FIGURE.steps).toBe(25);
+  expect(FIGURE.momenta).toEqual([0, 0.5, 0.9]);
+});

@@ -73,3 +73,13 @@ describe("the chapter's kernels", () => {
     expect(Array.from(y)).toEqual([3, 2, 1]);
   });
 });
+
+test("chapter 12 describes the race as it runs", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { NAIVE_ROWS, STREAM_LENGTH } = await import("../../../components/islands/kernel-race/kernel-race.ts");
+  const text = readFileSync(new URL("../../../chapters/12-making-it-fast/index.mdx", import.meta.url), "utf8").replace(/\s+/g, " ");
+  expect(text).toContain(`the best of ${SUM_COUNTS.slice(0, -1).join(", ")} and ${SUM_COUNTS.at(-1)} sums`);
+  expect(text).toContain(`adds a multiple of one ${(STREAM_LENGTH * 4) / 2 ** 20} MB array to another`);
+  expect(text).toContain(`multiplies only the first ${NAIVE_ROWS} rows`);
+  expect(text).toContain(`panels ${PANEL} wide`);
+});
