@@ -1,7 +1,7 @@
 /**
  * The kernel race's roofline, drawn from the lanes timed so far: the memory
- * slope and the yardstick's flat roof of this machine, four times that roof
- * dashed (where four SIMD lanes would put it), and each kernel as a point.
+ * slope and the yardstick's flat roof of this machine, and each kernel as a
+ * point (the SIMD kernel may pass the scalar roof).
  * The geometry and the words are in roofline.ts.
  */
 import { describeRoofline, rooflineChart } from "./roofline.ts";
@@ -41,8 +41,13 @@ export function Roofline({ lanes, size, uid }: { lanes: LaneState[]; size: numbe
         <text class="kr-rl-axis" x={12} y={box.top + box.height / 2} text-anchor="middle" transform={`rotate(-90 12 ${box.top + box.height / 2})`}>
           GFLOP/s
         </text>
-        <path class="kr-rl-simd" d={c.simdRoof} />
         <path class="kr-rl-roof" d={c.roof} />
+        <text class="kr-rl-roof-label" x={c.roofLabel.x} y={c.roofLabel.y} text-anchor="end">
+          scalar yardstick
+        </text>
+        <text class="kr-rl-roof-label" x={c.slopeLabel.x} y={c.slopeLabel.y} text-anchor="middle" transform={`rotate(${c.slopeLabel.angle.toFixed(1)} ${c.slopeLabel.x.toFixed(1)} ${c.slopeLabel.y.toFixed(1)})`}>
+          memory
+        </text>
         {c.points.map((p) => (
           <g key={p.id} data-point={p.id}>
             <circle class={`kr-rl-point${p.id === "stream" ? " kr-rl-stream" : ""}`} cx={p.x} cy={p.y} r="5">

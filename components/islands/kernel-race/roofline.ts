@@ -76,8 +76,9 @@ export interface RooflineChart {
   ridge: number;
   /** The roof as an SVG path: the slope up to the ridge, then flat. */
   roof: string;
-  /** Four times the yardstick: where four SIMD lanes would put the roof (not measured). */
-  simdRoof: string;
+  /** Where the roofs' labels go. */
+  roofLabel: { x: number; y: number };
+  slopeLabel: { x: number; y: number; angle: number };
   xTicks: { value: number; x: number; label: string }[];
   yTicks: { value: number; y: number; label: string }[];
   points: Point[];
@@ -105,7 +106,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineC
   const measured = lanes.filter((l) => l.gflops !== null && l.gflops > 0 && l.id !== "yardstick");
   const x0 = -1, x1 = 3; // log10 of flops per byte
   const lows = [streamGflops, ...measured.map((l) => l.gflops!), bandwidth * 10 ** x0];
-  const highs = [4 * peak, ...measured.map((l) => l.gflops!)];
+  const highs = [peak, ...measured.map((l) => l.gflops!)];
   const y0 = Math.floor(Math.log10(Math.min(...lows)));
   const y1 = Math.max(y0 + 1, Math.ceil(Math.log10(Math.max(...highs))));
   const px = (I: number) => BOX.left + ((Math.log10(I) - x0) / (x1 - x0)) * BOX.width;
@@ -118,6 +119,15 @@ export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineC
     if (knee <= start) return `M${px(xMin).toFixed(1)} ${py(top).toFixed(1)} L${px(xMax).toFixed(1)} ${py(top).toFixed(1)}`;
     const k = Math.min(knee, xMax);
     return `M${px(start).toFixed(1)} ${py(bandwidth * start).toFixed(1)} L${px(k).toFixed(1)} ${py(bandwidth * k).toFixed(1)} L${px(xMax).toFixed(1)} ${py(top).toFixed(1)}`;
+  };
+
+  // The slope's label sits along it, halfway between its start and the ridge.
+  const slopeLabel = () => {
+    const start = Math.max(xMin, 10 ** y0 / bandwidth);
+    const end = Math.min(ridge, xMax);
+    const mid = Math.sqrt(start * end);
+    const angle = (Math.atan2(py(bandwidth * end) - py(bandwidth * start), px(end) - px(start)) * 180) / Math.PI;
+    return { x: px(mid), y: py(bandwidth * mid) - 6, angle };
   };
 
   const points: Point[] = [];
@@ -136,7 +146,8 @@ export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineC
     peak,
     ridge,
     roof: line(peak),
-    simdRoof: line(4 * peak),
+    roofLabel: { x: px(xMax) - 4, y: py(peak) - 6 },
+    slopeLabel: slopeLabel(),
     xTicks: decades(x0, x1).map((v) => ({ value: v, x: px(v), label: decadeLabel(v) })),
     yTicks: decades(y0, y1).map((v) => ({ value: v, y: py(v), label: decadeLabel(v) })),
     points,

@@ -46,10 +46,13 @@ describe("the roofline chart", () => {
     expect(at("stream").x).toBeLessThan(at("naive").x);
     // The rows kernels' labels go left, so that they do not run into the next column.
     expect(c.points.map((p) => p.labelSide)).toEqual(["right", "left", "right", "right"]);
-    // Whole decades, covering every point and four times the yardstick (32): 0.1 to 100 GFLOP/s.
+    // Whole decades, covering every point and the roofs: 0.1 to 100 GFLOP/s.
     expect(c.yTicks.map((t) => t.label)).toEqual(["0.1", "1", "10", "100"]);
     expect(c.xTicks.map((t) => t.label)).toEqual(["0.1", "1", "10", "100", "1000"]);
     expect(c.roof.match(/L/g)).toHaveLength(2); // the slope, then flat
+    // The slope's label leans with it: up to the right, so a negative angle on screen.
+    expect(c.slopeLabel.angle).toBeLessThan(0);
+    expect(c.roofLabel.y).toBeLessThan(c.points.find((p) => p.id === "blocked")!.y);
     expect(describeRoofline(c)).toBe(
       "Memory brings 12 GB/s and the scalar yardstick is 8 GFLOP/s, so the roofs meet at 0.67 flops per byte. " +
         "Every product lies to the right of that point: memory would let each of them reach the yardstick, and how far below the roof a kernel sits is what its arrangement wastes.",
