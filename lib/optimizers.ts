@@ -3,7 +3,8 @@
  * updates. Plain SGD steps straight downhill; momentum keeps a running
  * velocity so that steps that agree add up; Adam also divides each step by a
  * running size of that parameter's gradients. L2 regularisation
- * (`weightDecay`) adds λ·W to each weight's gradient, pulling weights toward 0.
+ * (`weightDecay`) adds λ·W to each weight's gradient, pulling weights toward 0;
+ * AdamW instead shrinks the weights directly, outside Adam's division.
  */
 import type { Matrix } from "./matrix.ts";
 import type { Param } from "./layer.ts";
@@ -98,9 +99,27 @@ export class SGD implements Optimizer {
 }
 
 /**
+ * Options of `Adam` and `AdamW`: the learning rate, the rates of the two
+ * running averages, ε, and the weight decay λ.
+ *
+ * @chapter 11
+ * @example
+ * const options: AdamOptions = { lr: 0.001, beta1: 0.9, beta2: 0.999 };
+ */
+export interface AdamOptions {
+  lr?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  weightDecay?: number;
+}
+
+/**
  * Adam (Kingma & Ba 2015): running means of each gradient (m) and of its square
  * (v), corrected for starting at zero, and the step lr·m̂ / (√v̂ + ε). Each
- * parameter gets a step size suited to its own gradients.
+ * parameter gets a step size suited to its own gradients. Defaults: lr 0.001,
+ * beta1 0.9, beta2 0.999, epsilon 1e-8. `weightDecay` λ is L2: λ·W is added to
+ * the gradient, so it too is divided by √v̂ (see `AdamW` for the other way).
  *
  * @chapter 11
  * @example
@@ -116,28 +135,38 @@ export class Adam implements Optimizer {
   private t = 0;
   private moments = new WeakMap<Matrix, { m: Float32Array; v: Float32Array }>();
 
-  constructor(options: { lr?: number; beta1?: number; beta2?: number; epsilon?: number; weightDecay?: number } = {}) {
+  constructor(options: AdamOptions = {}) {
+    const kind = this.decoupled ? "AdamW" : "Adam";
     this.lr = options.lr ?? 0.001;
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-8;
-    this.weightDecay = options.weightDecay ?? 0;
-    checkRate("Adam", "lr", this.lr, 0);
-    checkRate("Adam", "beta1", this.beta1, 0, 1);
-    checkRate("Adam", "beta2", this.beta2, 0, 1);
-    checkRate("Adam", "epsilon", this.epsilon, 0);
-    checkRate("Adam", "weightDecay", this.weightDecay, 0);
-    this.name = `Adam(lr=${this.lr})`;
+    this.weightDecay = options.weightDecay ?? (this.decoupled ? 0.01 : 0);
+    checkRate(kind, "lr", this.lr, 0);
+    checkRate(kind, "beta1", this.beta1, 0, 1);
+    checkRate(kind, "beta2", this.beta2, 0, 1);
+    checkRate(kind, "epsilon", this.epsilon, 0);
+    checkRate(kind, "weightDecay", this.weightDecay, 0);
+    this.name = `${kind}(lr=${this.lr})`;
+  }
+
+  /** Whether weight decay shrinks the weights directly (AdamW) instead of joining the gradient. */
+  protected get decoupled(): boolean {
+    return false;
   }
 
   step(params: readonly Param[]): void {
     this.t++;
     const { lr, beta1, beta2, epsilon } = this;
+    if (this.decoupled && lr * this.weightDecay >= 1) {
+      throw new RangeError(`${this.name}.step: lr·weightDecay is ${lr * this.weightDecay}; it must be below 1, or every weight would flip sign`);
+    }
     const correction1 = 1 - beta1 ** this.t;
     const correction2 = 1 - beta2 ** this.t;
     for (const p of params) {
       const w = p.value.data, g = p.grad.data;
-      const decay = p.decay ? this.weightDecay : 0;
+      const decay = p.decay && !this.decoupled ? this.weightDecay : 0; // L2: into the gradient
+      const keep = p.decay && this.decoupled ? 1 - lr * this.weightDecay : 1; // AdamW: W ← (1 − lr·λ)·W
       let s = this.moments.get(p.value);
       if (s === undefined) {
         s = { m: new Float32Array(w.length), v: new Float32Array(w.length) };
@@ -148,10 +177,28 @@ export class Adam implements Optimizer {
         const gi = g[i] + decay * w[i];
         m[i] = beta1 * m[i] + (1 - beta1) * gi;
         v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-        w[i] -= (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + epsilon);
+        w[i] = keep * w[i] - (lr * (m[i] / correction1)) / (Math.sqrt(v[i] / correction2) + epsilon);
       }
       checkStep(this.name, p);
     }
+  }
+}
+
+/**
+ * AdamW (Loshchilov & Hutter 2019): Adam with decoupled weight decay. Each
+ * step first shrinks every weight (not bias) by the factor 1 − lr·λ, then takes
+ * Adam's step from the gradient alone, so every weight decays at the same rate
+ * whatever the size of its gradients. With L2 in Adam (`Adam`'s
+ * `weightDecay`), λ·W is divided by √v̂ like the gradient, and weights with
+ * large gradients hardly decay. Defaults as `Adam`, and `weightDecay` 0.01.
+ *
+ * @chapter 11
+ * @example
+ * new AdamW({ lr: 0.001, weightDecay: 0.01 });
+ */
+export class AdamW extends Adam {
+  protected override get decoupled(): boolean {
+    return true;
   }
 }
 

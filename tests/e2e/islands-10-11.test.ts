@@ -124,7 +124,7 @@ describe("chapter 11: comparison, saving and loading", () => {
     await page.locator(".tr-compare[data-state=done]").waitFor({ timeout: 60_000 });
     await t.locator(".tr-table tbody tr").nth(2).locator("td").nth(1).filter({ hasText: "%" }).waitFor({ timeout: 10_000 });
     expect(await t.locator(".tr-table tbody tr").count()).toBe(3);
-    expect(await t.locator(".tr-table tbody th").allInnerTexts()).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.01", "Adam, lr 0.001"]);
+    expect(await t.locator(".tr-table tbody th").allInnerTexts()).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.02", "Adam, lr 0.001"]);
     expect(await t.locator(".u-legend .u-series").count()).toBe(4); // x and three runs
     expect(problems).toEqual([]);
     await page.close();

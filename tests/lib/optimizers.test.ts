@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Adam, Matrix, type Param, SGD, initWeights, l2Penalty, Random } from "nnfs";
+import { Adam, AdamW, Matrix, type Param, SGD, initWeights, l2Penalty, Random } from "nnfs";
 
 function param(values: number[], grads: number[], decay = true): Param {
   return { name: decay ? "W" : "b", value: Matrix.from([values]), grad: Matrix.from([grads]), decay };
@@ -80,5 +80,59 @@ describe("initWeights", () => {
 
   test("an unknown scheme is named", () => {
     expect(() => initWeights(2, 2, "lecun" as never, new Random(0))).toThrow('initWeights: unknown scheme "lecun"');
+  });
+});
+
+describe("AdamW", () => {
+  test("a step shrinks the weights by 1 − lr·λ, then takes Adam's step", () => {
+    const p = param([2, -1], [0.5, -3]);
+    new AdamW({ lr: 0.01, weightDecay: 0.1 }).step([p]);
+    // Adam's first step is lr·sign(g), from the gradient alone
+    expect(p.value.data[0]).toBeCloseTo(2 * (1 - 0.001) - 0.01, 5);
+    expect(p.value.data[1]).toBeCloseTo(-1 * (1 - 0.001) + 0.01, 5);
+  });
+
+  test("biases do not decay", () => {
+    const p = param([2], [0.5], false);
+    new AdamW({ lr: 0.01, weightDecay: 0.1 }).step([p]);
+    expect(p.value.data[0]).toBeCloseTo(2 - 0.01, 5);
+  });
+
+  test("weightDecay 0 is Adam", () => {
+    const a = param([1, 2], [0.3, -0.2]);
+    const b = param([1, 2], [0.3, -0.2]);
+    new Adam({ lr: 0.01 }).step([a]);
+    new AdamW({ lr: 0.01, weightDecay: 0 }).step([b]);
+    expect(Array.from(b.value.data)).toEqual(Array.from(a.value.data));
+  });
+
+  test("differs from L2 in Adam: there, the decay is divided by √v̂ with the gradient", () => {
+    // A weight of 1 with gradient 0: L2 makes λ·W its whole gradient, and
+    // Adam's first step turns any gradient into a step of lr, so the weight
+    // moves by lr = 0.01. AdamW moves it by lr·λ·W = 0.0001 only.
+    const l2 = param([1], [0]);
+    const decoupled = param([1], [0]);
+    new Adam({ lr: 0.01, weightDecay: 0.01 }).step([l2]);
+    new AdamW({ lr: 0.01, weightDecay: 0.01 }).step([decoupled]);
+    expect(l2.value.data[0]).toBeCloseTo(1 - 0.01, 6);
+    expect(decoupled.value.data[0]).toBeCloseTo(1 - 0.0001, 6);
+    // A weight with large gradients: L2's pull is drowned in √v̂, AdamW's is not.
+    const bigL2 = param([1], [100]);
+    const bigW = param([1], [100]);
+    const noDecay = param([1], [100]);
+    new Adam({ lr: 0.01, weightDecay: 0.01 }).step([bigL2]);
+    new AdamW({ lr: 0.01, weightDecay: 0.01 }).step([bigW]);
+    new Adam({ lr: 0.01 }).step([noDecay]);
+    expect(bigL2.value.data[0]).toBeCloseTo(noDecay.value.data[0], 6);
+    expect(noDecay.value.data[0] - bigW.value.data[0]).toBeCloseTo(0.0001, 6);
+  });
+
+  test("its name, default decay, and errors name AdamW", () => {
+    const opt = new AdamW();
+    expect(opt.name).toBe("AdamW(lr=0.001)");
+    expect(opt.weightDecay).toBe(0.01);
+    expect(new Adam().weightDecay).toBe(0);
+    expect(() => new AdamW({ weightDecay: -1 })).toThrow("AdamW: weightDecay is -1; it must be in [0, ∞)");
+    expect(() => new AdamW({ lr: 2, weightDecay: 0.5 }).step([param([1], [1])])).toThrow("AdamW(lr=2).step: lr·weightDecay is 1; it must be below 1");
   });
 });

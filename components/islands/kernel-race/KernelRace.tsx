@@ -1,15 +1,18 @@
 /**
  * Chapter 12's island: pick a matrix size, press Race, and watch each kernel's
- * speed grow into a bar as the Web Worker (kernel-race-worker.ts) times it.
- * Stop ends the worker at once. The logic (lanes, timing, state, texts) is in
- * kernel-race.ts.
+ * speed grow into a bar as the Web Worker (worker.ts) times it, then see the
+ * kernels as points on this machine's roofline. Stop ends the worker at once.
+ * The logic (lanes, timing, state, texts) is in kernel-race.ts, the
+ * roofline's geometry in roofline.ts.
  *
  * Contract for the browser tests: the root has `data-kernel-race` and
  * `data-state` (idle, racing, done, stopped or error); each lane's row has
- * `data-lane` (its id), `data-status` and, once timed, `data-gflops`.
+ * `data-lane` (its id), `data-status` and, once timed, `data-gflops`; the
+ * roofline has `data-roofline` and a `data-point` (lane id) for each point.
  */
 import { useEffect, useId, useReducer, useRef } from "preact/hooks";
-import { SIZES, barPercents, describeState, initialState, laneText, reduce, type FromWorker, type ToWorker } from "./kernel-race.ts";
+import { MEASURES, SIZES, barPercents, describeState, initialState, laneText, reduce, type FromWorker, type ToWorker } from "./kernel-race.ts";
+import { Roofline } from "./Roofline.tsx";
 import workerUrl from "./worker.ts?worker&url";
 import { startWorker } from "../shared/start-worker.ts";
 import "../shared/islands.css";
@@ -82,12 +85,15 @@ export default function KernelRace() {
         {state.lanes.map((l, i) => (
           <li
             key={l.id}
-            class={`kr-lane kr-${l.status}${l.id === "ceiling" ? " kr-ceiling" : ""}`}
+            class={`kr-lane kr-${l.status}${MEASURES.includes(l.id) ? " kr-measure" : ""}`}
             data-lane={l.id}
             data-status={l.status}
             data-gflops={l.gflops === null ? undefined : String(l.gflops)}
           >
-            <span class="kr-name">{l.name}</span>
+            <span class="kr-name">
+              {l.name}
+              {l.note && l.status !== "unavailable" && <span class="kr-note-line">{l.note}</span>}
+            </span>
             <span class="kr-track" aria-hidden="true">
               {widths[i] > 0 && <span class="kr-bar" style={{ width: `${widths[i].toFixed(1)}%` }} />}
             </span>
@@ -95,8 +101,10 @@ export default function KernelRace() {
           </li>
         ))}
       </ul>
+      <Roofline lanes={state.lanes} size={state.size} uid={uid} />
       <figcaption class="kr-note">
-        Each bar is the best of four timed rounds; the last lane does no memory work at all, the most one-at-a-time JavaScript can do.
+        Each bar is the best of up to four timed rounds. The first two lanes measure the machine, not a product: the yardstick does multiply-adds with no memory at all, the
+        stream moves numbers through memory with almost no arithmetic.
       </figcaption>
     </figure>
   );

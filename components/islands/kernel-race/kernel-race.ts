@@ -1,17 +1,21 @@
 /**
- * Chapter 12's island, the logic: race matrix-product kernels on two random
- * square matrices of a size the reader picks, and show each kernel's speed in
- * GFLOP/s as a bar. The kernels are the chapter's own (the naive loop, i-k-j,
- * the 4 × 4 register-blocked tile), the library's `matmul` on its TypeScript
- * kernel, and, where the browser runs it, the library's WebAssembly SIMD
- * kernel; the last lane is the scalar ceiling (eight sums in registers). The
- * race runs in a Web Worker (kernel-race-worker.ts); this file holds what
- * both sides share: the lanes, the sizes, the timing, the messages and the
- * state the page shows.
+ * Chapter 12's island, the logic: race the chapter's matrix-product kernels
+ * (kernels.ts) on two random square matrices of a size the reader picks, and
+ * show each kernel's speed in GFLOP/s as a bar. First come the machine's two
+ * limits, the scalar yardstick (running sums in registers, the best of
+ * several counts) and a memory stream; then the kernels: the naive loop and
+ * i-k-j on arrays of rows, as the chapter writes them, typed i-k-j, the
+ * 4 × 4 register-blocked tile, the tiled kernel, the library's `matmul` on
+ * its TypeScript kernel and, where the browser runs it, on WebAssembly SIMD.
+ * The race runs in a Web Worker (worker.ts); this file holds what both sides
+ * share: the lanes, the sizes, the timing, the messages and the state the
+ * page shows. The roofline drawn from the results is in roofline.ts.
  */
 
+import { STREAM_BYTES_PER_FLOP } from "./kernels.ts";
+
 /** The lanes of a race, in the order they run. */
-export type LaneId = "naive" | "ikj" | "blocked" | "nnfs" | "simd" | "ceiling";
+export type LaneId = "yardstick" | "stream" | "naive" | "ikj" | "typed" | "blocked" | "tiled" | "nnfs" | "simd";
 
 export interface Lane {
   id: LaneId;
@@ -19,90 +23,40 @@ export interface Lane {
 }
 
 export const LANES: readonly Lane[] = [
-  { id: "naive", name: "naive i-j-k" },
-  { id: "ikj", name: "i-k-j" },
+  { id: "yardstick", name: "scalar yardstick (no memory)" },
+  { id: "stream", name: "memory stream (y += a·x)" },
+  { id: "naive", name: "naive i-j-k (rows)" },
+  { id: "ikj", name: "i-k-j (rows)" },
+  { id: "typed", name: "typed i-k-j" },
   { id: "blocked", name: "4×4 blocked" },
-  { id: "nnfs", name: "nnfs (TypeScript)" },
+  { id: "tiled", name: "tiled" },
+  { id: "nnfs", name: "nnfs matmul (TypeScript)" },
   { id: "simd", name: "nnfs (WebAssembly SIMD)" },
-  { id: "ceiling", name: "scalar ceiling (registers only)" },
 ];
+
+/** The machine's limits, not kernels: never "the fastest kernel". */
+export const MEASURES: readonly LaneId[] = ["yardstick", "stream"];
 
 /** Matrix sizes the reader can pick (n × n times n × n). */
 export const SIZES = [64, 128, 256, 512, 1024] as const;
 export const DEFAULT_SIZE = 256;
-/** Above this size the naive loop takes seconds per product, and sits the race out. */
+/** Above this size the naive loop takes seconds per product: it multiplies only the first NAIVE_ROWS rows of A. */
 export const NAIVE_MAX = 512;
+export const NAIVE_ROWS = 64;
+/** Rows of A the naive lane multiplies at size n. */
+export const naiveRows = (n: number): number => (n > NAIVE_MAX ? NAIVE_ROWS : n);
+/** A lane stops timing after the round that passes this many milliseconds. */
+export const LANE_CAP_MS = 6000;
 
-/** Floating-point operations of an n × n by n × n product. */
-export const productFlops = (n: number): number => 2 * n * n * n;
+/** Floating-point operations of an [rows × n] by [n × n] product (rows = n: the whole square). */
+export const productFlops = (n: number, rows = n): number => 2 * rows * n * n;
 
-/** Flops of one call of `ceilingLoop`. */
-export const CEILING_FLOPS = 16e6;
+/** Floats in each of the stream's two arrays: 16 MB each, more than most caches hold. */
+export const STREAM_LENGTH = 1 << 22;
+/** Flops of one call of the stream. */
+export const STREAM_FLOPS = 2 * STREAM_LENGTH;
 
-// ---------------------------------------------------------------- kernels
-// Flat row-major n × n matrices; every name in the hot loops is local.
-
-/** c = a·b, row i of a times column j of b. */
-export function naive(a: Float32Array, b: Float32Array, c: Float32Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += a[i * n + k] * b[k * n + j];
-      c[i * n + j] = sum;
-    }
-  }
-}
-
-/** c = a·b in the order i-k-j: row i of c += a[i][k] · row k of b, summed in 64 bits. */
-export function ikj(a: Float32Array, b: Float32Array, c: Float32Array, n: number): void {
-  const row = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    row.fill(0);
-    for (let k = 0; k < n; k++) {
-      const aik = a[i * n + k];
-      const bk = k * n;
-      for (let j = 0; j < n; j++) row[j] += aik * b[bk + j];
-    }
-    c.set(row, i * n);
-  }
-}
-
-/** c = a·b in 4 × 4 tiles held in sixteen locals (n a multiple of 4). */
-export function blocked(a: Float32Array, b: Float32Array, c: Float32Array, n: number): void {
-  for (let i = 0; i < n; i += 4) {
-    const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-    for (let j = 0; j < n; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let k = 0; k < n; k++) {
-        const a0 = a[r0 + k], a1 = a[r1 + k], a2 = a[r2 + k], a3 = a[r3 + k];
-        const p = k * n + j;
-        const b0 = b[p], b1 = b[p + 1], b2 = b[p + 2], b3 = b[p + 3];
-        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
-      }
-      c[r0 + j] = c00; c[r0 + j + 1] = c01; c[r0 + j + 2] = c02; c[r0 + j + 3] = c03;
-      c[r1 + j] = c10; c[r1 + j + 1] = c11; c[r1 + j + 2] = c12; c[r1 + j + 3] = c13;
-      c[r2 + j] = c20; c[r2 + j + 1] = c21; c[r2 + j + 2] = c22; c[r2 + j + 3] = c23;
-      c[r3 + j] = c30; c[r3 + j + 1] = c31; c[r3 + j + 2] = c32; c[r3 + j + 3] = c33;
-    }
-  }
-}
-
-/** Eight running sums multiplied and added to in registers: CEILING_FLOPS flops, no memory. */
-export function ceilingLoop(): number {
-  let s0 = 1, s1 = 1, s2 = 1, s3 = 1, s4 = 1, s5 = 1, s6 = 1, s7 = 1;
-  const x = 0.999999, y = 1e-6;
-  for (let t = 0; t < 1_000_000; t++) {
-    s0 = s0 * x + y; s1 = s1 * x + y; s2 = s2 * x + y; s3 = s3 * x + y;
-    s4 = s4 * x + y; s5 = s5 * x + y; s6 = s6 * x + y; s7 = s7 * x + y;
-  }
-  return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
-}
-
-/** The largest |x − y| between two results. */
+/** The largest |x − y| between two results (arrays of rows are read row after row). */
 export function largestDifference(x: ArrayLike<number>, y: ArrayLike<number>): number {
   if (x.length !== y.length) throw new RangeError(`largestDifference: lengths ${x.length} and ${y.length} differ`);
   let worst = 0;
@@ -162,19 +116,21 @@ export type FromWorker =
   | { type: "lane"; id: LaneId }
   /** The lane's best speed so far; `done` once its rounds are over, with whether its product matched the others. */
   | { type: "speed"; id: LaneId; gflops: number; done: boolean; correct?: boolean }
+  /** The scalar yardstick's best count of running sums. */
+  | { type: "sums"; count: number }
   | { type: "finished" }
   | { type: "error"; message: string };
 
 // ---------------------------------------------------------------- state
 
-export type LaneStatus = "waiting" | "running" | "done" | "skipped" | "unavailable";
+export type LaneStatus = "waiting" | "running" | "done" | "unavailable";
 
 export interface LaneState {
   id: LaneId;
   name: string;
   status: LaneStatus;
   gflops: number | null;
-  /** Why a lane is skipped or unavailable. */
+  /** What to know about the lane: why it is unavailable, how it was measured. */
   note: string | null;
   correct: boolean | null;
 }
@@ -197,13 +153,13 @@ export function initialState(size = DEFAULT_SIZE): RaceState {
 }
 
 function lane({ id, name }: Lane, size: number): LaneState {
-  const skipped = id === "naive" && size > NAIVE_MAX;
+  const rows = id === "naive" ? naiveRows(size) : size;
   return {
     id,
     name,
-    status: skipped ? "skipped" : "waiting",
+    status: "waiting",
     gflops: null,
-    note: skipped ? `left out above ${NAIVE_MAX}: seconds per product` : null,
+    note: rows < size ? `on the first ${rows} of ${size} rows, to save time` : null,
     correct: null,
   };
 }
@@ -240,7 +196,7 @@ function fromWorker(s: RaceState, m: FromWorker): RaceState {
       return {
         ...s,
         lanes: s.lanes.map((l) =>
-          m.lanes.includes(l.id) || l.status === "skipped"
+          m.lanes.includes(l.id)
             ? l
             : { ...l, status: "unavailable", note: l.id === "simd" ? "not in this browser: no WebAssembly SIMD" : "not run" },
         ),
@@ -249,6 +205,8 @@ function fromWorker(s: RaceState, m: FromWorker): RaceState {
       return update(s, m.id, { status: "running" });
     case "speed":
       return update(s, m.id, { gflops: m.gflops, status: m.done ? "done" : "running", correct: m.correct ?? null });
+    case "sums":
+      return update(s, "yardstick", { note: `best with ${m.count} running sums` });
     case "finished":
       return { ...s, status: "done" };
     case "error":
@@ -258,13 +216,21 @@ function fromWorker(s: RaceState, m: FromWorker): RaceState {
 
 // ---------------------------------------------------------------- what the page shows
 
+const threeDigits = (v: number) => (v >= 100 ? Math.round(v) : Number(v.toPrecision(3)));
+
 /** A speed as the bars label it. */
 export function formatGflops(v: number): string {
-  return `${v >= 100 ? Math.round(v) : Number(v.toPrecision(3))} GFLOP/s`;
+  return `${threeDigits(v)} GFLOP/s`;
+}
+
+/** A memory speed: bytes a second, in GB/s. */
+export function formatBandwidth(gbPerSecond: number): string {
+  return `${threeDigits(gbPerSecond)} GB/s`;
 }
 
 /** What a lane's row says after its name. */
 export function laneText(l: LaneState): string {
+  if (l.gflops !== null && l.id === "stream") return `${formatGflops(l.gflops)}, ${formatBandwidth(l.gflops * STREAM_BYTES_PER_FLOP)}`;
   if (l.gflops !== null) return `${formatGflops(l.gflops)}${l.correct === false ? " (wrong result!)" : ""}`;
   if (l.status === "running") return "running…";
   if (l.note) return l.note;
@@ -285,7 +251,7 @@ export function describeState(s: RaceState): string {
   if (s.status === "stopped") return "Stopped.";
   const running = s.lanes.find((l) => l.status === "running");
   if (s.status === "racing") return running ? `Racing ${n}: ${running.name}…` : `Racing ${n}…`;
-  const done = s.lanes.filter((l) => l.gflops !== null && l.id !== "ceiling");
+  const done = s.lanes.filter((l) => l.gflops !== null && !MEASURES.includes(l.id));
   const best = done.reduce<LaneState | null>((b, l) => (b === null || l.gflops! > b.gflops! ? l : b), null);
   return best ? `Done: at ${n} the fastest was ${best.name}, ${formatGflops(best.gflops!)}.` : "Done.";
 }

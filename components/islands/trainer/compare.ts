@@ -12,7 +12,7 @@ export type CompareRow = Pick<Settings, "optimizer" | "lr" | "shift">;
 /** The three configurations comparison mode starts with: the same network, three optimisers. */
 export const COMPARE_START: readonly CompareRow[] = [
   { optimizer: "sgd", lr: 0.2, shift: false },
-  { optimizer: "momentum", lr: 0.01, shift: false },
+  { optimizer: "momentum", lr: 0.02, shift: false },
   { optimizer: "adam", lr: 0.001, shift: false },
 ];
 

@@ -40,7 +40,7 @@ export const DEFAULTS: Settings = {
 
 /** The values offered for each choice (the page shows them as select menus). */
 export const CHOICES = {
-  lr: [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.5, 1, 3],
+  lr: [0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, 3],
   batchSize: [8, 16, 32, 64, 128, 256],
   epochs: [1, 2, 3, 5, 10, 15, 20, 30],
   hidden: [16, 32, 64, 128, 256],
@@ -56,7 +56,7 @@ export const OPTIMIZER_NAMES: Record<OptimizerChoice, string> = {
 };
 
 /** The learning rate that suits each optimiser, offered when the reader switches to it. */
-export const SUGGESTED_LR: Record<OptimizerChoice, number> = { sgd: 0.2, momentum: 0.01, adam: 0.001 };
+export const SUGGESTED_LR: Record<OptimizerChoice, number> = { sgd: 0.2, momentum: 0.02, adam: 0.001 };
 
 const whole = (v: unknown, lo: number, hi: number) => typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
 const real = (v: unknown, lo: number, hi: number) => typeof v === "number" && Number.isFinite(v) && v >= lo && v <= hi;

@@ -1,73 +1,29 @@
 import { describe, expect, test } from "vitest";
 import {
-  CEILING_FLOPS,
   DEFAULT_SIZE,
   LANES,
   NAIVE_MAX,
+  NAIVE_ROWS,
   SIZES,
   barPercents,
-  blocked,
-  ceilingLoop,
   describeState,
+  formatBandwidth,
   formatGflops,
   gflops,
-  ikj,
   initialState,
   laneText,
   largestDifference,
-  naive,
+  naiveRows,
   productFlops,
   reduce,
   secondsPerCall,
   type Action,
   type RaceState,
 } from "../../../components/islands/kernel-race/kernel-race.ts";
-import { Matrix, Random, matmul } from "nnfs";
 
-function random(n: number, seed: number): Float32Array {
-  const rng = new Random(seed);
-  return Float32Array.from({ length: n * n }, () => rng.uniform(-1, 1));
-}
-
-describe("the kernels", () => {
-  /** Each element summed in 64 bits in the order k = 0, 1, …, then stored as a 32-bit float. */
-  function reference(a: Float32Array, b: Float32Array, n: number): Float32Array {
-    const c = new Float32Array(n * n);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += a[i * n + k] * b[k * n + j];
-        c[i * n + j] = s;
-      }
-    return c;
-  }
-
-  test.each([4, 8, 12, 32])("naive, i-k-j and blocked give the reference product for n = %i", (n) => {
-    const a = random(n, 1);
-    const b = random(n, 2);
-    const want = reference(a, b, n);
-    // matmul (its TypeScript kernel, at 16 columns or more) sums the same way.
-    if (n >= 16) expect(Array.from(matmul(new Matrix(n, n, a), new Matrix(n, n, b)).data)).toEqual(Array.from(want));
-    for (const kernel of [naive, ikj, blocked]) {
-      const c = new Float32Array(n * n).fill(NaN);
-      kernel(a, b, c, n);
-      // Each sums in 64 bits in the order k = 0, 1, …, as matmul does: the same floats.
-      expect(Array.from(c), kernel.name).toEqual(Array.from(want));
-    }
-  });
-
-  test("a 2 × 2 product by hand, and the largest difference between results", () => {
-    const c = new Float32Array(4);
-    ikj(Float32Array.of(1, 2, 3, 4), Float32Array.of(5, 6, 7, 8), c, 2);
-    expect(Array.from(c)).toEqual([19, 22, 43, 50]);
-    expect(largestDifference([1, 2, 3], [1, 2.5, 2])).toBe(1);
-    expect(() => largestDifference([1], [1, 2])).toThrow("largestDifference: lengths 1 and 2 differ");
-  });
-
-  test("the ceiling loop settles at y / (1 − x) = 1 in each of its 8 sums", () => {
-    expect(ceilingLoop()).toBeCloseTo(8, 6);
-    expect(CEILING_FLOPS).toBe(2 * 8 * 1_000_000);
-  });
+test("largest difference between results", () => {
+  expect(largestDifference([1, 2, 3], [1, 2.5, 2])).toBe(1);
+  expect(() => largestDifference([1], [1, 2])).toThrow("largestDifference: lengths 1 and 2 differ");
 });
 
 describe("timing", () => {
@@ -94,6 +50,8 @@ describe("timing", () => {
 
   test("GFLOP/s and flops", () => {
     expect(productFlops(256)).toBe(33_554_432);
+    expect(productFlops(1024, 64)).toBe(2 * 64 * 1024 * 1024);
+    expect(formatBandwidth(12.345)).toBe("12.3 GB/s");
     expect(gflops(2e9, 0.5)).toBe(4);
     expect(gflops(1e9, 0)).toBe(0);
     expect(formatGflops(3.14159)).toBe("3.14 GFLOP/s");
@@ -106,23 +64,24 @@ describe("the race's state", () => {
   const run = (actions: Action[], from = initialState()) => actions.reduce(reduce, from);
   const laneOf = (s: RaceState, id: string) => s.lanes.find((l) => l.id === id)!;
 
-  test("starts idle at the default size, every lane waiting; the naive lane sits out above NAIVE_MAX", () => {
+  test("starts idle at the default size, every lane waiting; above NAIVE_MAX the naive lane multiplies the first rows only", () => {
     const s = initialState();
     expect(s).toMatchObject({ status: "idle", size: DEFAULT_SIZE });
     expect(s.lanes.map((l) => l.id)).toEqual(LANES.map((l) => l.id));
     expect(s.lanes.every((l) => l.status === "waiting")).toBe(true);
+    expect(laneOf(s, "naive").note).toBeNull();
     const big = run([{ type: "size", size: 1024 }]);
-    expect(laneOf(big, "naive")).toMatchObject({ status: "skipped" });
-    expect(laneText(laneOf(big, "naive"))).toBe(`left out above ${NAIVE_MAX}: seconds per product`);
+    expect(laneOf(big, "naive")).toMatchObject({ status: "waiting", note: `on the first ${NAIVE_ROWS} of 1024 rows, to save time` });
+    expect([naiveRows(NAIVE_MAX), naiveRows(1024)]).toEqual([NAIVE_MAX, NAIVE_ROWS]);
     expect(() => run([{ type: "size", size: 100 }])).toThrow(`kernel race: size 100 is not one of ${SIZES.join(", ")}`);
   });
 
   test("a race: lanes announced, speeds grow round by round, then done", () => {
-    let s = run([{ type: "start" }, { type: "worker", message: { type: "lanes", lanes: ["naive", "ikj", "blocked", "nnfs", "ceiling"], kernel: "typescript" } }]);
+    let s = run([{ type: "start" }, { type: "worker", message: { type: "lanes", lanes: ["yardstick", "stream", "naive", "ikj", "typed", "blocked", "tiled", "nnfs"], kernel: "typescript" } }]);
     expect(s.status).toBe("racing");
     expect(laneOf(s, "simd")).toMatchObject({ status: "unavailable", note: "not in this browser: no WebAssembly SIMD" });
     s = run([{ type: "worker", message: { type: "lane", id: "naive" } }], s);
-    expect(describeState(s)).toBe("Racing 256 × 256: naive i-j-k…");
+    expect(describeState(s)).toBe("Racing 256 × 256: naive i-j-k (rows)…");
     expect(laneText(laneOf(s, "naive"))).toBe("running…");
     s = run([{ type: "worker", message: { type: "speed", id: "naive", gflops: 0.5, done: false } }], s);
     expect(laneOf(s, "naive")).toMatchObject({ status: "running", gflops: 0.5 });
@@ -130,14 +89,19 @@ describe("the race's state", () => {
       [
         { type: "worker", message: { type: "speed", id: "naive", gflops: 0.6, done: true, correct: true } },
         { type: "worker", message: { type: "speed", id: "blocked", gflops: 2.4, done: true, correct: true } },
-        { type: "worker", message: { type: "speed", id: "ceiling", gflops: 4.8, done: true, correct: true } },
+        { type: "worker", message: { type: "sums", count: 12 } },
+        { type: "worker", message: { type: "speed", id: "yardstick", gflops: 4.8, done: true, correct: true } },
+        { type: "worker", message: { type: "speed", id: "stream", gflops: 1.5, done: true, correct: true } },
         { type: "worker", message: { type: "finished" } },
       ],
       s,
     );
     expect(s.status).toBe("done");
-    expect(barPercents(s.lanes)).toEqual([12.5, 0, 50, 0, 0, 100]);
-    // The ceiling is a yardstick, not a kernel: the fastest kernel is named.
+    expect(barPercents(s.lanes)).toEqual([100, 31.25, 12.5, 0, 0, 50, 0, 0, 0]);
+    expect(laneOf(s, "yardstick").note).toBe("best with 12 running sums");
+    // The stream says its bandwidth too: 6 bytes a flop.
+    expect(laneText(laneOf(s, "stream"))).toBe("1.5 GFLOP/s, 9 GB/s");
+    // The yardstick and the stream measure the machine: the fastest *kernel* is named.
     expect(describeState(s)).toBe("Done: at 256 × 256 the fastest was 4×4 blocked, 2.4 GFLOP/s.");
   });
 

@@ -8,8 +8,8 @@ import { DEFAULTS } from "../../../components/islands/trainer/settings.ts";
 describe("comparison runs", () => {
   test("each run is the shared choices with its own optimiser, rate and shifting", () => {
     const runs = compareRuns({ ...DEFAULTS, epochs: 5, hidden: 16 }, COMPARE_START);
-    expect(runs.map((r) => [r.optimizer, r.lr, r.epochs, r.hidden])).toEqual([["sgd", 0.2, 5, 16], ["momentum", 0.01, 5, 16], ["adam", 0.001, 5, 16]]);
-    expect(runs.map(runLabel)).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.01", "Adam, lr 0.001"]);
+    expect(runs.map((r) => [r.optimizer, r.lr, r.epochs, r.hidden])).toEqual([["sgd", 0.2, 5, 16], ["momentum", 0.02, 5, 16], ["adam", 0.001, 5, 16]]);
+    expect(runs.map(runLabel)).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.02", "Adam, lr 0.001"]);
   });
 
   test("a new optimiser brings its learning rate; other rows stay as they were", () => {
@@ -22,7 +22,7 @@ describe("comparison runs", () => {
 
   test("a shifted run is named so, and the rows' key changes with any choice", () => {
     const rows = changeRow(COMPARE_START, 1, { shift: true });
-    expect(runLabel(compareRuns(DEFAULTS, rows)[1])).toBe("SGD with momentum, lr 0.01, shifted digits");
+    expect(runLabel(compareRuns(DEFAULTS, rows)[1])).toBe("SGD with momentum, lr 0.02, shifted digits");
     expect(rowsKey(rows)).not.toBe(rowsKey(COMPARE_START));
   });
 });

@@ -1,0 +1,170 @@
+/**
+ * The kernel race's roofline: the reader's machine as two limits, and each
+ * kernel as a point under them. A kernel that does I flops for each byte it
+ * must move from memory can go no faster than bandwidth × I (the slope) nor
+ * than the arithmetic allows (the flat roof, here the scalar yardstick). Its
+ * point sits at its I and its measured GFLOP/s; how far below the roof says
+ * how much its arrangement wastes.
+ */
+import { STREAM_BYTES_PER_FLOP } from "./kernels.ts";
+import { naiveRows, type LaneId, type LaneState } from "./kernel-race.ts";
+
+/**
+ * Flops per byte of an [rows × n] by [n × n] product that reads A and B and
+ * writes C once each, with `bytes` per number: the least memory traffic any
+ * arrangement needs.
+ */
+export function productIntensity(n: number, rows: number, bytes: number): number {
+  return (2 * rows * n * n) / ((rows * n + n * n + rows * n) * bytes);
+}
+
+/** Bytes per number of each kernel lane: arrays of rows hold 64-bit numbers, the rest 32-bit floats. */
+const BYTES: Partial<Record<LaneId, number>> = { naive: 8, ikj: 8, typed: 4, blocked: 4, tiled: 4, nnfs: 4, simd: 4 };
+
+/** Flops per byte of a lane at size n (null for the yardstick, which moves no memory). */
+export function laneIntensity(id: LaneId, n: number): number | null {
+  if (id === "yardstick") return null;
+  if (id === "stream") return 1 / STREAM_BYTES_PER_FLOP;
+  return productIntensity(n, id === "naive" ? naiveRows(n) : n, BYTES[id]!);
+}
+
+export interface Point {
+  id: LaneId;
+  name: string;
+  intensity: number;
+  gflops: number;
+  /** The point's pixel position. */
+  x: number;
+  y: number;
+  /** Its short label, and where the label goes (points in one column get labels at least LABEL_GAP apart). */
+  label: string;
+  labelY: number;
+  /** Labels of the rows kernels go left of their points: their column sits just left of the typed kernels'. */
+  labelSide: "left" | "right";
+}
+
+/** Short labels of the points. */
+const SHORT: Partial<Record<LaneId, string>> = {
+  stream: "stream", naive: "naive", ikj: "i-k-j", typed: "typed", blocked: "blocked", tiled: "tiled", nnfs: "nnfs", simd: "SIMD",
+};
+export const LABEL_GAP = 14;
+
+/** Spreads the labels of points that share a column so that they never overlap, in the points' order from the top. */
+export function spreadLabels(points: readonly { x: number; y: number }[], gap = LABEL_GAP): number[] {
+  const ys = points.map((p) => p.y + 4);
+  const columns = new Map<number, number[]>();
+  points.forEach((p, i) => {
+    const key = Math.round(p.x / 20);
+    columns.set(key, [...(columns.get(key) ?? []), i]);
+  });
+  for (const members of columns.values()) {
+    members.sort((i, j) => ys[i] - ys[j]);
+    for (let m = 1; m < members.length; m++) ys[members[m]] = Math.max(ys[members[m]], ys[members[m - 1]] + gap);
+  }
+  return ys;
+}
+
+export interface RooflineChart {
+  width: number;
+  height: number;
+  /** The plot area. */
+  box: { left: number; top: number; width: number; height: number };
+  /** Memory bandwidth (GB/s) and the yardstick (GFLOP/s), measured. */
+  bandwidth: number;
+  peak: number;
+  /** The intensity where the slope meets the roof. */
+  ridge: number;
+  /** The roof as an SVG path: the slope up to the ridge, then flat. */
+  roof: string;
+  /** Where the roofs' labels go. */
+  roofLabel: { x: number; y: number };
+  slopeLabel: { x: number; y: number; angle: number };
+  xTicks: { value: number; x: number; label: string }[];
+  yTicks: { value: number; y: number; label: string }[];
+  points: Point[];
+}
+
+const WIDTH = 560;
+const HEIGHT = 300;
+const BOX = { left: 58, top: 14, width: 480, height: 236 };
+
+const decadeLabel = (v: number) => (v >= 1 ? String(v) : String(Number(v.toPrecision(1))));
+
+/**
+ * The roofline of a race, once its yardstick and stream are measured (null
+ * before): log–log axes from a tenth of a flop per byte to a thousand, and
+ * GFLOP/s over whole decades around every point and roof.
+ */
+export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineChart | null {
+  const speed = (id: LaneId) => lanes.find((l) => l.id === id)?.gflops ?? null;
+  const peak = speed("yardstick");
+  const streamGflops = speed("stream");
+  if (peak === null || streamGflops === null || !(peak > 0) || !(streamGflops > 0)) return null;
+  const bandwidth = streamGflops * STREAM_BYTES_PER_FLOP;
+  const ridge = peak / bandwidth;
+
+  const measured = lanes.filter((l) => l.gflops !== null && l.gflops > 0 && l.id !== "yardstick");
+  const x0 = -1, x1 = 3; // log10 of flops per byte
+  const lows = [streamGflops, ...measured.map((l) => l.gflops!), bandwidth * 10 ** x0];
+  const highs = [peak, ...measured.map((l) => l.gflops!)];
+  const y0 = Math.floor(Math.log10(Math.min(...lows)));
+  const y1 = Math.max(y0 + 1, Math.ceil(Math.log10(Math.max(...highs))));
+  const px = (I: number) => BOX.left + ((Math.log10(I) - x0) / (x1 - x0)) * BOX.width;
+  const py = (g: number) => BOX.top + (1 - (Math.log10(g) - y0) / (y1 - y0)) * BOX.height;
+  const xMin = 10 ** x0, xMax = 10 ** x1;
+
+  const line = (top: number) => {
+    const knee = top / bandwidth;
+    const start = Math.max(xMin, 10 ** y0 / bandwidth); // where the slope enters the plot
+    if (knee <= start) return `M${px(xMin).toFixed(1)} ${py(top).toFixed(1)} L${px(xMax).toFixed(1)} ${py(top).toFixed(1)}`;
+    const k = Math.min(knee, xMax);
+    return `M${px(start).toFixed(1)} ${py(bandwidth * start).toFixed(1)} L${px(k).toFixed(1)} ${py(bandwidth * k).toFixed(1)} L${px(xMax).toFixed(1)} ${py(top).toFixed(1)}`;
+  };
+
+  // The slope's label sits along it, halfway between its start and the ridge.
+  const slopeLabel = () => {
+    const start = Math.max(xMin, 10 ** y0 / bandwidth);
+    const end = Math.min(ridge, xMax);
+    const mid = Math.sqrt(start * end);
+    const angle = (Math.atan2(py(bandwidth * end) - py(bandwidth * start), px(end) - px(start)) * 180) / Math.PI;
+    return { x: px(mid), y: py(bandwidth * mid) - 6, angle };
+  };
+
+  const points: Point[] = [];
+  for (const l of measured) {
+    const intensity = laneIntensity(l.id, n);
+    if (intensity === null) continue;
+    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
+  }
+  spreadLabels(points).forEach((y, i) => (points[i].labelY = y));
+  const decades = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    box: BOX,
+    bandwidth,
+    peak,
+    ridge,
+    roof: line(peak),
+    roofLabel: { x: px(xMax) - 4, y: py(peak) - 6 },
+    slopeLabel: slopeLabel(),
+    xTicks: decades(x0, x1).map((v) => ({ value: v, x: px(v), label: decadeLabel(v) })),
+    yTicks: decades(y0, y1).map((v) => ({ value: v, y: py(v), label: decadeLabel(v) })),
+    points,
+  };
+}
+
+/** The chart in words, for screen readers and as the figure's caption. */
+export function describeRoofline(c: RooflineChart): string {
+  const fmt = (v: number) => String(v >= 100 ? Math.round(v) : Number(v.toPrecision(2)));
+  const kernels = c.points.filter((p) => p.id !== "stream");
+  const right = kernels.every((p) => p.intensity > c.ridge);
+  return (
+    `Memory brings ${fmt(c.bandwidth)} GB/s and the scalar yardstick is ${fmt(c.peak)} GFLOP/s, so the roofs meet at ${fmt(c.ridge)} flops per byte. ` +
+    (kernels.length === 0
+      ? "No kernel is timed yet."
+      : right
+        ? "Every product lies to the right of that point: memory would let each of them reach the yardstick, and how far below the roof a kernel sits is what its arrangement wastes."
+        : "Some products lie left of that point, where memory alone limits them.")
+  );
+}

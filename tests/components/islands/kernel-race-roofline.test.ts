@@ -1,0 +1,69 @@
+import { describe, expect, test } from "vitest";
+import { initialState, reduce, type Action, type RaceState } from "../../../components/islands/kernel-race/kernel-race.ts";
+import { LABEL_GAP, describeRoofline, laneIntensity, productIntensity, rooflineChart, spreadLabels } from "../../../components/islands/kernel-race/roofline.ts";
+
+const race = (speeds: Record<string, number>, size = 256): RaceState =>
+  [{ type: "start" } as Action, ...Object.entries(speeds).map(([id, g]) => ({ type: "worker", message: { type: "speed", id, gflops: g, done: true, correct: true } }) as Action)].reduce(
+    reduce,
+    initialState(size),
+  );
+
+describe("intensity: flops per byte of the least memory traffic", () => {
+  test("an n × n product reads A and B and writes C once: 2n³ flops for 3n² numbers", () => {
+    expect(productIntensity(256, 256, 4)).toBeCloseTo(256 / 6, 10);
+    expect(productIntensity(256, 256, 8)).toBeCloseTo(256 / 12, 10);
+    // The first 64 rows of a 1024 product: 2·64·1024² flops for (2·64·1024 + 1024²)·8 bytes.
+    expect(productIntensity(1024, 64, 8)).toBeCloseTo((2 * 64 * 1024 * 1024) / ((2 * 64 * 1024 + 1024 * 1024) * 8), 10);
+  });
+
+  test("each lane's: arrays of rows hold 8-byte numbers, the others 4-byte floats; the stream 2 flops per 12 bytes", () => {
+    expect(laneIntensity("ikj", 256)).toBeCloseTo(256 / 12, 10);
+    expect(laneIntensity("tiled", 256)).toBeCloseTo(256 / 6, 10);
+    expect(laneIntensity("naive", 1024)).toBeCloseTo(productIntensity(1024, 64, 8), 10);
+    expect(laneIntensity("stream", 256)).toBeCloseTo(1 / 6, 10);
+    expect(laneIntensity("yardstick", 256)).toBeNull();
+  });
+});
+
+describe("the roofline chart", () => {
+  test("nothing to draw until the yardstick and the stream are measured", () => {
+    expect(rooflineChart(race({ blocked: 2 }).lanes, 256)).toBeNull();
+    expect(rooflineChart(race({ yardstick: 8 }).lanes, 256)).toBeNull();
+  });
+
+  test("bandwidth from the stream, the roofs meet at peak / bandwidth, and the points sit at their intensity and speed", () => {
+    const c = rooflineChart(race({ yardstick: 8, stream: 2, naive: 0.4, blocked: 4, simd: 20 }).lanes, 256)!;
+    expect(c.bandwidth).toBe(12); // 2 GFLOP/s × 6 bytes per flop
+    expect(c.peak).toBe(8);
+    expect(c.ridge).toBeCloseTo(8 / 12, 10);
+    expect(c.points.map((p) => p.id)).toEqual(["stream", "naive", "blocked", "simd"]);
+    const at = (id: string) => c.points.find((p) => p.id === id)!;
+    // Log axes: ten times the speed is the same height higher, whatever the speed.
+    const decade = at("naive").y - at("blocked").y;
+    expect(decade).toBeGreaterThan(0);
+    expect(at("blocked").y - at("simd").y).toBeCloseTo(decade * Math.log10(5), 6);
+    expect(at("blocked").x).toBeGreaterThan(at("naive").x); // 4-byte floats: twice the flops per byte
+    expect(at("stream").x).toBeLessThan(at("naive").x);
+    // The rows kernels' labels go left, so that they do not run into the next column.
+    expect(c.points.map((p) => p.labelSide)).toEqual(["right", "left", "right", "right"]);
+    // Whole decades, covering every point and the roofs: 0.1 to 100 GFLOP/s.
+    expect(c.yTicks.map((t) => t.label)).toEqual(["0.1", "1", "10", "100"]);
+    expect(c.xTicks.map((t) => t.label)).toEqual(["0.1", "1", "10", "100", "1000"]);
+    expect(c.roof.match(/L/g)).toHaveLength(2); // the slope, then flat
+    // The slope's label leans with it: up to the right, so a negative angle on screen.
+    expect(c.slopeLabel.angle).toBeLessThan(0);
+    expect(c.roofLabel.y).toBeLessThan(c.points.find((p) => p.id === "blocked")!.y);
+    expect(describeRoofline(c)).toBe(
+      "Memory brings 12 GB/s and the scalar yardstick is 8 GFLOP/s, so the roofs meet at 0.67 flops per byte. " +
+        "Every product lies to the right of that point: memory would let each of them reach the yardstick, and how far below the roof a kernel sits is what its arrangement wastes.",
+    );
+  });
+
+  test("labels of points in one column never overlap", () => {
+    const ys = spreadLabels([{ x: 100, y: 50 }, { x: 101, y: 52 }, { x: 300, y: 51 }, { x: 99, y: 49 }]);
+    const column = [ys[0], ys[1], ys[3]].sort((a, b) => a - b);
+    expect(column[1] - column[0]).toBeGreaterThanOrEqual(LABEL_GAP);
+    expect(column[2] - column[1]).toBeGreaterThanOrEqual(LABEL_GAP);
+    expect(ys[2]).toBe(55); // alone in its column: beside its point
+  });
+});
