@@ -26,7 +26,7 @@ const base = process.env.BASE_PATH ?? "/";
 // load: no remote scripts, styles, fonts (KaTeX's are bundled) or requests.
 // Styles allow 'unsafe-inline' because Shiki and KaTeX colour and place text
 // with style attributes. Scripts allow 'unsafe-eval' for one reason: the code
-// cells compile the reader's code with `new AsyncFunction` in their worker,
+// cells compile the reader's code with `new Function` in their worker,
 // and that worker (started from a blob: URL, hence worker-src blob:) runs
 // under this same policy, which keeps reader code from fetching or importing
 // anything but the book's own files (components/cell/page/controller.ts).

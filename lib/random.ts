@@ -51,6 +51,7 @@ export class Random {
    * new Random(1).uniform(-1, 1); // in [-1, 1)
    */
   uniform(lo = 0, hi = 1): number {
+    if (!Number.isFinite(lo + hi)) notFinite("Random.uniform", { lo, hi });
     return lo + (hi - lo) * this.next();
   }
 
@@ -62,6 +63,7 @@ export class Random {
    * new Random(1).normal(0, 0.01); // a small number near 0
    */
   normal(mean = 0, std = 1): number {
+    if (!Number.isFinite(mean + std)) notFinite("Random.normal", { mean, std });
     let z: number;
     if (this.spare !== undefined) {
       z = this.spare;
@@ -115,5 +117,13 @@ export class Random {
     const p = new Int32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     return this.shuffle(p);
+  }
+}
+
+// Throws "op: name is NaN, not a finite number" for the first argument that is
+// not finite. Called when their sum is not finite: then one is, or the sum overflowed (no throw).
+function notFinite(op: string, args: Record<string, number>): void {
+  for (const [name, x] of Object.entries(args)) {
+    if (!Number.isFinite(x)) throw new RangeError(`${op}: ${name} is ${String(x)}, not a finite number`);
   }
 }

@@ -139,6 +139,7 @@ export async function trainEpoch(model: Sequential, X: Matrix, y: Targets, optio
   checkSamples("trainEpoch", X, y);
   const { loss, optimizer } = options;
   const batchSize = options.batchSize ?? 32;
+  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError(`trainEpoch: batchSize must be a whole number > 0, got ${String(batchSize)}`);
   const rng = options.rng ?? new Random(0);
   const order = options.order ?? identityOrder(X.rows);
   const epoch = options.epoch ?? 1, epochs = options.epochs ?? 1, firstStep = options.firstStep ?? 0;

@@ -6,7 +6,18 @@
  * layer's weights and gradients, the lists of non-zeros) is asked for here
  * too, so that it can live where the fast kernels read it, with no copy.
  */
-import type { SparseRows } from "./sparse-rows.ts";
+
+/**
+ * A matrix given as its non-zeros, row by row, as the kernels read it (what a
+ * `SparseRows` holds; declared here so that this floor imports nothing).
+ */
+export interface NonZeroRows {
+  readonly rows: number;
+  /** Row r's entries are at start[r] … start[r + 1] − 1 of `col` and `value`. */
+  readonly start: Int32Array;
+  readonly col: Int32Array;
+  readonly value: Float32Array;
+}
 
 /** The fast kernels' names, fastest first. */
 export type FastKernelName = "wasm-relaxed-simd" | "wasm-simd";
@@ -23,7 +34,7 @@ export interface FastKernels {
   /** C = A·Bᵀ with A [M, K], B [N, K], C [M, N]. */
   transB(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean;
   /** C = S·B with S [rows, K] given as its non-zeros, B [K, N], C [rows, N]. */
-  sparse(S: SparseRows, B: Float32Array, C: Float32Array, N: number): boolean;
+  sparse(S: NonZeroRows, B: Float32Array, C: Float32Array, N: number): boolean;
   /** w ← w − lr·g (plain SGD's step) if both live in the kernels' memory; else false, and nothing is done. */
   sgdStep(w: Float32Array, g: Float32Array, lr: number): boolean;
   /** Whether every value is finite, if `data` lives in the kernels' memory; else null. */

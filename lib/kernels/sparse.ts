@@ -4,7 +4,7 @@
  * cost nothing. MNIST digits are about 80 % black pixels and ReLU outputs about
  * half zeros. Sums run in 64 bits (sparseNarrowKernel: 32, as narrowKernel).
  */
-import type { SparseRows } from "./sparse-rows.ts";
+import type { NonZeroRows } from "./slot.ts";
 
 /** The sparse kernels pay once at least this fraction of A is zeros. */
 export const SPARSE_ENOUGH = 0.25;
@@ -66,14 +66,14 @@ function sumScaledRows(
 
 // C = A·B for sparse A: row i of C is the sum of A[i][k] · (row k of B) over
 // the listed non-zeros of row i.
-export function sparseKernel(S: SparseRows, B: Float32Array, C: Float32Array, N: number): void {
+export function sparseKernel(S: NonZeroRows, B: Float32Array, C: Float32Array, N: number): void {
   for (let i = 0; i < S.rows; i++) sumScaledRows(S.col, S.value, S.start[i], S.start[i + 1], B, N, C, i * N);
 }
 
 // The same for narrow C (N < 16): the i-k-j loop over the listed non-zeros,
 // summing in C, exactly as narrowKernel does for a dense A: each addition is
 // rounded to 32 bits (Math.fround, as storing into C would), four non-zeros a pass.
-export function sparseNarrowKernel(S: SparseRows, B: Float32Array, C: Float32Array, N: number): void {
+export function sparseNarrowKernel(S: NonZeroRows, B: Float32Array, C: Float32Array, N: number): void {
   C.fill(0);
   const { start, col, value } = S;
   const round = Math.fround;

@@ -28,6 +28,26 @@ describe("a notebook", () => {
     expect(out[1]).toEqual(["2"]);
   });
 
+  test("a function of an earlier cell sees a name defined again at once, even while the cell that redefines it runs", async () => {
+    const out = await runAll(["let lr = 0.1;", "function rate() { return lr; }", "let lr = 0.5;\nconsole.log(rate());\nlr = 0.7;\nconsole.log(rate());", "console.log(rate());"]);
+    expect(out.slice(2)).toEqual([["0.5", "0.7"], ["0.7"]]);
+  });
+
+  test("a function may use a name a later cell defines, and sees it while that cell runs", async () => {
+    const out = await runAll(["function show() { return later; }", "let later = 3;\nconsole.log(show());", "const fixed = 4;\nlater = fixed;\nconsole.log(show());"]);
+    expect(out.slice(1)).toEqual([["3"], ["4"]]);
+  });
+
+  test("a top-level variable no function uses is shared when its cell ends, also when the cell throws", async () => {
+    const out = await runAll(["let s = 0;\nfor (let i = 1; i <= 4; i++) s += i;", "console.log(s);", "let t = 1;\nt += 1;\nthrow new Error('stop');", "console.log(t);"]);
+    expect(out).toEqual([[], ["10"], ["Error: stop (line 3)"], ["2"]]);
+  });
+
+  test("an error quotes the reader's names, not the notebook's rewrite of them", async () => {
+    const out = await runAll(["const notFn = 1;", "notFn();", "const o = { notFn };\nconsole.log(o.notFn);\nmissing();"]);
+    expect(out.slice(1)).toEqual([["TypeError: notFn is not a function (line 1)"], ["1", "ReferenceError: missing is not defined (line 3)"]]);
+  });
+
   test("imports come from the modules given; others get a friendly message", async () => {
     const out = await runAll(['import { twice } from "nnfs";\nconsole.log(twice(21));', 'import { x } from "left-pad";']);
     expect(out[0]).toEqual(["42"]);

@@ -50,7 +50,7 @@ describe("prepareCell", () => {
   test("keeps the line count, so errors point at the reader's lines", () => {
     const code = 'import {\n  dot,\n} from "nnfs";\nconst x = 1;\nconsole.log(x);';
     const { body } = prepareCell(code);
-    expect(body.split("\n")).toHaveLength(code.split("\n").length + 1); // + the closing brace of `with`
+    expect(body.split("\n")).toHaveLength(code.split("\n").length + 1); // + the closing line of the function
   });
 
   test.each([

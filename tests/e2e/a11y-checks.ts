@@ -33,13 +33,18 @@ interface Violation {
   nodes: { target: string[]; summary: string }[];
 }
 
-/** axe's serious and critical WCAG 2 A/AA violations on the page as it is now. */
-export async function axe(page: Page): Promise<Violation[]> {
+/**
+ * axe's serious and critical WCAG 2 A/AA violations on the page as it is now:
+ * in the elements `include` selects (the whole page if none), and for the
+ * rules `rules` names (all of WCAG 2 A/AA if none).
+ */
+export async function axe(page: Page, scope: { include?: string[]; rules?: string[] } = {}): Promise<Violation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async ({ include, rules }) => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    const context = include ? { include: include.map((s) => [s]) } : document;
+    const result = await axe.run(context as never, {
+      runOnly: rules ? { type: "rule", values: rules } : { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
       resultTypes: ["violations"],
     });
     return result.violations
@@ -50,7 +55,7 @@ export async function axe(page: Page): Promise<Violation[]> {
         help: v.help,
         nodes: v.nodes.map((n) => ({ target: n.target.map(String), summary: n.failureSummary ?? "" })),
       }));
-  });
+  }, scope);
 }
 
 /** One line a rule, then its first few elements and what is wrong with each. */
@@ -81,8 +86,7 @@ async function wakeEverything(page: Page): Promise<void> {
       (waiting[0]?.localName === "astro-island" ? waiting[0].firstElementChild : waiting[0])?.scrollIntoView({ block: "center" });
       return waiting.map((el) => el.getAttribute("aria-label") ?? el.getAttribute("component-url") ?? el.tagName);
     });
-  // The whole book on one page has every chapter's cells and islands.
-  const deadline = Date.now() + (page.url().endsWith("/book/") ? 100_000 : 20_000);
+  const deadline = Date.now() + 20_000;
   let left = await asleep();
   while (left.length && Date.now() < deadline) {
     await page.waitForTimeout(100);

@@ -1,7 +1,8 @@
 // The shape of the library, checked: arrows only point back in the book (a
 // chapter-N file imports files of chapters ≤ N and the kernels floor, which
-// imports no chapter), no file is over 300 lines, and index.ts re-exports the
-// chapter files in book order.
+// imports no chapter), no import goes round in a loop, every file has a test of
+// its own, no file is over 300 lines, and index.ts re-exports the chapter files
+// in book order.
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 
@@ -49,6 +50,30 @@ export function forwardImports(files: Record<string, string>): string[] {
   return problems;
 }
 
+/** Every import loop, each as the files in order with the first repeated: "a.ts → b.ts → a.ts". */
+export function importCycles(files: Record<string, string>): string[] {
+  const cycles = new Set<string>();
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, "open");
+    path.push(file);
+    for (const target of importsOf(file, files[file] ?? "")) {
+      if (!(target in files)) continue;
+      if (state.get(target) === "open") {
+        const loop = path.slice(path.indexOf(target));
+        const first = loop.indexOf([...loop].sort()[0]); // the same loop reads the same from wherever it was entered
+        const turned = [...loop.slice(first), ...loop.slice(0, first)];
+        cycles.add([...turned, turned[0]].join(" → "));
+      } else if (!state.has(target)) visit(target);
+    }
+    path.pop();
+    state.set(file, "done");
+  };
+  for (const file of Object.keys(files).sort()) if (!state.has(file)) visit(file);
+  return [...cycles].sort();
+}
+
 const all: Record<string, string> = Object.fromEntries([...chapterFiles, ...kernelFiles].map((f) => [f, read(f)]));
 
 describe("arrows point back in the book", () => {
@@ -83,6 +108,44 @@ describe("arrows point back in the book", () => {
 
   test("no lib file imports a later chapter's file, and kernels import no chapter", () => {
     expect(forwardImports(all)).toEqual([]);
+  });
+});
+
+describe("no import loops", () => {
+  test("the check finds a loop of three, a loop of two through a type import, and no loop in a chain", () => {
+    const files = {
+      "kernels/a.ts": 'import { b } from "./b.ts";\n',
+      "kernels/b.ts": 'import { c } from "./c.ts";\n',
+      "kernels/c.ts": 'import { a } from "./a.ts";\n',
+      "kernels/d.ts": 'import type { E } from "./e.ts";\n',
+      "kernels/e.ts": 'import { d } from "./d.ts";\n',
+      "x.ts": 'import { a } from "./kernels/a.ts";\n',
+      "y.ts": 'import { x } from "./x.ts";\n',
+    };
+    expect(importCycles(files)).toEqual([
+      "kernels/a.ts → kernels/b.ts → kernels/c.ts → kernels/a.ts",
+      "kernels/d.ts → kernels/e.ts → kernels/d.ts",
+    ]);
+  });
+
+  test("lib/ (index.ts included, type imports counted) has no import loop: every floor reads bottom-up", () => {
+    expect(importCycles({ ...all, "index.ts": read("index.ts") })).toEqual([]);
+  });
+});
+
+describe("every file has a test of its own", () => {
+  // A file is tested in tests/lib/<name>.test.ts or tests/lib/<name>-<part>.test.ts (kernels/ likewise);
+  // the one exception is named with the test that holds it.
+  const ownTest: Record<string, string> = { "kernels/wasm-bytes.ts": "kernels/wasm-build.test.ts" };
+  const testsDir = new URL("./", import.meta.url);
+  const testFiles = [
+    ...readdirSync(testsDir).filter((f) => f.endsWith(".test.ts")),
+    ...readdirSync(new URL("kernels/", testsDir)).filter((f) => f.endsWith(".test.ts")).map((f) => `kernels/${f}`),
+  ];
+  test.each([...chapterFiles, ...kernelFiles])("%s", (file) => {
+    const base = file.replace(/\.ts$/, "");
+    const own = testFiles.filter((t) => t === `${base}.test.ts` || t.startsWith(`${base}-`) || t === ownTest[file]);
+    expect(own, `no tests/lib/${base}.test.ts`).not.toEqual([]);
   });
 });
 

@@ -5,9 +5,9 @@
 import { describe, expect, test } from "vitest";
 import {
   Adam, Dense, Dropout, Matrix, ReLU, SGD, Sigmoid, Softmax, Step, accuracy, add, addRow, argmax, crossEntropy,
-  crossEntropyBackward, derivative, dot, gradient, gradientDescent, l2Penalty, map, matmul, matmulTransA, matmulTransB,
+  Random, Sequential, crossEntropyBackward, derivative, dot, gradient, gradientDescent, l2Penalty, map, matmul, matmulTransA, matmulTransB,
   mse, mseBackward, multiply, neuron, relu, scale, shiftImages, sigmoid, softmax, softmaxCrossEntropy,
-  softmaxCrossEntropyBackward, step, subtract, sumRows, transpose, type Param,
+  softmaxCrossEntropyBackward, step, subtract, sumRows, trainEpoch, transpose, type Param,
 } from "nnfs";
 
 type Bad = "NaN" | "Infinity";
@@ -73,6 +73,10 @@ const badInputs: { op: string; run: (bad: Bad) => unknown; where: string }[] = [
   { op: "Adam(lr=0.001).step: W", run: (bad) => new Adam().step(param(full(2, 2), withBad(2, 2, bad, 0, 1))), where: "gradient of W [2×2] has {bad} at (0, 1)" },
   { op: "l2Penalty", run: (bad) => l2Penalty(param(withBad(2, 2, bad), full(2, 2)), 0.1), where: "W (parameter 0) [2×2] has {bad} at (0, 0)" },
   { op: "shiftImages", run: (bad) => shiftImages(withBad(1, 784, bad, 0, 400)), where: "X [1×784] has {bad} at (0, 400)" },
+  { op: "Random.uniform", run: (bad) => new Random(1).uniform(value(bad), 1), where: "lo is {bad}" },
+  { op: "Random.uniform", run: (bad) => new Random(1).uniform(0, value(bad)), where: "hi is {bad}" },
+  { op: "Random.normal", run: (bad) => new Random(1).normal(value(bad)), where: "mean is {bad}" },
+  { op: "Random.normal", run: (bad) => new Random(1).normal(0, value(bad)), where: "std is {bad}" },
   { op: "derivative", run: (bad) => derivative((x) => x * x, value(bad)), where: "x is {bad}" },
   { op: "gradient", run: (bad) => gradient((v) => v[0], [value(bad)]), where: "v[0] is {bad}" },
   { op: "gradientDescent", run: (bad) => gradientDescent((x: number) => x * x, value(bad), { lr: 0.1, steps: 1 }), where: "x0[0] is {bad}" },
@@ -85,6 +89,15 @@ describe.each(["NaN", "Infinity"] as const)("%s in an input", (bad) => {
     expect(() => run(bad)).toThrow(`${op}`);
     expect(() => run(bad)).toThrow(expected);
   });
+});
+
+// A size that is not a whole number would make the epoch's summary 0 / 0.
+test.each(["NaN", "Infinity"] as const)("trainEpoch: batchSize %s is named, not turned into a loss of NaN", async (bad) => {
+  const model = new Sequential([new Dense(2, 2)]);
+  const run = trainEpoch(model, full(4, 2), [0, 1, 0, 1], { loss: softmaxCrossEntropy, optimizer: new SGD(), batchSize: value(bad) });
+  await expect(run).rejects.toThrow(RangeError);
+  await expect(trainEpoch(model, full(4, 2), [0, 1, 0, 1], { loss: softmaxCrossEntropy, optimizer: new SGD(), batchSize: value(bad) }))
+    .rejects.toThrow(`trainEpoch: batchSize must be a whole number > 0, got ${bad}`);
 });
 
 // Finite inputs whose result is too large for the floats that hold it.

@@ -75,6 +75,72 @@ function walk(node: AnyNode, visit: (n: AnyNode, parent: AnyNode | null, key: st
   }
 }
 
+/** A use of a name the program does not bind (see freeRefs): where it is and how it is written. */
+export interface FreeRef {
+  name: string;
+  start: number;
+  end: number;
+  /** Written as a shorthand property (`{ x }`): a rewrite must spell out `x: …`. */
+  shorthand: boolean;
+  /** Assigned to (`x = …`, `x++`, a destructuring target), or the operand of `typeof`. */
+  written: boolean;
+  /** Inside a function (which may run later, while another cell runs), not at the top level. */
+  inFunction: boolean;
+}
+
+// The identifiers a destructuring or assignment target writes to, by their start.
+function targetStarts(pattern: AnyNode, out: Set<number>): void {
+  if (!pattern) return;
+  if (pattern.type === "Identifier") out.add(pattern.start);
+  else if (pattern.type === "ObjectPattern") for (const p of pattern.properties) targetStarts(p.type === "RestElement" ? p.argument : p.value, out);
+  else if (pattern.type === "ArrayPattern") for (const e of pattern.elements) targetStarts(e, out);
+  else if (pattern.type === "RestElement") targetStarts(pattern.argument, out);
+  else if (pattern.type === "AssignmentPattern") targetStarts(pattern.left, out);
+}
+
+/**
+ * Every use of a name the program does not bind where it is used (the names
+ * of freeNames, each with its place), in source order: what the notebook
+ * rewrites to reach the names earlier cells share.
+ */
+export function freeRefs(program: AnyNode): FreeRef[] {
+  const written = new Set<number>();
+  const shorthand = new Set<number>();
+  walk(program, (n) => {
+    if (n.type === "AssignmentExpression") targetStarts(n.left, written);
+    else if (n.type === "UpdateExpression") targetStarts(n.argument, written);
+    else if ((n.type === "ForInStatement" || n.type === "ForOfStatement") && n.left.type !== "VariableDeclaration") targetStarts(n.left, written);
+    else if (n.type === "UnaryExpression" && n.operator === "typeof") targetStarts(n.argument, written);
+    else if (n.type === "Property" && n.shorthand) shorthand.add(n.key.start);
+  });
+  const refs = new Map<number, FreeRef>();
+  const visitScope = (scope: AnyNode, outer: ReadonlySet<string>) => {
+    const bound = new Set(outer);
+    declared(scope, bound);
+    if (isFunction(scope)) {
+      if (scope.id) bound.add(scope.id.name);
+      for (const p of scope.params) for (const name of patternNames(p)) bound.add(name);
+    }
+    walk(scope, (n, parent, key) => {
+      if (n !== scope && isFunction(n)) visitScope(n, bound);
+      else if (n.type === "Identifier" && !isNameOnly(parent, key) && !bound.has(n.name) && !refs.has(n.start)) {
+        refs.set(n.start, { name: n.name, start: n.start, end: n.end, shorthand: shorthand.has(n.start), written: written.has(n.start), inFunction: scope !== program });
+      }
+    }, null, "", (n) => n !== scope && isFunction(n));
+  };
+  visitScope(program, new Set());
+  return [...refs.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Every name written inside a function of the program (at any depth): the top-level names a closure may hold on to. */
+export function namesInFunctions(program: AnyNode): Set<string> {
+  const names = new Set<string>();
+  walk(program, (n) => {
+    if (n !== program && isFunction(n)) walk(n, (m) => m.type === "Identifier" && names.add(m.name));
+  }, null, "", (n) => n !== program && isFunction(n));
+  return names;
+}
+
 /**
  * The names a program uses that it does not bind where they are used: what it
  * needs from the cells above (or from the global scope). Each function is a

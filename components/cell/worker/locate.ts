@@ -7,7 +7,7 @@
 import type { CellError } from "../protocol.ts";
 import { measureHeaderLines, type RanSource } from "./notebook-scope.ts";
 import { jsColumn, tsPosition } from "./positions.ts";
-import { CellSyntaxError } from "./transpile.ts";
+import { BOX, CellSyntaxError } from "./transpile.ts";
 
 /** How an error reads under a cell: `TypeError: x is not a function (line 3)`, `… (Cell 1, line 3)`. */
 export function errorText(e: Omit<CellError, "text">): string {
@@ -30,6 +30,17 @@ function position(source: RanSource, stackLine: number, stackColumn: number): { 
 }
 
 /**
+ * A message as the reader's code would give it: the engine quotes the code
+ * that failed (`__nb_f.v3 is not a function`), and the notebook's rewrites of
+ * names (transpile.ts) are undone in the quote (`f is not a function`).
+ */
+export function readerNames(message: string): string {
+  return message
+    .replace(new RegExp(`${BOX}([\\p{ID_Continue}$]+)\\.v\\d+`, "gu"), "$1")
+    .replace(/\("([^"]+)" in __scope \? __scope\.\1 : \1\)/g, "$1");
+}
+
+/**
  * Where `error`, thrown while cell `here` ran, happened. `sources` holds the
  * cells that ran (see Notebook.sources); syntax errors carry their own position.
  */
@@ -37,7 +48,7 @@ export function locateError(error: unknown, sources: ReadonlyMap<string, RanSour
   if (error instanceof CellSyntaxError) return placed("SyntaxError", error.message, null, error.line, error.column);
   const err = error instanceof Error ? error : null;
   const name = err ? String(err.name) : "Error";
-  const message = err ? String(err.message) : `Uncaught ${String(error)}`;
+  const message = readerNames(err ? String(err.message) : `Uncaught ${String(error)}`);
   const stack = typeof err?.stack === "string" ? err.stack : "";
   for (const m of stack.matchAll(/([\w.-]+):(\d+):(\d+)/g)) {
     const source = sources.get(m[1]);
