@@ -3,7 +3,8 @@
  * one row (a layer's biases) to every row of a batch, and its mirror image,
  * adding up the rows (a bias gradient, chapter 9).
  */
-import { Matrix, formatShape, type SizesFit } from "./matrix.ts";
+import { Matrix, formatShape } from "./matrix.ts";
+import type { SameShape, SizesFit } from "./shapes.ts";
 import { assertMatrix, assertSameShape, outputMatrix } from "./check.ts";
 import { finiteResult } from "./kernels/finite.ts";
 
@@ -60,17 +61,6 @@ export function sumRows(A: Matrix, out?: Matrix): Matrix {
   }
   return finiteResult(`sumRows: ${formatShape(A)}`, S, { A });
 }
-
-/**
- * The second operand of an element-wise operation: a `Matrix<R2, C2>` when its
- * shape can be the first one's, else the message the editor shows.
- *
- * @chapter 3
- * @example
- * add(Matrix.zeros(2, 3), Matrix.zeros(3, 2)); // underlined: shapes differ: Matrix<2, 3> and Matrix<3, 2>
- */
-export type SameShape<R extends number, C extends number, R2 extends number, C2 extends number> =
-  [SizesFit<R, R2>, SizesFit<C, C2>] extends [true, true] ? Matrix<R2, C2> : `shapes differ: Matrix<${R}, ${C}> and Matrix<${R2}, ${C2}>`;
 
 function zip(op: string, A: Matrix, B: Matrix, f: (x: number, y: number) => number): Matrix {
   assertSameShape(op, A, B);

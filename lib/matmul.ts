@@ -11,7 +11,8 @@
  * A, chapter 12 explains them, and WebAssembly ones once chapter 12's
  * `loadFastKernels` has filled the kernel slot), and refuse to return NaN or Infinity.
  */
-import { Matrix, formatShape, type SizesFit } from "./matrix.ts";
+import { Matrix, formatShape } from "./matrix.ts";
+import type { SizesFit } from "./shapes.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
 import { finiteResult } from "./kernels/finite.ts";
 import { SparseRows } from "./kernels/sparse-rows.ts";

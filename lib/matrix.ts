@@ -5,6 +5,7 @@
  * other in memory, which is what makes the matrix product in `matmul.ts` fast.
  */
 import { firstNonFinite } from "./kernels/finite.ts";
+import type { RowLength } from "./shapes.ts";
 
 /**
  * The largest number of elements a matrix may have: 2^26 (64 Mi floats, 256 MB).
@@ -67,30 +68,6 @@ export function float32ToNumber(x: number): number {
 declare const sizes: unique symbol;
 
 /**
- * Whether two sizes can be the same: two literal sizes must be equal, and
- * `number` (a size the code only knows when it runs) fits anything, leaving
- * the check to run time. The shape checks of `matmul`, `add`, `Dense` and
- * `Sequential` use it; no arithmetic on sizes, no recursion.
- *
- * @chapter 3
- * @example
- * type A = SizesFit<4, 4>;      // true
- * type B = SizesFit<4, 5>;      // false
- * type C = SizesFit<number, 5>; // true: checked when the code runs
- */
-export type SizesFit<A extends number, B extends number> = [A] extends [B] ? true : [B] extends [A] ? true : false;
-
-/**
- * The length of the first row of nested arrays, as a type: `3` for
- * `[[1, 2, 3]]` written out, `number` when only the code's run knows it.
- *
- * @chapter 3
- * @example
- * type N = RowLength<[[1, 2, 3], [4, 5, 6]]>; // 3
- */
-export type RowLength<T extends readonly (readonly number[])[]> = T extends readonly [infer First extends readonly number[], ...unknown[]] ? First["length"] : number;
-
-/**
  * A matrix of `rows × cols` 32-bit floats, row-major in `data`. Its type
  * carries its shape where the code knows it: `Matrix.zeros(3, 4)` is a
  * `Matrix<3, 4>`, so the editor underlines a product whose inner sizes
@@ -111,11 +88,7 @@ export class Matrix<R extends number = number, C extends number = number> {
   readonly cols: number;
   /** The elements, row after row: element (r, c) is `data[r * cols + c]`. */
   readonly data: Float32Array;
-  /**
-   * The shape as the type checker sees it; never set. A method's parameters
-   * compare both ways, so `Matrix<3, 4>` and `Matrix<number, number>` fit each
-   * other while `Matrix<3, 4>` and `Matrix<5, 2>` do not.
-   */
+  /** The shape as the type checker sees it, never set: `Matrix<3, 4>` fits `Matrix` both ways, not `Matrix<5, 2>`. */
   declare readonly [sizes]?: { shape(rows: R, cols: C): void };
 
   /**

@@ -47,7 +47,7 @@ describe("the type check catches", () => {
       [cell(0, 'import { Matrix } from "nnfs";\nlet count = 1;\nfunction twice(x: number) { return 2 * x; }'), cell(1, "count = twice(count);\nconst m: Matrix = twice(3);")],
       [],
     );
-    expect(problems("x.mdx", units, files)).toEqual([`x.mdx:13:7 cell 2: TS2322 Type 'number' is not assignable to type 'Matrix'.`]);
+    expect(problems("x.mdx", units, files)).toEqual([`x.mdx:13:7 cell 2: TS2322 Type 'number' is not assignable to type 'Matrix<number, number>'.`]);
   });
 
   test("a type error in an exercise's solution, which sees the cells above it", () => {
