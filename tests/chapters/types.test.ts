@@ -7,6 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { fileURLToPath } from "node:url";
 import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
+import type { CellOptions } from "../../components/cell/notebook/collect.ts";
 import { chapterUnits, type ChapterUnit } from "../../components/cell/types/chapter-units.ts";
 import { checkUnits } from "../../components/cell/types/check-units.ts";
 import { libDeclarations } from "../../components/cell/types/lib-declarations.ts";
@@ -31,7 +32,7 @@ function problems(rel: string, units: ChapterUnit[], files: Map<string, string>,
 
 const chapters = chapterFiles().map((c) => ({ ...c, ...parseChapter(c.source), rel: c.file.slice(c.file.indexOf("chapters/")) }));
 
-const showing = (cells: { index: number; options: { typeError?: boolean } }[]) => new Set(cells.filter((c) => c.options.typeError).map((c) => `/book/cell-${c.index + 1}.ts`));
+const showing = (cells: { index: number; options: CellOptions }[]) => new Set(cells.filter((c) => c.options.typeError).map((c) => `/book/cell-${c.index + 1}.ts`));
 
 describe.each(chapters)("$id type-checks", ({ cells, exercises, rel }) => {
   test("every cell, and every exercise's starting code, solution and checks (a type-error cell has a type error)", () => {
@@ -57,7 +58,7 @@ describe("the type check catches", () => {
   });
 
   test("a cell marked type-error that type-checks, and none in one that does not", () => {
-    const marked = (index: number, code: string) => ({ ...cell(index, code), options: { throws: true, timeoutMs: null, typeError: true } });
+    const marked = (index: number, code: string) => ({ ...cell(index, code), options: { throws: true, timeoutMs: null, typeError: true } satisfies CellOptions });
     const cells = [cell(0, 'import { Matrix, matmul } from "nnfs";'), marked(1, "matmul(Matrix.zeros(3, 4), Matrix.zeros(5, 2));"), marked(2, "matmul(Matrix.zeros(3, 4), Matrix.zeros(4, 2));")];
     const { units, files } = chapterUnits(cells, []);
     expect(problems("x.mdx", units, files, showing(cells))).toEqual(["x.mdx:21 cell 3: marked type-error, but it type-checks"]);

@@ -10,6 +10,11 @@ import { describe, expect, test } from "vitest";
 import { fileURLToPath } from "node:url";
 import { CellTypes } from "../../components/cell/types/service.ts";
 import { cellTypeFiles } from "../../components/cell/types/type-files.ts";
+import { chapterUnits } from "../../components/cell/types/chapter-units.ts";
+import { checkUnits } from "../../components/cell/types/check-units.ts";
+import { libDeclarations } from "../../components/cell/types/lib-declarations.ts";
+import { parseChapter } from "../../components/cell/notebook/parse-chapter.ts";
+import { chapterFiles } from "../../scripts/chapters.ts";
 
 const types = new CellTypes(cellTypeFiles(fileURLToPath(new URL("../../lib/index.ts", import.meta.url))));
 
@@ -53,6 +58,11 @@ describe("a mismatch is a type error that names both sizes", () => {
       name: "A·Bᵀ whose columns differ",
       code: "matmulTransB(Matrix.zeros(5, 3), Matrix.zeros(2, 4));",
       message: `Argument of type 'Matrix<2, 4>' is not assignable to parameter of type '"inner sizes differ: Matrix<5, 3> · Matrix<2, 4>ᵀ"'.`,
+    },
+    {
+      name: "dX = dZ·W without the transpose (chapter 9)",
+      code: "const dZ = Matrix.zeros(32, 10);\nconst W = Matrix.zeros(128, 10);\nmatmul(dZ, W);",
+      message: `Argument of type 'Matrix<128, 10>' is not assignable to parameter of type '"inner sizes differ: Matrix<32, 10> · Matrix<128, 10>"'.`,
     },
     {
       name: "an element-wise sum of two shapes",
@@ -168,5 +178,38 @@ describe("sizes known only at run time still compile, and the run checks them", 
     { name: "a forward pass of a network typed Sequential", code: "function run(model: Sequential) { return model.forward(Matrix.zeros(5, 100)); }" },
   ])("$name", ({ code }) => {
     expect(problems(code)).toEqual([]);
+  });
+});
+
+describe("what the chapters say the editor notices", () => {
+  const chapter = (id: string) => {
+    const found = chapterFiles("").find((c) => c.id.startsWith(id));
+    if (!found) throw new Error(`no chapter ${id}`);
+    return parseChapter(found.source);
+  };
+  /** The type problems of the chapter's cell `index` with `edit` applied, seeing the cells above as the book has them. */
+  function edited(id: string, find: (code: string) => boolean, edit: (code: string) => string): string[] {
+    const { cells } = chapter(id);
+    const at = cells.findIndex((c) => find(c.code));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const changed = cells.slice(0, at + 1).map((c, i) => (i === at ? { ...c, code: edit(c.code) } : c));
+    const { units, files } = chapterUnits(changed, []);
+    const nnfs = libDeclarations(fileURLToPath(new URL("../../lib/index.ts", import.meta.url)));
+    const file = units[at].file;
+    return (checkUnits(files, new Map([[file, units[at].code]]), nnfs).get(file) ?? []).map((p) => p.message);
+  }
+
+  test("chapter 3: B·A is underlined with both shapes (its cell is marked type-error)", () => {
+    expect(edited("03", (c) => c.includes("matmul(B, A)"), (c) => c)).toEqual([
+      `Argument of type 'Matrix<2, 4>' is not assignable to parameter of type '"inner sizes differ: Matrix<4, 3> · Matrix<2, 4>"'.`,
+    ]);
+  });
+
+  test("chapter 6: new Dense(10, 16) in place of hidden2 is underlined, naming 10 and 16", () => {
+    const model = (c: string) => c.includes("new Sequential([") && c.includes("hidden2, new Sigmoid()");
+    expect(edited("06", model, (c) => c)).toEqual([]);
+    expect(edited("06", model, (c) => c.replace("hidden2, new Sigmoid()", "new Dense(10, 16), new Sigmoid()"))).toEqual([
+      `Type 'Dense<10, 16>' is not assignable to type '"layer 2, Dense(10→16), takes 10 inputs but the layer before gives 16"'.`,
+    ]);
   });
 });
