@@ -35,6 +35,7 @@ export class ReLU implements Layer {
    * without a branch. (Whether a hidden neuron's x is > 0 is a coin flip, and
    * a processor that guesses a branch wrong half the time stalls.)
    */
+  forward<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
   forward(X: Matrix): Matrix {
     assertMatrix("relu", "X", X);
     assertFinite("relu", X, "X");
@@ -50,6 +51,7 @@ export class ReLU implements Layer {
    * +(x > 0) rather than choosing with `?:` avoids the same coin-flip branch as
    * forward. (Where X ≤ 0 and dY < 0 that gives −0, which is 0.) @chapter 9
    */
+  backward<R extends number, C extends number>(dY: Matrix<R, C>): Matrix<R, C>;
   backward(dY: Matrix): Matrix {
     const X = checkGradient("ReLU.backward", dY, this.X);
     const dX = Matrix.zeros(dY.rows, dY.cols); // [batch, n]
@@ -78,12 +80,14 @@ export class Sigmoid implements Layer {
   readonly name = "Sigmoid";
   private Y: Matrix | undefined = undefined;
 
+  forward<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
   forward(X: Matrix): Matrix {
     this.Y = sigmoid(X); // [batch, n]
     return this.Y;
   }
 
   /** dX = dY ⊙ Y ⊙ (1 − Y). @chapter 9 */
+  backward<R extends number, C extends number>(dY: Matrix<R, C>): Matrix<R, C>;
   backward(dY: Matrix): Matrix {
     const Y = checkGradient("Sigmoid.backward", dY, this.Y);
     const dX = Matrix.zeros(dY.rows, dY.cols); // [batch, n]
@@ -114,12 +118,14 @@ export class Softmax implements Layer {
   readonly name = "Softmax";
   private Y: Matrix | undefined = undefined;
 
+  forward<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
   forward(X: Matrix): Matrix {
     this.Y = softmax(X); // [batch, n]
     return this.Y;
   }
 
   /** dX = Y ⊙ (dY − rowwise dot(dY, Y)). @chapter 9 */
+  backward<R extends number, C extends number>(dY: Matrix<R, C>): Matrix<R, C>;
   backward(dY: Matrix): Matrix {
     const Y = checkGradient("Softmax.backward", dY, this.Y);
     const dX = Matrix.zeros(dY.rows, dY.cols); // [batch, n]
@@ -155,12 +161,14 @@ export class Step implements Layer {
   readonly name = "Step";
   private Y: Matrix | undefined = undefined;
 
+  forward<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
   forward(X: Matrix): Matrix {
     this.Y = step(X); // [batch, n]
     return this.Y;
   }
 
   /** dX = 0: no gradient flows through a step. @chapter 9 */
+  backward<R extends number, C extends number>(dY: Matrix<R, C>): Matrix<R, C>;
   backward(dY: Matrix): Matrix {
     checkGradient("Step.backward", dY, this.Y);
     return Matrix.zeros(dY.rows, dY.cols); // [batch, n]

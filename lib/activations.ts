@@ -45,7 +45,7 @@ const sigmoidFn = (x: number): number => {
  * step(Matrix.from([[-1, 0, 2]]));   // [[0, 0, 1]]
  */
 export function step(x: number): number;
-export function step(X: Matrix): Matrix;
+export function step<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
 export function step(input: number | Matrix): number | Matrix {
   return elementwise("step", input, stepFn);
 }
@@ -60,7 +60,7 @@ export function step(input: number | Matrix): number | Matrix {
  * sigmoid(Matrix.from([[-2, 0, 2]])); // [[0.1192029, 0.5, 0.8807971]]
  */
 export function sigmoid(x: number): number;
-export function sigmoid(X: Matrix): Matrix;
+export function sigmoid<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
 export function sigmoid(input: number | Matrix): number | Matrix {
   return elementwise("sigmoid", input, sigmoidFn);
 }
@@ -75,7 +75,7 @@ export function sigmoid(input: number | Matrix): number | Matrix {
  * relu(Matrix.from([[-1, 0.5, 2]]));  // [[0, 0.5, 2]]
  */
 export function relu(x: number): number;
-export function relu(X: Matrix): Matrix;
+export function relu<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
 export function relu(input: number | Matrix): number | Matrix {
   return elementwise("relu", input, reluFn);
 }
@@ -106,7 +106,7 @@ function softmaxRow(src: Float32Array | readonly number[], dst: Float32Array | n
  * softmax(Matrix.from([[1, 2], [5, 5]]));  // [[0.2689414, 0.7310586], [0.5, 0.5]]
  */
 export function softmax(values: readonly number[]): number[];
-export function softmax(X: Matrix): Matrix;
+export function softmax<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
 export function softmax(input: readonly number[] | Matrix): number[] | Matrix {
   if (Array.isArray(input)) {
     const values = input as readonly number[];

@@ -4,6 +4,7 @@
  * adding up the rows (a bias gradient, chapter 9).
  */
 import { Matrix, formatShape } from "./matrix.ts";
+import type { SameShape, SizesFit } from "./shapes.ts";
 import { assertMatrix, assertSameShape, outputMatrix } from "./check.ts";
 import { finiteResult } from "./kernels/finite.ts";
 
@@ -15,6 +16,11 @@ import { finiteResult } from "./kernels/finite.ts";
  * @example
  * addRow(Matrix.from([[1, 2], [3, 4]]), Matrix.from([[10, 20]])).toArray(); // [[11, 22], [13, 24]]
  */
+export function addRow<R extends number, C extends number, R1 extends number, C1 extends number>(
+  A: Matrix<R, C>,
+  row: [SizesFit<R1, 1>, SizesFit<C1, C>] extends [true, true] ? Matrix<R1, C1> : `the row must be Matrix<1, ${C}>, not Matrix<${R1}, ${C1}>`,
+  out?: NoInfer<Matrix<R, C>>,
+): Matrix<R, C>;
 export function addRow(A: Matrix, row: Matrix, out?: Matrix): Matrix {
   assertMatrix("addRow", "A", A);
   assertMatrix("addRow", "row", row);
@@ -40,6 +46,7 @@ export function addRow(A: Matrix, row: Matrix, out?: Matrix): Matrix {
  * @example
  * sumRows(Matrix.from([[1, 2], [3, 4]])).toArray(); // [[4, 6]]
  */
+export function sumRows<R extends number, C extends number>(A: Matrix<R, C>, out?: NoInfer<Matrix<1, C>>): Matrix<1, C>;
 export function sumRows(A: Matrix, out?: Matrix): Matrix {
   assertMatrix("sumRows", "A", A);
   const S = out ?? Matrix.zeros(1, A.cols); // [1, cols]
@@ -70,6 +77,7 @@ function zip(op: string, A: Matrix, B: Matrix, f: (x: number, y: number) => numb
  * @example
  * add(Matrix.from([[1, 2]]), Matrix.from([[3, 4]])).toArray(); // [[4, 6]]
  */
+export function add<R extends number, C extends number, R2 extends number, C2 extends number>(A: Matrix<R, C>, B: SameShape<R, C, R2, C2>): Matrix<R, C>;
 export function add(A: Matrix, B: Matrix): Matrix {
   return zip("add", A, B, (x, y) => x + y);
 }
@@ -81,6 +89,7 @@ export function add(A: Matrix, B: Matrix): Matrix {
  * @example
  * subtract(Matrix.from([[5, 5]]), Matrix.from([[1, 2]])).toArray(); // [[4, 3]]
  */
+export function subtract<R extends number, C extends number, R2 extends number, C2 extends number>(A: Matrix<R, C>, B: SameShape<R, C, R2, C2>): Matrix<R, C>;
 export function subtract(A: Matrix, B: Matrix): Matrix {
   return zip("subtract", A, B, (x, y) => x - y);
 }
@@ -93,6 +102,7 @@ export function subtract(A: Matrix, B: Matrix): Matrix {
  * @example
  * multiply(Matrix.from([[2, 3]]), Matrix.from([[4, 5]])).toArray(); // [[8, 15]]
  */
+export function multiply<R extends number, C extends number, R2 extends number, C2 extends number>(A: Matrix<R, C>, B: SameShape<R, C, R2, C2>): Matrix<R, C>;
 export function multiply(A: Matrix, B: Matrix): Matrix {
   return zip("multiply", A, B, (x, y) => x * y);
 }
@@ -104,6 +114,7 @@ export function multiply(A: Matrix, B: Matrix): Matrix {
  * @example
  * scale(Matrix.from([[1, -2]]), 3).toArray(); // [[3, -6]]
  */
+export function scale<R extends number, C extends number>(A: Matrix<R, C>, s: number): Matrix<R, C>;
 export function scale(A: Matrix, s: number): Matrix {
   assertMatrix("scale", "A", A);
   if (typeof s !== "number" || !Number.isFinite(s)) {
@@ -122,6 +133,7 @@ export function scale(A: Matrix, s: number): Matrix {
  * @example
  * map(Matrix.from([[1, 4, 9]]), Math.sqrt).toArray(); // [[1, 2, 3]]
  */
+export function map<R extends number, C extends number>(A: Matrix<R, C>, f: (x: number) => number): Matrix<R, C>;
 export function map(A: Matrix, f: (x: number) => number): Matrix {
   assertMatrix("map", "A", A);
   if (typeof f !== "function") throw new TypeError(`map: f must be a function, got ${typeof f}`);

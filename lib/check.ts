@@ -43,7 +43,7 @@ export function assertSameShape(op: string, A: Matrix, B: Matrix): void {
  * @example
  * const C = outputMatrix("matmul", 2, 4); // [2, 4], zeros
  */
-export function outputMatrix(op: string, rows: number, cols: number, out?: Matrix): Matrix {
+export function outputMatrix<R extends number, C extends number>(op: string, rows: R, cols: C, out?: Matrix): Matrix<R, C> {
   if (out === undefined) return Matrix.zeros(rows, cols); // [rows, cols]
   assertMatrix(op, "out", out);
   if (out.rows !== rows || out.cols !== cols) {

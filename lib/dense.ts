@@ -18,6 +18,7 @@ import { transpose } from "./transpose.ts";
 import { sumRows } from "./arithmetic.ts";
 import { Random } from "./random.ts";
 import type { Layer, LayerJSON, Param } from "./layer.ts";
+import type { DenseOutput } from "./shapes.ts";
 
 /**
  * A way to draw a layer's starting weights: given the layer's sizes and a
@@ -80,6 +81,9 @@ function checkSize(name: string, n: number): void {
 
 /**
  * A dense layer with weights `W` ([nIn, nOut]) and biases `b` ([1, nOut]).
+ * Its type carries its sizes where the code knows them: `new Dense(784, 128)`
+ * is a `Dense<784, 128>`, whose `forward` takes a `Matrix<batch, 784>` and
+ * gives a `Matrix<batch, 128>`.
  *
  * @chapter 3
  * @example
@@ -89,15 +93,15 @@ function checkSize(name: string, n: number): void {
  * );
  * layer.forward([1, 2, 3, 2.5]); // [4.8, 1.21, 2.385]
  */
-export class Dense implements Layer {
+export class Dense<In extends number = number, Out extends number = number> implements Layer {
   /** Weights, `[nIn, nOut]`: column j holds neuron j's weights. */
-  W: Matrix;
+  W: Matrix<In, Out>;
   /** Biases, `[1, nOut]`. */
-  b: Matrix;
+  b: Matrix<1, Out>;
   /** Gradient of the loss with respect to `W`, filled by `backward` (chapter 9). */
-  dW: Matrix;
+  dW: Matrix<In, Out>;
   /** Gradient of the loss with respect to `b`, filled by `backward` (chapter 9). */
-  db: Matrix;
+  db: Matrix<1, Out>;
   /**
    * Whether `backward` computes `dX`. The first layer of a network does not
    * need it (nothing before it learns), and skipping it saves a matrix product.
@@ -116,7 +120,7 @@ export class Dense implements Layer {
    * @example
    * const layer = new Dense(4, 3); // W [4, 3], b [1, 3]
    */
-  constructor(nIn: number, nOut: number, options: DenseOptions = {}) {
+  constructor(nIn: In, nOut: Out, options: DenseOptions = {}) {
     checkSize("nIn", nIn);
     checkSize("nOut", nOut);
     const rng = options.rng ?? new Random(options.seed ?? 0);
@@ -153,6 +157,7 @@ export class Dense implements Layer {
    * @example
    * Dense.from(Matrix.from([[1], [1]]), Matrix.from([[0]])); // adds its two inputs
    */
+  static from<I extends number, O extends number>(W: Matrix<I, O>, b: NoInfer<Matrix<1, O>>): Dense<I, O>;
   static from(W: Matrix, b: Matrix): Dense {
     assertMatrix("Dense.from", "W", W);
     assertMatrix("Dense.from", "b", b);
@@ -210,8 +215,7 @@ export class Dense implements Layer {
    * layer.forward([1, 2, 3, 2.5]);              // one sample → number[]
    * layer.forward(Matrix.from([[1, 2, 3, 2.5]])); // a batch → [1, 3]
    */
-  forward(x: readonly number[]): number[];
-  forward(X: Matrix): Matrix;
+  forward<const X extends Matrix<number, In> | readonly number[]>(input: X): DenseOutput<X, Out>;
   forward(input: Matrix | readonly number[]): Matrix | number[] {
     if (Array.isArray(input)) {
       if (input.length !== this.nIn) {
@@ -233,8 +237,9 @@ export class Dense implements Layer {
     if (!S.finite) assertFinite("Dense.forward", X, "X"); // throws, naming where
     this.X = X;
     this.nonZeros = S.sparseEnough ? S : undefined;
-    const Z = matmul(this.nonZeros ?? X, this.W); // [batch, nOut]
-    return addRow(Z, this.b, Z); // [batch, nOut]
+    const W: Matrix = this.W, b: Matrix = this.b; // [nIn, nOut], [1, nOut]: sizes checked above, at run time
+    const Z = matmul(this.nonZeros ?? X, W); // [batch, nOut]
+    return addRow(Z, b, Z); // [batch, nOut]
   }
 
   /**
@@ -247,6 +252,7 @@ export class Dense implements Layer {
    * const Z = layer.forward(X);        // [batch, nOut]
    * const dX = layer.backward(dZ);     // [batch, nIn]; layer.dW and layer.db are set
    */
+  backward<B extends number>(dZ: Matrix<B, Out>): Matrix<B, In>;
   backward(dZ: Matrix): Matrix {
     const X = this.X;
     if (X === undefined) throw new Error("Dense.backward: call forward first; backward needs its input X");
@@ -260,7 +266,8 @@ export class Dense implements Layer {
     matmulTransA(this.nonZeros ?? X, dZ, this.dW); // [nIn, nOut]
     sumRows(dZ, this.db); // [1, nOut]
     if (!this.needsInputGradient) return Matrix.zeros(X.rows, 0); // [batch, 0]: not computed
-    return matmulTransB(dZ, this.W); // [batch, nIn]
+    const W: Matrix = this.W; // [nIn, nOut]: sizes checked above, at run time
+    return matmulTransB(dZ, W); // [batch, nIn]
   }
 
   /**

@@ -41,6 +41,7 @@ export class Dropout implements Layer {
   }
 
   /** While training: X ⊙ mask, each mask entry 0 (probability `rate`) or 1 / (1 − rate). Else X. */
+  forward<R extends number, C extends number>(X: Matrix<R, C>): Matrix<R, C>;
   forward(X: Matrix): Matrix {
     assertMatrix("Dropout.forward", "X", X);
     assertFinite("Dropout.forward", X, "X");
@@ -61,6 +62,7 @@ export class Dropout implements Layer {
   }
 
   /** dX = dY ⊙ mask: the gradient flows only through the kept activations, scaled the same way. @chapter 11 */
+  backward<R extends number, C extends number>(dY: Matrix<R, C>): Matrix<R, C>;
   backward(dY: Matrix): Matrix {
     if (this.shape === undefined) throw new Error("Dropout.backward: call forward first; backward needs its mask");
     assertMatrix("Dropout.backward", "dY", dY);

@@ -5,6 +5,7 @@ export * from "./neuron.ts";
 
 // Chapter 3: layers and batches
 export * from "./matrix.ts";
+export * from "./shapes.ts";
 export * from "./check.ts";
 export * from "./matmul.ts";
 export * from "./transpose.ts";

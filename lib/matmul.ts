@@ -12,6 +12,7 @@
  * `loadFastKernels` has filled the kernel slot), and refuse to return NaN or Infinity.
  */
 import { Matrix, formatShape } from "./matrix.ts";
+import type { SizesFit } from "./shapes.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
 import { finiteResult } from "./kernels/finite.ts";
 import { SparseRows } from "./kernels/sparse-rows.ts";
@@ -42,12 +43,21 @@ function checkInner(op: string, shapes: string, a: number, b: number): void {
  * column j of B. Pass `out` to write into an existing `[A.rows, B.cols]` matrix.
  * A may also be given as its list of non-zeros (`SparseRows`), with the same result.
  *
+ * Where the code knows the sizes, so does the editor: `matmul(Matrix.zeros(3, 4),
+ * Matrix.zeros(5, 2))` is underlined, "inner sizes differ: Matrix<3, 4> ·
+ * Matrix<5, 2>", before it runs.
+ *
  * @chapter 3
  * @example
  * const X = Matrix.from([[1, 2, 3, 2.5]]);            // [1, 4]
  * const W = Matrix.from([[0.2], [0.8], [-0.5], [1]]); // [4, 1]
  * matmul(X, W).toArray();                              // [[2.8]]
  */
+export function matmul<R extends number, K extends number, K2 extends number, C extends number>(
+  A: Matrix<R, K> | SparseRows,
+  B: SizesFit<K, K2> extends true ? Matrix<K2, C> : `inner sizes differ: Matrix<${R}, ${K}> · Matrix<${K2}, ${C}>`,
+  out?: NoInfer<Matrix<R, C>>,
+): Matrix<R, C>;
 export function matmul(A: Matrix | SparseRows, B: Matrix, out?: Matrix): Matrix {
   if (!(A instanceof SparseRows)) assertMatrix("matmul", "A", A);
   assertMatrix("matmul", "B", B);
@@ -80,6 +90,11 @@ export function matmul(A: Matrix | SparseRows, B: Matrix, out?: Matrix): Matrix 
  * const dZ = Matrix.from([[1], [1]]);       // [2, 1]
  * matmulTransA(X, dZ).toArray();            // [[4], [6]]
  */
+export function matmulTransA<M extends number, K extends number, M2 extends number, N extends number>(
+  A: Matrix<M, K> | SparseRows,
+  B: SizesFit<M, M2> extends true ? Matrix<M2, N> : `inner sizes differ: Matrix<${M}, ${K}>ᵀ · Matrix<${M2}, ${N}>`,
+  out?: NoInfer<Matrix<K, N>>,
+): Matrix<K, N>;
 export function matmulTransA(A: Matrix | SparseRows, B: Matrix, out?: Matrix): Matrix {
   if (!(A instanceof SparseRows)) assertMatrix("matmulTransA", "A", A);
   assertMatrix("matmulTransA", "B", B);
@@ -104,6 +119,11 @@ export function matmulTransA(A: Matrix | SparseRows, B: Matrix, out?: Matrix): M
  * const W = Matrix.from([[1, 0], [0, 1]]);   // [2, 2]
  * matmulTransB(dZ, W).toArray();             // [[1, 2]]
  */
+export function matmulTransB<M extends number, K extends number, N extends number, K2 extends number>(
+  A: Matrix<M, K>,
+  B: SizesFit<K, K2> extends true ? Matrix<N, K2> : `inner sizes differ: Matrix<${M}, ${K}> · Matrix<${N}, ${K2}>ᵀ`,
+  out?: NoInfer<Matrix<M, N>>,
+): Matrix<M, N>;
 export function matmulTransB(A: Matrix, B: Matrix, out?: Matrix): Matrix {
   assertMatrix("matmulTransB", "A", A);
   assertMatrix("matmulTransB", "B", B);

@@ -5,6 +5,7 @@
  * other in memory, which is what makes the matrix product in `matmul.ts` fast.
  */
 import { firstNonFinite } from "./kernels/finite.ts";
+import type { RowLength } from "./shapes.ts";
 
 /**
  * The largest number of elements a matrix may have: 2^26 (64 Mi floats, 256 MB).
@@ -63,22 +64,32 @@ export function float32ToNumber(x: number): number {
   return Number(x.toPrecision(7));
 }
 
+// The key of the type-only member that carries a matrix's sizes (nothing at run time).
+declare const sizes: unique symbol;
+
 /**
- * A matrix of `rows × cols` 32-bit floats, row-major in `data`.
+ * A matrix of `rows × cols` 32-bit floats, row-major in `data`. Its type
+ * carries its shape where the code knows it: `Matrix.zeros(3, 4)` is a
+ * `Matrix<3, 4>`, so the editor underlines a product whose inner sizes
+ * differ before the code runs. A size known only at run time is `number`,
+ * and `Matrix` alone is `Matrix<number, number>`: then the run-time checks
+ * find the mistake.
  *
  * @chapter 3
  * @example
- * const X = Matrix.from([[1, 2, 3], [4, 5, 6]]); // [2, 3]
+ * const X = Matrix.from([[1, 2, 3], [4, 5, 6]]); // Matrix<2, 3>
  * X.shape;     // [2, 3]
  * X.get(1, 0); // 4
  */
-export class Matrix {
+export class Matrix<R extends number = number, C extends number = number> {
   /** Number of rows. */
   readonly rows: number;
   /** Number of columns. */
   readonly cols: number;
   /** The elements, row after row: element (r, c) is `data[r * cols + c]`. */
   readonly data: Float32Array;
+  /** The shape as the type checker sees it, never set: `Matrix<3, 4>` fits `Matrix` both ways, not `Matrix<5, 2>`. */
+  declare readonly [sizes]?: { shape(rows: R, cols: C): void };
 
   /**
    * Wraps `data` (not copied) as a `rows × cols` matrix, or allocates zeros.
@@ -87,7 +98,7 @@ export class Matrix {
    * @example
    * new Matrix(2, 2, new Float32Array([1, 2, 3, 4])); // [2, 2]
    */
-  constructor(rows: number, cols: number, data?: Float32Array) {
+  constructor(rows: R, cols: C, data?: Float32Array) {
     checkDims("Matrix", rows, cols);
     if (data !== undefined) {
       if (!(data instanceof Float32Array)) {
@@ -112,19 +123,20 @@ export class Matrix {
    * @example
    * Matrix.zeros(2, 3).toArray(); // [[0, 0, 0], [0, 0, 0]]
    */
-  static zeros(rows: number, cols: number): Matrix {
+  static zeros<R extends number, C extends number>(rows: R, cols: C): Matrix<R, C> {
     checkDims("Matrix.zeros", rows, cols);
     return new Matrix(rows, cols); // [rows, cols]
   }
 
   /**
    * A matrix from nested arrays, one inner array per row. All rows must have the
-   * same length and every value must be finite.
+   * same length and every value must be finite. Written out in the code, the
+   * arrays give the type its sizes: `Matrix.from([[1, 2, 3]])` is a `Matrix<1, 3>`.
    *
    * @example
    * Matrix.from([[1, 2], [3, 4]]).shape; // [2, 2]
    */
-  static from(values: readonly (readonly number[])[]): Matrix {
+  static from<const T extends readonly (readonly number[])[]>(values: T): Matrix<T["length"], RowLength<T>> {
     if (!Array.isArray(values)) {
       throw new TypeError(`Matrix.from: expected an array of rows (number[][]), got ${typeof values}`);
     }
@@ -230,7 +242,7 @@ export class Matrix {
    * @example
    * const copy = X.clone(); // [rows, cols]
    */
-  clone(): Matrix {
+  clone(): Matrix<R, C> {
     return new Matrix(this.rows, this.cols, this.data.slice()); // [rows, cols]
   }
 

@@ -25,14 +25,16 @@ export const MNIST_SPLIT = { train: 8000, validation: 1000, test: 1000, seed: 20
 
 /**
  * Some digits: `X` has one image per row ([n, 784], pixels in [0, 1], row after
- * row of the 28×28 picture) and `y` the digit each image shows (0–9).
+ * row of the 28×28 picture) and `y` the digit each image shows (0–9). The
+ * loaded parts say their sizes in their types: `mnist.test.X` is a
+ * `Matrix<1000, 784>`.
  *
  * @chapter 6
  * @example
  * const { X, y } = mnist.train; // X [8000, 784], y.length === 8000
  */
-export interface Digits {
-  X: Matrix;
+export interface Digits<N extends number = number, P extends number = number> {
+  X: Matrix<N, P>;
   y: number[];
 }
 
@@ -45,9 +47,9 @@ export interface Digits {
  * mnist.test.X.shape; // [1000, 784]
  */
 export interface Mnist {
-  train: Digits;
-  validation: Digits;
-  test: Digits;
+  train: Digits<typeof MNIST_SPLIT.train, 784>;
+  validation: Digits<typeof MNIST_SPLIT.validation, 784>;
+  test: Digits<typeof MNIST_SPLIT.test, 784>;
   /** Pixel rows and columns of each image: 28 and 28. */
   rows: number;
   cols: number;

@@ -3,6 +3,7 @@
  * pass runs them in order; the backward pass (chapter 9) in reverse.
  */
 import { Matrix } from "./matrix.ts";
+import type { SizesFit } from "./shapes.ts";
 import { assertMatrix } from "./check.ts";
 import { argmax } from "./reduce.ts";
 import { Dense } from "./dense.ts";
@@ -23,7 +24,71 @@ export interface ModelJSON {
 }
 
 /**
- * A network of layers applied one after the other.
+ * The width a layer hands on, looking back over at most four layers before
+ * it: the number of outputs of the nearest `Dense` among `P1` (the layer just
+ * before) to `P4`, or `number` when there is none (then only the run checks).
+ * Activation layers keep the width, so they are looked through, as the run-time
+ * check does.
+ *
+ * @chapter 6
+ * @example
+ * type W = WidthBefore<ReLU, Dense<784, 128>, unknown, unknown>; // 128
+ */
+export type WidthBefore<P1, P2, P3, P4> =
+  P1 extends Dense<number, infer O> ? O : P2 extends Dense<number, infer O> ? O : P3 extends Dense<number, infer O> ? O : P4 extends Dense<number, infer O> ? O : number;
+
+type At<T, K> = K extends keyof T ? T[K] : unknown;
+type Index<K> = K extends `${infer N extends number}` ? N : "?";
+type Link<L, W extends number, K> = L extends Dense<infer I, infer O>
+  ? SizesFit<I, W> extends true ? L : `layer ${Index<K>}, Dense(${I}→${O}), takes ${I} inputs but the layer before gives ${W}`
+  : L;
+
+/**
+ * The layers of a `Sequential`, each `Dense` checked against the one before
+ * it: a layer that fits stays as it is, one that does not becomes the message
+ * the editor shows. A mapped type over the list, with no recursion, so that
+ * long networks cost the type checker no more than short ones.
+ *
+ * @chapter 6
+ * @example
+ * new Sequential([new Dense(784, 128), new ReLU(), new Dense(64, 10)]);
+ * // underlined: layer 2, Dense(64→10), takes 64 inputs but the layer before gives 128
+ */
+export type Chained<L extends readonly unknown[]> = {
+  [K in keyof L]: Link<L[K], WidthBefore<At<[unknown, ...L], K>, At<[unknown, unknown, ...L], K>, At<[unknown, unknown, unknown, ...L], K>, At<[unknown, unknown, unknown, unknown, ...L], K>>, K>;
+};
+
+/**
+ * The number of inputs of a network whose first layer is a `Dense`, else `number`.
+ *
+ * @chapter 6
+ * @example
+ * type N = InputWidth<[Dense<784, 128>, ReLU]>; // 784
+ */
+export type InputWidth<L extends readonly unknown[]> = L extends readonly [Dense<infer I, number>, ...unknown[]] ? I : number;
+
+/**
+ * The number of outputs of a network: those of its last `Dense`, if it is
+ * among its last four layers, else `number`.
+ *
+ * @chapter 6
+ * @example
+ * type N = OutputWidth<[Dense<784, 128>, ReLU, Dense<128, 10>, Softmax]>; // 10
+ */
+export type OutputWidth<L extends readonly unknown[]> = L extends readonly [...unknown[], infer A, infer B, infer C, infer D]
+  ? WidthBefore<D, C, B, A>
+  : L extends readonly [...unknown[], infer A, infer B, infer C]
+    ? WidthBefore<C, B, A, unknown>
+    : L extends readonly [...unknown[], infer A, infer B]
+      ? WidthBefore<B, A, unknown, unknown>
+      : L extends readonly [infer A]
+        ? WidthBefore<A, unknown, unknown, unknown>
+        : number;
+
+/**
+ * A network of layers applied one after the other. Where the code knows the
+ * layers' sizes, so does the editor: layers that do not chain are underlined
+ * before the code runs, and `forward` says the shape it gives.
  *
  * @chapter 6
  * @example
@@ -31,9 +96,10 @@ export interface ModelJSON {
  * const yHat = model.forward(mnist.test.X); // [1000, 10]
  * model.predict(mnist.test.X);              // 1000 predicted digits
  */
-export class Sequential {
+export class Sequential<L extends Layer[] | [] = Layer[]> {
   readonly layers: Layer[];
 
+  constructor(layers: L extends Chained<L> ? L : Chained<L>);
   constructor(layers: Layer[]) {
     if (!Array.isArray(layers) || layers.length === 0) {
       throw new RangeError("Sequential: give a non-empty array of layers");
@@ -63,6 +129,7 @@ export class Sequential {
    * @example
    * model.forward(Matrix.from([[0.5, -1]])); // [1, nOut]
    */
+  forward<B extends number>(X: Matrix<B, InputWidth<L>>): Matrix<B, OutputWidth<L>>;
   forward(X: Matrix): Matrix {
     assertMatrix("Sequential.forward", "X", X);
     let A = X; // [batch, nIn]
@@ -76,7 +143,7 @@ export class Sequential {
    * @example
    * model.predict(mnist.test.X).slice(0, 5); // e.g. [7, 2, 1, 0, 4]
    */
-  predict(X: Matrix): number[] {
+  predict(X: Matrix<number, InputWidth<L>>): number[] {
     return argmax(this.forward(X)); // [batch, nOut] → batch class indices
   }
 

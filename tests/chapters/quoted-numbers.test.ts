@@ -17,7 +17,10 @@ interface Quote {
 }
 
 const QUOTES: Record<string, Quote[]> = {
-  "03": [{ prose: "For 784 inputs the spread is $1/28$", output: "1 / √784:              0.0357" }],
+  "03": [
+    { prose: "For 784 inputs the spread is $1/28$", output: "1 / √784:              0.0357" },
+    { prose: "The editor compared the inner sizes, 3 and 2, from the types alone", output: "[4×3]·[2×4]: inner sizes 3 and 2 differ" },
+  ],
   "05": [
     { prose: "The stroke scores $40$", output: "stroke     40" },
     { prose: "the speck drops from $0.982$ to $0.002$", output: "speck       4   0.982       0.002" },

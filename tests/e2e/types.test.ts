@@ -110,6 +110,60 @@ describe("chapter 2: types in the editor and on Run; the neuron with the reader'
   });
 });
 
+describe("chapter 3: shapes in the types", { timeout: 180_000 }, () => {
+  test("a product in the wrong order is underlined with both shapes before Run; Run lists it and matmul throws too", async () => {
+    const { page, problems } = await fresh(chrome, `${baseUrl()}03-layers-and-batches/`);
+    const cell = page.locator("[data-cell]").filter({ hasText: "const C = matmul(A, B);" });
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    const content = cell.locator(".cm-content");
+    await content.waitFor();
+    await content.click();
+    await page.keyboard.press("ControlOrMeta+End");
+    const started = Date.now();
+    await page.keyboard.type("\nconst D = matmul(B, A);");
+    const underline = cell.locator(".cm-type-error");
+    await underline.waitFor({ timeout: 30_000 });
+    console.log(`first shape diagnostic ${Date.now() - started} ms after the first keystroke`);
+    expect(await underline.textContent()).toBe("A");
+    await underline.hover();
+    const message = page.locator(".cm-tooltip .cm-type-hover .cm-type-message");
+    await message.waitFor();
+    expect(await message.textContent()).toBe(`Argument of type 'Matrix<2, 4>' is not assignable to parameter of type '"inner sizes differ: Matrix<4, 3> · Matrix<2, 4>"'.`);
+    // Hovering a matrix shows its shape.
+    await page.mouse.move(0, 0);
+    const at = await cell.locator(".cm-line", { hasText: "const C = matmul(A, B);" }).evaluate((line) => {
+      // The middle of the letter C: its text node and offset, wherever the highlighter split the line.
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        if (seen + text.length > 6) {
+          const range = document.createRange();
+          range.setStart(node, 6 - seen);
+          range.setEnd(node, 7 - seen);
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        seen += text.length;
+      }
+      throw new Error("no letter C on the line");
+    });
+    await page.mouse.move(at.x, at.y);
+    await page.locator(".cm-tooltip .cm-type-hover code", { hasText: "const C" }).waitFor();
+    expect(await page.locator(".cm-tooltip .cm-type-hover code").first().textContent()).toBe("const C: Matrix<2, 3>");
+    // Run anyway: the type error is listed above the output, and matmul throws with the same shapes.
+    const result = await runAndWait(cell);
+    expect(result.state).toBe("error");
+    expect(result.output).toContain("RangeError: matmul: [4×3]·[2×4]: inner sizes 3 and 2 differ");
+    expect(await cell.locator("[data-cell-types]").textContent()).toBe(
+      `Type error — the code ran anyway:line 5, column 21: Argument of type 'Matrix<2, 4>' is not assignable to parameter of type '"inner sizes differ: Matrix<4, 3> · Matrix<2, 4>"'.`,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("chapter 4: the sigmoid plot with the reader's sigma", { timeout: 180_000 }, () => {
   test("not run yet: says which cell defines it and runs it on request; then draws with it; NaN and a throw are named", async () => {
     const { page, problems } = await fresh(chrome, `${baseUrl()}04-activation-the-sigmoid/`);

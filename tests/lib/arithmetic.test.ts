@@ -16,7 +16,9 @@ describe("element-wise operations", () => {
   });
 
   test.each([
+    // @ts-expect-error: the editor underlines it too; the run-time check is under test
     { name: "add", run: () => add(Matrix.zeros(2, 3), Matrix.zeros(3, 2)), message: "add: [2×3] and [3×2]: shapes differ" },
+    // @ts-expect-error: the editor underlines it too; the run-time check is under test
     { name: "multiply", run: () => multiply(Matrix.zeros(1, 3), Matrix.zeros(1, 4)), message: "multiply: [1×3] and [1×4]: shapes differ" },
     { name: "scale", run: () => scale(Matrix.zeros(1, 1), NaN), message: "scale: factor is NaN, not a finite number" },
     { name: "map to NaN", run: () => map(Matrix.from([[1, -1]]), Math.log), message: "map: [1×2]: the result [1×2] is NaN at (0, 1): f(-1) is not a finite number" },

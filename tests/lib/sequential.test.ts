@@ -44,6 +44,7 @@ describe("Sequential", () => {
     { name: "not a layer", run: () => new Sequential([{} as never]), message: "Sequential: layer 0 is not a layer" },
     {
       name: "sizes do not chain",
+      // @ts-expect-error: the editor underlines it too; the run-time check is under test
       run: () => new Sequential([new Dense(4, 5), new ReLU(), new Dense(6, 2)]),
       message: "Sequential: layer 2, Dense(6→2), takes 6 inputs but the layer before gives 5",
     },

@@ -2,7 +2,7 @@
  * Finds the cells of a chapter in its Markdown tree.
  *
  * A cell is a fence whose info string is `ts cell` (options may follow:
- * `throws`, `timeout=60000`); an `output` fence right after it holds what the
+ * `throws`, `timeout=60000`, `type-error`); an `output` fence right after it holds what the
  * cell prints (```` ```output form ```` when it varies from run to run: see
  * output-form.ts). The same function feeds the remark plugin that renders cells
  * and the test that runs them, so the page and the tests cannot disagree on
@@ -16,6 +16,11 @@ export interface CellOptions {
   throws: boolean;
   /** Time limit for one run, in milliseconds (null: the runtime's default). */
   timeoutMs: number | null;
+  /**
+   * The cell shows what the editor underlines: it must have a type error
+   * (the chapter's type test checks that it does). Absent: false.
+   */
+  typeError?: boolean;
 }
 
 export interface CellSource {
@@ -106,7 +111,8 @@ export function parseCellMeta(lang: string | null | undefined, meta: string | nu
     const [key, value] = word.split("=", 2);
     if (key === "throws" && value === undefined) options.throws = true;
     else if (key === "timeout" && value !== undefined && /^\d+$/.test(value)) options.timeoutMs = Number(value);
-    else throw new Error(`cell: unknown option "${word}" in \`${lang} ${meta}\` (known: throws, timeout=MS)`);
+    else if (key === "type-error" && value === undefined) options.typeError = true;
+    else throw new Error(`cell: unknown option "${word}" in \`${lang} ${meta}\` (known: throws, timeout=MS, type-error)`);
   }
   return options;
 }
