@@ -23,6 +23,11 @@ describe("a notebook", () => {
     expect(out).toEqual([[], ["3"], ["11"]]);
   });
 
+  test("a function of an earlier cell prints under the cell that calls it", async () => {
+    const out = await runAll(["function hello(who: string) { console.log(`hi ${who}`); }", "hello(\"there\");\nconsole.log(\"done\");"]);
+    expect(out).toEqual([[], ["hi there", "done"]]);
+  });
+
   test("re-running a declaration redefines it", async () => {
     const out = await runAll(["const a = 1;", "const a = 2;\nconsole.log(a);"]);
     expect(out[1]).toEqual(["2"]);

@@ -53,6 +53,12 @@ export interface NotebookOptions {
    * on top of the book's cells.
    */
   parent?: Notebook;
+  /**
+   * The console whose cell's code runs now, if the host knows better than the
+   * notebook (the worker: a timer's callback belongs to the cell that set it).
+   * By default, the console of the cell being run, if any.
+   */
+  running?: () => ConsoleLike | null;
 }
 
 type Box = Record<string, unknown>;
@@ -80,10 +86,14 @@ export class Notebook {
   private readonly modules: Record<string, unknown>;
   private readonly display: NonNullable<NotebookOptions["display"]>;
   private readonly parent: Notebook | null;
+  /** The console of the cell whose body runs now. */
+  private active: ConsoleLike | null = null;
+  private readonly running: () => ConsoleLike | null;
 
   constructor(modules: Record<string, unknown>, options: NotebookOptions = {}) {
     this.modules = modules;
     this.parent = options.parent ?? null;
+    this.running = options.running ?? (() => this.active);
     this.scope = Object.create(this.parent ? this.parent.scope : null);
     this.sources = new Map(this.parent?.sources);
     this.awaited = new Set(this.parent?.awaited);
@@ -130,6 +140,17 @@ export class Notebook {
     return this.boxes.get(name);
   }
 
+  /**
+   * The console a cell's code sees: what it prints goes under the cell whose
+   * code runs now, so a function defined here and called by a later cell
+   * prints under that later cell; with no cell running (a timer, after the
+   * cell ended), under this cell.
+   */
+  private cellConsole(own: ConsoleLike): ConsoleLike {
+    const to = (k: keyof ConsoleLike) => (...args: unknown[]) => (this.running() ?? own)[k](...args);
+    return { log: to("log"), info: to("info"), warn: to("warn"), error: to("error"), debug: to("debug") };
+  }
+
   async runPrepared(prepared: PreparedCell, console: ConsoleLike, sourceName = "cell.ts"): Promise<void> {
     bindCell(prepared, (name) => this.boxFor(name)?.key ?? null, (name) => name in globalThis, (name) => this.awaited.has(name));
     for (const name of prepared.late) this.awaited.add(name);
@@ -143,7 +164,7 @@ export class Notebook {
       const make = new Function("__import", "console", "__share", "__publish", "__scope", ...boxes, `${prepared.body}\n//# sourceURL=${sourceName}`);
       const share = (name: string, read: () => unknown, write: (v: unknown) => void) => this.share(name, read, write);
       const publish = (name: string, value: unknown) => this.share(name, () => value, (v) => void (value = v));
-      fn = make(importer, console, share, publish, this.scope, ...prepared.boxes.map((b) => this.boxFor(b.name)!.box));
+      fn = make(importer, this.cellConsole(console), share, publish, this.scope, ...prepared.boxes.map((b) => this.boxFor(b.name)!.box));
     } catch (e) {
       // The engine found what the parser let through; it gives no position.
       const err = e as Error;
@@ -155,9 +176,12 @@ export class Notebook {
     const saved = { console: global.console, host: global[DISPLAY_HOST] };
     global.console = Object.assign(Object.create(saved.console as object), console);
     global[DISPLAY_HOST] = (item: DisplayItem) => this.display(item, console);
+    const before = this.active;
+    this.active = console;
     try {
       await fn();
     } finally {
+      this.active = before;
       global.console = saved.console;
       global[DISPLAY_HOST] = saved.host;
     }

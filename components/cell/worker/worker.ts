@@ -97,7 +97,7 @@ scope.console = Object.assign(Object.create(scope.console), { log: routed("log")
 
 lockDown(scope, `${base}data/`);
 const builtins = snapshotBuiltins();
-const notebook = new Notebook({ nnfs }, { display: (item) => (current ?? last)?.out.display(item) });
+const notebook = new Notebook({ nnfs }, { display: (item) => (current ?? last)?.out.display(item), running: () => current?.console ?? null });
 // The book's own cells, for exercise Checks: what they compute is kept between Checks.
 const book = new BookNotebook({ nnfs }, { display: (item) => (current ?? last)?.out.display(item) });
 
