@@ -4,7 +4,8 @@
  * adding up the rows (a bias gradient, chapter 9).
  */
 import { Matrix, formatShape } from "./matrix.ts";
-import type { SameShape, SizesFit } from "./shapes.ts";
+import type { SameShape } from "./shapes.ts";
+import type { SizesFit } from "./sizes.ts";
 import { assertMatrix, assertSameShape, outputMatrix } from "./check.ts";
 import { finiteResult } from "./kernels/finite.ts";
 

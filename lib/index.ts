@@ -4,6 +4,7 @@
 export * from "./neuron.ts";
 
 // Chapter 3: layers and batches
+export * from "./sizes.ts";
 export * from "./matrix.ts";
 export * from "./shapes.ts";
 export * from "./check.ts";

@@ -12,7 +12,7 @@
  * `loadFastKernels` has filled the kernel slot), and refuse to return NaN or Infinity.
  */
 import { Matrix, formatShape } from "./matrix.ts";
-import type { SizesFit } from "./shapes.ts";
+import type { SizesFit } from "./sizes.ts";
 import { assertMatrix, outputMatrix } from "./check.ts";
 import { finiteResult } from "./kernels/finite.ts";
 import { SparseRows } from "./kernels/sparse-rows.ts";

@@ -5,7 +5,7 @@
  * other in memory, which is what makes the matrix product in `matmul.ts` fast.
  */
 import { firstNonFinite } from "./kernels/finite.ts";
-import type { RowLength } from "./shapes.ts";
+import type { RowLength } from "./sizes.ts";
 
 /**
  * The largest number of elements a matrix may have: 2^26 (64 Mi floats, 256 MB).

@@ -3,7 +3,7 @@
  * pass runs them in order; the backward pass (chapter 9) in reverse.
  */
 import { Matrix } from "./matrix.ts";
-import type { SizesFit } from "./shapes.ts";
+import type { SizesFit } from "./sizes.ts";
 import { assertMatrix } from "./check.ts";
 import { argmax } from "./reduce.ts";
 import { Dense } from "./dense.ts";
