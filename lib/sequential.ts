@@ -190,6 +190,8 @@ export class Sequential {
             Array.isArray(l.W) && l.W.length === l.nIn * l.nOut &&
             Array.isArray(l.b) && l.b.length === l.nOut;
           if (!ok) throw new RangeError(`Sequential.fromJSON: layer ${i} (dense): W must have nIn·nOut values and b nOut`);
+          checkWeights(`Sequential.fromJSON: layer ${i} (dense)`, "W", l.W);
+          checkWeights(`Sequential.fromJSON: layer ${i} (dense)`, "b", l.b);
           const W = new Matrix(l.nIn, l.nOut, Float32Array.from(l.W)); // [nIn, nOut]
           const b = new Matrix(1, l.nOut, Float32Array.from(l.b)); // [1, nOut]
           return Dense.from(W, b);
@@ -205,7 +207,7 @@ export class Sequential {
         default: {
           const make = Sequential.layerTypes.get(l.type);
           if (make !== undefined) return make(l);
-          throw new RangeError(`Sequential.fromJSON: layer ${i} has unknown type ${JSON.stringify((l as { type: unknown }).type)}`);
+          throw new RangeError(`Sequential.fromJSON: layer ${i} has unknown type ${cut(JSON.stringify((l as { type: unknown }).type) ?? "undefined")}`);
         }
       }
     });
@@ -213,3 +215,19 @@ export class Sequential {
   }
 }
 
+// The largest float32: a weight beyond it would load as Infinity.
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+// Every weight a number a float32 can hold: not a string, not null (which would load as 0), not beyond ±3.4·10³⁸.
+function checkWeights(where: string, name: string, values: readonly unknown[]): void {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (typeof v !== "number" || !(Math.abs(v) <= FLOAT32_MAX)) {
+      const what = typeof v === "number" ? `${v}, beyond what a float32 holds (±3.4·10³⁸)` : `${cut(JSON.stringify(v) ?? String(v))}, not a number`;
+      throw new RangeError(`${where}: ${name}[${k}] is ${what}`);
+    }
+  }
+}
+
+// A value quoted in a message, cut to 200 characters (a file may hold millions).
+const cut = (text: string): string => (text.length <= 200 ? text : `${text.slice(0, 200)}… (${text.length} characters in all)`);
