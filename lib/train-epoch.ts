@@ -125,7 +125,8 @@ export interface EpochSummary {
 export function classCount(y: Targets): number {
   if (!Array.isArray(y) && !(y instanceof Int32Array)) return (y as Matrix).cols;
   let max = -1;
-  for (const c of y as ArrayLike<number>) if (c > max) max = c;
+  const labels = y as ArrayLike<number>;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
   return max + 1;
 }
 

@@ -167,11 +167,10 @@ export function planImport(storage: KeyedStorage, backup: Backup): { removes: st
 
 /** An import that failed; `unchanged` says whether every key is as it was before. */
 export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly unchanged = true,
-  ) {
+  readonly unchanged: boolean;
+  constructor(message: string, unchanged = true) {
     super(message);
+    this.unchanged = unchanged;
   }
 }
 
