@@ -19,7 +19,7 @@ import { OutputCollector } from "./output.ts";
 import { lockDown } from "./sandbox.ts";
 import { Timers } from "./timers.ts";
 import { snapshotBuiltins } from "./builtins.ts";
-import { callInNotebook } from "./call.ts";
+import { answerCall, callInNotebook } from "./call.ts";
 import type { FromWorker, Stream, ToWorker } from "../protocol.ts";
 
 type Scope = Record<string, unknown> & {
@@ -156,7 +156,7 @@ listen("message", (event) => {
     trained = msg.packed;
   } else if (msg.type === "call") {
     // An island asks: answered at once (a loop in the reader's function is the page's to stop).
-    post({ type: "called", callId: msg.callId, answer: callInNotebook(notebook, msg.name, msg.args) });
+    answerCall((answer) => post({ type: "called", callId: msg.callId, answer }), msg.name, () => callInNotebook(notebook, msg.name, msg.args));
   } else {
     queue = queue.then(() => run(msg));
   }
