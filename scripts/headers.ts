@@ -10,8 +10,9 @@
 /** Header → value, for every path. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // No other site may show the book in a frame (clickjacking); X-Frame-Options for older browsers.
-  "Content-Security-Policy": "frame-ancestors 'none'",
-  "X-Frame-Options": "DENY",
+  // 'self', not 'none': each chapter holds the book's own hidden cell frame (src/pages/cell-frame.astro).
+  "Content-Security-Policy": "frame-ancestors 'self'",
+  "X-Frame-Options": "SAMEORIGIN",
   // A file is what its Content-Type says: a .json or .txt is never run as a script.
   "X-Content-Type-Options": "nosniff",
   // Following a link out of the book tells the other site nothing of the page it came from.

@@ -9,8 +9,8 @@ import { headersFile, SECURITY_HEADERS } from "../../scripts/headers.ts";
 
 test("they forbid framing by other sites, type sniffing and referrers", () => {
   expect(SECURITY_HEADERS).toEqual({
-    "Content-Security-Policy": "frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'self'",
+    "X-Frame-Options": "SAMEORIGIN",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
   });
@@ -19,7 +19,7 @@ test("they forbid framing by other sites, type sniffing and referrers", () => {
 test("public/_headers says the same, for every path", () => {
   const file = readFileSync(new URL("../../public/_headers", import.meta.url), "utf8");
   expect(file).toBe(headersFile());
-  expect(file).toMatch(/^\/\*\n {2}Content-Security-Policy: frame-ancestors 'none'$/m);
+  expect(file).toMatch(/^\/\*\n {2}Content-Security-Policy: frame-ancestors 'self'$/m);
 });
 
 describe("serve sends them", () => {
