@@ -64,6 +64,9 @@ export type CallAnswer =
   | { kind: "threw"; index: number; error: string };
 
 /** What the page asks the worker to do. */
+/** The page's own channel, when the worker starts in the cell frame: the port comes with this message, and all else goes through it. */
+export type PortHandover = { type: "port" };
+
 export type ToWorker =
   | ({ type: "run" } & CellCode)
   | ({ type: "check"; checks: string } & CellCode)

@@ -44,18 +44,26 @@ export class FramedWorker {
   private ended = false;
   private readonly frame: Promise<Window>;
 
+  private readonly control: MessagePort;
+
   constructor(src: string) {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.port.onmessage = (e: MessageEvent) => {
+    // `direct` joins the page and the worker; `control` the page and the frame
+    // (what the worker says before it has its port, and its errors).
+    const direct = new MessageChannel();
+    const control = new MessageChannel();
+    this.port = direct.port1;
+    this.control = control.port1;
+    const deliver = (e: MessageEvent) => {
       const failed = (e.data as WorkerFailed | null)?.frameWorkerError;
       if (typeof failed === "string") this.emit("error", Object.assign(new Event("error", { cancelable: true }), { message: failed }));
       else this.emit("message", new MessageEvent("message", { data: e.data }));
     };
+    this.port.onmessage = deliver;
+    this.control.onmessage = deliver;
     this.frame = cellFrame(src);
     this.frame.then(
       (w) => {
-        if (!this.ended) w.postMessage({ type: "start", id: this.id } satisfies ToFrame, location.origin, [channel.port2]);
+        if (!this.ended) w.postMessage({ type: "start", id: this.id } satisfies ToFrame, location.origin, [direct.port2, control.port2]);
       },
       (err: Error) => this.emit("error", Object.assign(new Event("error", { cancelable: true }), { message: err.message })),
     );
@@ -69,6 +77,7 @@ export class FramedWorker {
     if (this.ended) return;
     this.ended = true;
     this.port.close();
+    this.control.close();
     void this.frame.then((w) => w.postMessage({ type: "terminate", id: this.id } satisfies ToFrame, location.origin), () => {});
   }
 
