@@ -25,14 +25,14 @@ const base = process.env.BASE_PATH ?? "/";
 // the hashes of the inline scripts it emits). Only the book's own files may
 // load: no remote scripts, styles, fonts (KaTeX's are bundled) or requests.
 // Styles allow 'unsafe-inline' because Shiki and KaTeX colour and place text
-// with style attributes. Scripts allow 'unsafe-eval' for one reason: the code
-// cells compile the reader's code with `new Function` in their worker,
-// and that worker (started from a blob: URL, hence worker-src blob:) runs
-// under this same policy, which keeps reader code from fetching or importing
-// anything but the book's own files (components/cell/page/controller.ts).
-// 'wasm-unsafe-eval' lets the page and its workers compile the library's own
-// WebAssembly kernels (chapter 12; their bytes are part of the script, never
-// fetched). 'unsafe-eval' implies it today, but the kernels should not depend on that.
+// with style attributes. Scripts do not allow 'unsafe-eval': the one page
+// that does is the hidden cell frame (src/pages/cell-frame.astro adds it),
+// where the code cells' worker compiles the reader's code with
+// `new AsyncFunction`; that worker (started from a blob: URL, hence
+// worker-src blob:) inherits the frame's policy, which keeps reader code from
+// fetching or importing anything but the book's own files.
+// 'wasm-unsafe-eval' lets the pages and their workers compile the library's own
+// WebAssembly kernels (chapter 12; their bytes are part of the script, never fetched).
 /** @type {NonNullable<import("astro").AstroUserConfig["security"]>["csp"]} */
 const csp = {
   directives: [
@@ -45,7 +45,7 @@ const csp = {
     "base-uri 'self'",
     "form-action 'self'",
   ],
-  scriptDirective: { resources: ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"] },
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
 

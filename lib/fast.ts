@@ -101,5 +101,29 @@ export function useKernel(choice: "auto" | "wasm" | "typescript"): KernelName {
  * fastKernelCopies().copiedIn - before; // the batch, not the weights
  */
 export function fastKernelCopies(): { copiedIn: number; copiedOut: number; calls: number } {
-  return { ...(loaded?.counts ?? { copiedIn: 0, copiedOut: 0, calls: 0 }) };
+  const { copiedIn, copiedOut, calls } = loaded?.counts ?? { copiedIn: 0, copiedOut: 0, calls: 0 };
+  return { copiedIn, copiedOut, calls };
+}
+
+/**
+ * Where the products offered to the fast kernels ran since loading: `wasm`,
+ * or `typescript` when their operands did not fit in the kernels' memory
+ * (the first such product is also said once, with `console.warn`); and how
+ * much of that memory is free. Small products, which run on TypeScript by
+ * design, are not counted.
+ *
+ * @chapter 12
+ * @example
+ * await loadFastKernels();
+ * matmul(A, B);
+ * kernelStats(); // { kernel: "wasm-relaxed-simd", wasm: 1, typescript: 0, freeBytes: 66977792, totalBytes: 67108864 }
+ */
+export function kernelStats(): { kernel: KernelName; wasm: number; typescript: number; freeBytes: number; totalBytes: number } {
+  return {
+    kernel: kernelName(),
+    wasm: loaded?.counts.calls ?? 0,
+    typescript: loaded?.counts.refused ?? 0,
+    freeBytes: loaded?.available ?? 0,
+    totalBytes: loaded?.totalBytes ?? 0,
+  };
 }

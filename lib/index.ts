@@ -40,6 +40,7 @@ export * from "./batches.ts";
 export * from "./train-epoch.ts";
 export * from "./evaluate.ts";
 export * from "./train.ts";
+export * from "./collapse.ts";
 export * from "./trained.ts";
 
 // Chapter 11: training better

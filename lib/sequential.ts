@@ -227,14 +227,6 @@ export class Sequential<L extends Layer[] | [] = Layer[]> {
   }
 
   /**
-   * Rebuilds a model saved with `toJSON` (or `JSON.stringify`); accepts the
-   * object or the JSON string.
-   *
-   * @chapter 10
-   * @example
-   * const model = Sequential.fromJSON(localStorage.getItem("digits")!);
-   */
-  /**
    * How to rebuild layers of other types from JSON, by type; a later chapter's
    * layer adds its own (chapter 11: `"dropout"`).
    *
@@ -244,6 +236,14 @@ export class Sequential<L extends Layer[] | [] = Layer[]> {
    */
   static readonly layerTypes = new Map<string, (json: LayerJSON) => Layer>();
 
+  /**
+   * Rebuilds a model saved with `toJSON` (or `JSON.stringify`); accepts the
+   * object or the JSON string.
+   *
+   * @chapter 10
+   * @example
+   * const model = Sequential.fromJSON(localStorage.getItem("digits")!);
+   */
   static fromJSON(json: ModelJSON | string): Sequential {
     const data = (typeof json === "string" ? JSON.parse(json) : json) as ModelJSON;
     if (data === null || typeof data !== "object" || data.format !== "nnfs-sequential" || !Array.isArray(data.layers)) {
@@ -257,6 +257,7 @@ export class Sequential<L extends Layer[] | [] = Layer[]> {
             Array.isArray(l.W) && l.W.length === l.nIn * l.nOut &&
             Array.isArray(l.b) && l.b.length === l.nOut;
           if (!ok) throw new RangeError(`Sequential.fromJSON: layer ${i} (dense): W must have nIn·nOut values and b nOut`);
+          for (const [name, values] of [["W", l.W], ["b", l.b]] as const) checkWeights(`Sequential.fromJSON: layer ${i} (dense)`, name, values);
           const W = new Matrix(l.nIn, l.nOut, Float32Array.from(l.W)); // [nIn, nOut]
           const b = new Matrix(1, l.nOut, Float32Array.from(l.b)); // [1, nOut]
           return Dense.from(W, b);
@@ -272,7 +273,7 @@ export class Sequential<L extends Layer[] | [] = Layer[]> {
         default: {
           const make = Sequential.layerTypes.get(l.type);
           if (make !== undefined) return make(l);
-          throw new RangeError(`Sequential.fromJSON: layer ${i} has unknown type ${JSON.stringify((l as { type: unknown }).type)}`);
+          throw new RangeError(`Sequential.fromJSON: layer ${i} has unknown type ${cut(JSON.stringify((l as { type: unknown }).type) ?? "undefined")}`);
         }
       }
     });
@@ -280,3 +281,19 @@ export class Sequential<L extends Layer[] | [] = Layer[]> {
   }
 }
 
+// The largest float32: a weight beyond it would load as Infinity.
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+// Every weight a number a float32 can hold: not a string, not null (which would load as 0), not beyond ±3.4·10³⁸.
+function checkWeights(where: string, name: string, values: readonly unknown[]): void {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (typeof v !== "number" || !(Math.abs(v) <= FLOAT32_MAX)) {
+      const what = typeof v === "number" ? `${v}, beyond what a float32 holds (±3.4·10³⁸)` : `${cut(JSON.stringify(v) ?? String(v))}, not a number`;
+      throw new RangeError(`${where}: ${name}[${k}] is ${what}`);
+    }
+  }
+}
+
+// A value quoted in a message, cut to 200 characters (a file may hold millions).
+const cut = (text: string): string => (text.length <= 200 ? text : `${text.slice(0, 200)}… (${text.length} characters in all)`);

@@ -11,6 +11,7 @@ import { Softmax } from "./activation-layers.ts";
 import type { Optimizer } from "./optimizers.ts";
 import { checkSamples, gatherBatch, identityOrder, type Batch } from "./batches.ts";
 import type { Sequential } from "./sequential.ts";
+import { collapseWarning } from "./collapse.ts";
 
 /**
  * What `onBatch` receives after each minibatch: where training is, and that
@@ -88,15 +89,19 @@ export interface EpochOptions {
   signal?: AbortSignal;
   /** When training started (`performance.now()`), for `BatchProgress.seconds`. */
   start?: number;
+  /** Hears a warning that training collapsed (see `collapseWarning`); by default `console.warn` says it. */
+  onWarning?: (message: string) => void;
 }
 
 /**
  * The result of one epoch: the mean loss and accuracy over its batches,
- * how many samples it saw, and whether it was stopped before the end.
+ * how many samples it saw, and whether it was stopped before the end; the
+ * first batch's loss and the largest, and `warning` when the epoch left the
+ * network worse than it found it (`collapseWarning`).
  *
  * @chapter 10
  * @example
- * { loss: 0.45, accuracy: 0.87, samples: 8000, steps: 250, stopped: false }
+ * { loss: 0.45, accuracy: 0.87, samples: 8000, steps: 250, stopped: false, firstLoss: 2.35, peakLoss: 2.41 }
  */
 export interface EpochSummary {
   loss: number;
@@ -104,6 +109,25 @@ export interface EpochSummary {
   samples: number;
   steps: number;
   stopped: boolean;
+  firstLoss: number;
+  peakLoss: number;
+  warning?: string;
+}
+
+/**
+ * How many classes a model's answers choose among, judged from the targets:
+ * a one-hot matrix's columns, or the largest class index + 1.
+ *
+ * @chapter 10
+ * @example
+ * classCount([3, 0, 9]); // 10
+ */
+export function classCount(y: Targets): number {
+  if (!Array.isArray(y) && !(y instanceof Int32Array)) return (y as Matrix).cols;
+  let max = -1;
+  const labels = y as ArrayLike<number>;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
+  return max + 1;
 }
 
 /**
@@ -127,7 +151,9 @@ const pause = (): Promise<void> =>
  * false or `signal` is aborted. Yields to the event loop every 50 ms or so,
  * so a page stays responsive. An error names the epoch and batch; if the
  * numbers overflowed, it says what to try (a smaller learning rate, inputs
- * scaled to 0…1).
+ * scaled to 0…1). An epoch that ends worse than it began, or at the accuracy
+ * of a guess after a jump in the loss, gets a `warning` in its summary, said
+ * through `onWarning` (by default `console.warn`).
  *
  * @chapter 10
  * @example
@@ -146,7 +172,7 @@ export async function trainEpoch(model: Sequential, X: Matrix, y: Targets, optio
   const start = options.start ?? now();
   const batches = Math.ceil(X.rows / batchSize);
   if (options.shuffle ?? true) rng.shuffle(order);
-  const summary: EpochSummary = { loss: 0, accuracy: 0, samples: 0, steps: 0, stopped: false };
+  const summary: EpochSummary = { loss: 0, accuracy: 0, samples: 0, steps: 0, stopped: false, firstLoss: NaN, peakLoss: -Infinity };
   let lastYield = now();
   let batch: Batch | undefined;
   model.setTraining(true);
@@ -158,6 +184,8 @@ export async function trainEpoch(model: Sequential, X: Matrix, y: Targets, optio
       if (options.lrSchedule) optimizer.lr = options.lrSchedule(firstStep + summary.steps);
       const result = withPlace(`epoch ${epoch}, batch ${b} of ${batches}`, optimizer, () =>
         trainStep(model, Xb, batch!.yb, loss, optimizer));
+      if (b === 1) summary.firstLoss = result.loss;
+      if (result.loss > summary.peakLoss) summary.peakLoss = result.loss;
       summary.loss += result.loss * (to - from);
       summary.accuracy += result.accuracy * (to - from);
       summary.samples += to - from;
@@ -175,6 +203,13 @@ export async function trainEpoch(model: Sequential, X: Matrix, y: Targets, optio
   }
   summary.loss /= summary.samples;
   summary.accuracy /= summary.samples;
+  const warning = collapseWarning({
+    startLoss: summary.firstLoss, endLoss: summary.loss, peakLoss: summary.peakLoss, endAccuracy: summary.accuracy, classes: classCount(y),
+  });
+  if (warning) {
+    summary.warning = `trainEpoch: epoch ${epoch}: ${warning}`;
+    (options.onWarning ?? console.warn)(summary.warning);
+  }
   return summary;
 }
 

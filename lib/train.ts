@@ -25,6 +25,8 @@ import { defaultLoss, evaluate } from "./evaluate.ts";
 import { now, trainEpoch, type BatchProgress } from "./train-epoch.ts";
 import type { Sequential } from "./sequential.ts";
 import type { Optimizer } from "./optimizers.ts";
+import { collapseWarning } from "./collapse.ts";
+import { classCount } from "./train-epoch.ts";
 
 /**
  * What `onEpoch` receives, and `train` returns one of per epoch: the mean
@@ -53,11 +55,14 @@ export interface EpochResult {
  * @chapter 10
  * @example
  * history.epochs.at(-1).validation.accuracy; // e.g. 0.95
+ * if (history.warning) console.log(history.warning); // a run that collapsed
  */
 export interface History {
   epochs: EpochResult[];
   stopped: boolean;
   seconds: number;
+  /** Set when training collapsed without a NaN (`collapseWarning`): the network is no good, though nothing threw. */
+  warning?: string;
 }
 
 /**
@@ -87,6 +92,8 @@ export interface TrainOptions {
   augment?: (Xb: Matrix, rng: Random) => Matrix;
   /** The learning rate for each step, counted from 0 (chapter 11), e.g. `inverseTimeDecay(0.1, 1e-3)`. */
   lrSchedule?: (step: number) => number;
+  /** Hears, once at the end, that training collapsed (`History.warning`); by default `console.warn` says it. */
+  onWarning?: (message: string) => void;
 }
 
 function checkOptions(X: Matrix, y: Targets, options: TrainOptions): void {
@@ -105,8 +112,11 @@ function checkOptions(X: Matrix, y: Targets, options: TrainOptions): void {
  * on `options.validation` after each; see `TrainOptions`. Returns the history.
  * Asynchronous so that a page stays responsive and an abort signal can arrive.
  * If the numbers become NaN or infinite it throws, naming the epoch and batch
- * and the likely cause (too large a learning rate, unscaled inputs). The same
- * seed gives the same weights, to the last bit.
+ * and the likely cause (too large a learning rate, unscaled inputs). If it
+ * collapsed without a NaN (the loss ended above where it started, or the
+ * accuracy fell to a guess's), `History.warning` says so, and `onWarning`
+ * (by default `console.warn`) hears it once. The same seed gives the same
+ * weights, to the last bit.
  *
  * @chapter 10
  * @example
@@ -126,12 +136,15 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
   const start = now();
   const history: History = { epochs: [], stopped: false, seconds: 0 };
   let steps = 0;
+  let startLoss = NaN, peakLoss = -Infinity;
   for (let epoch = 1; epoch <= epochs && !history.stopped; epoch++) {
     const epochStart = now();
     const summary = await trainEpoch(model, X, y, {
-      ...options, loss, optimizer, rng, order, epoch, epochs, firstStep: steps, start,
+      ...options, loss, optimizer, rng, order, epoch, epochs, firstStep: steps, start, onWarning: () => {},
     });
     steps += summary.steps;
+    if (epoch === 1) startLoss = summary.firstLoss;
+    peakLoss = Math.max(peakLoss, summary.peakLoss);
     history.stopped = summary.stopped;
     if (summary.stopped && summary.samples < X.rows) break; // a partial epoch is not reported
     const result: EpochResult = { epoch, epochs, loss: summary.loss, accuracy: summary.accuracy, seconds: 0 };
@@ -141,7 +154,22 @@ export async function train(model: Sequential, X: Matrix, y: Targets, options: T
     if (options.onEpoch?.(result) === false) history.stopped = true;
   }
   history.seconds = (now() - start) / 1000;
+  history.warning = judge(history, startLoss, peakLoss, classCount(y));
+  if (history.warning) (options.onWarning ?? console.warn)(history.warning);
+  else delete history.warning;
   return history;
+}
+
+// The run as a whole: its first batch, its last epoch, its best accuracy (validation's when measured).
+function judge(history: History, startLoss: number, peakLoss: number, classes: number): string | undefined {
+  const last = history.epochs.at(-1);
+  if (!last) return undefined;
+  const acc = (e: EpochResult) => e.validation?.accuracy ?? e.accuracy;
+  const best = history.epochs.reduce((b, e) => (acc(e) > acc(b) ? e : b));
+  const warning = collapseWarning({
+    startLoss, endLoss: last.loss, peakLoss, endAccuracy: acc(last), bestAccuracy: acc(best), bestEpoch: best.epoch, classes,
+  });
+  return warning && `train: ${warning}`;
 }
 
 /**

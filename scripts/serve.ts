@@ -3,13 +3,16 @@
  * `npm start` builds and then runs this. PORT and BASE_PATH may be set.
  * Like any static host, it compresses what compresses (pages, scripts,
  * styles, the digit data) with Brotli or gzip, as the browser accepts: a
- * chapter's page is 250 kB as a file and 26 kB on the wire.
+ * chapter's page is 250 kB as a file and 26 kB on the wire. Every response
+ * carries the book's security headers (scripts/headers.ts): no framing by
+ * other sites, no type sniffing, no referrer.
  */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { SECURITY_HEADERS } from "./headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -88,13 +91,13 @@ export async function serve({ root, port = 4321, host = "127.0.0.1", base = "/" 
     let file: string | null = null;
     if (url.pathname.startsWith(prefix)) file = await fileFor(root, url.pathname.slice(prefix.length - 1));
     else if (url.pathname === prefix.slice(0, -1)) {
-      res.writeHead(301, { Location: prefix }).end();
+      res.writeHead(301, { ...SECURITY_HEADERS, Location: prefix }).end();
       return;
     }
     if (!file && !url.pathname.endsWith("/") && !path.extname(url.pathname)) {
       // /02-a-single-neuron → /02-a-single-neuron/
       if (await fileFor(root, `${url.pathname.slice(prefix.length - 1)}/`)) {
-        res.writeHead(301, { Location: `${url.pathname}/` }).end();
+        res.writeHead(301, { ...SECURITY_HEADERS, Location: `${url.pathname}/` }).end();
         return;
       }
     }
@@ -103,6 +106,7 @@ export async function serve({ root, port = 4321, host = "127.0.0.1", base = "/" 
     try {
       let body: Buffer = await readFile(file);
       const headers: Record<string, string> = {
+        ...SECURITY_HEADERS,
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-cache",
       };
@@ -117,7 +121,7 @@ export async function serve({ root, port = 4321, host = "127.0.0.1", base = "/" 
       res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+      res.writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
     }
   });
   await new Promise<void>((resolve, reject) => {

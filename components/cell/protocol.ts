@@ -86,6 +86,9 @@ export interface BookCellCode {
 }
 
 /** What the page asks the worker to do. */
+/** The page's own channel, when the worker starts in the cell frame: the port comes with this message, and all else goes through it. */
+export type PortHandover = { type: "port" };
+
 export type ToWorker =
   | ({ type: "run" } & CellCode)
   /** Check an exercise: the answer and its checks, against the book's code of the cells above it that they need. */

@@ -13,6 +13,13 @@ import { RELAXED_SIMD, SIMD } from "./wasm-bytes.ts";
 
 /** 64 KB pages of the kernels' memory: 64 MB, enough for three 2,300² matrices. */
 export const MEMORY_PAGES = 1024;
+/**
+ * Bytes that long-lived arrays (layers' weights, made by floats/ints) leave
+ * free for the products' scratch copies: 16 MB, three 1,180² matrices. Once
+ * only this is left, new arrays live in ordinary memory and are copied in for
+ * each product, so the products still run here instead of on TypeScript.
+ */
+export const SCRATCH_RESERVE = 16 * 1024 * 1024;
 const ALIGN = 64; // a cache line: every block starts on one
 const FIRST = 65536; // the first page is left to the module
 
@@ -73,12 +80,20 @@ class Blocks {
   }
 }
 
-/** Bytes copied into and out of the kernels' memory since loading, and products run. */
-export interface CopyCounts { copiedIn: number; copiedOut: number; calls: number }
+/**
+ * Bytes copied into and out of the kernels' memory since loading, products run,
+ * and products refused (their operands did not fit: they ran on TypeScript).
+ */
+export interface CopyCounts { copiedIn: number; copiedOut: number; calls: number; refused: number }
 
 export class WasmKernels implements FastKernels {
   readonly name: FastKernelName;
-  readonly counts: CopyCounts = { copiedIn: 0, copiedOut: 0, calls: 0 };
+  readonly counts: CopyCounts = { copiedIn: 0, copiedOut: 0, calls: 0, refused: 0 };
+  /** Said once, the first time a product does not fit (console.warn by default). */
+  warn: (message: string) => void = (m) => console.warn(m);
+  /** Bytes kept free for scratch (SCRATCH_RESERVE; the tests set 0 to fill the memory). */
+  reserve = SCRATCH_RESERVE;
+  private warned = false;
   private readonly k: Exports;
   private readonly memory: WebAssembly.Memory;
   private readonly blocks: Blocks;
@@ -112,6 +127,11 @@ export class WasmKernels implements FastKernels {
     return this.blocks.available;
   }
 
+  /** Bytes of the kernels' memory in all. */
+  get totalBytes(): number {
+    return this.memory.buffer.byteLength;
+  }
+
   floats(n: number): Float32Array | null {
     const at = this.keep(n);
     return at < 0 ? null : this.owned(new Float32Array(this.memory.buffer, at, n).fill(0), at, n);
@@ -122,9 +142,12 @@ export class WasmKernels implements FastKernels {
     return at < 0 ? null : this.owned(new Int32Array(this.memory.buffer, at, n).fill(0), at, n);
   }
 
-  // A block for n 4-byte numbers that lives as long as the array made on it.
+  // A block for n 4-byte numbers that lives as long as the array made on it;
+  // -1 when taking it would leave less than SCRATCH_RESERVE for the products.
   private keep(n: number): number {
-    return this.blocks.take(Math.max(4 * n, 4));
+    const bytes = Math.max(4 * n, 4);
+    if (this.blocks.available - bytes < this.reserve) return -1;
+    return this.blocks.take(bytes);
   }
 
   private owned<T extends object>(view: T, at: number, n: number): T {
@@ -177,10 +200,26 @@ export class WasmKernels implements FastKernels {
     const b = p < 0 ? -1 : this.input(B);
     const a = b < 0 ? -1 : this.input(A);
     const c = a < 0 ? -1 : this.output(C);
-    if (c < 0) return this.done(), false;
+    if (c < 0) return this.refuse(`a [${M}×${K}]·[${K}×${N}] product`);
     this.k[pack](b, p, K, N);
     this.k.gemm(a, p, c, M, K, N);
     return this.finish(C, c);
+  }
+
+  // A product that does not fit: counted, said once, and left to the TypeScript kernels.
+  private refuse(what: string): false {
+    this.done();
+    this.counts.refused++;
+    if (!this.warned) {
+      this.warned = true;
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      this.warn(
+        `nnfs: ${what} does not fit in the WebAssembly kernels' memory (${mb(this.available)} of ${mb(this.memory.buffer.byteLength)} free), ` +
+          "so it runs on the TypeScript kernels, several times slower; so will others that do not fit (kernelStats() counts them). " +
+          "Memory of layers no longer used comes back once the code that made them has finished; restarting the notebook frees it all.",
+      );
+    }
+    return false;
   }
 
   dense(A: Float32Array, B: Float32Array, C: Float32Array, M: number, K: number, N: number): boolean {
@@ -210,7 +249,7 @@ export class WasmKernels implements FastKernels {
     const value = col < 0 ? -1 : this.input(S.value.subarray(0, n));
     const b = value < 0 ? -1 : this.input(B);
     const c = b < 0 ? -1 : this.output(C);
-    if (c < 0) return this.done(), false;
+    if (c < 0) return this.refuse(`a [${S.rows}×…]·[…×${N}] product of non-zeros`);
     this.k.sparse(start, col, value, S.rows, b, c, N);
     return this.finish(C, c);
   }

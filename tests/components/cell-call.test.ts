@@ -7,7 +7,8 @@ import { describe, expect, test } from "vitest";
 import * as nnfs from "nnfs";
 import { Notebook } from "../../components/cell/worker/notebook-scope.ts";
 import { runCells } from "../../components/cell/worker/run-cells.ts";
-import { callInNotebook, describe as describeResult, revive } from "../../components/cell/worker/call.ts";
+import { answerCall, callInNotebook, describe as describeResult, revive } from "../../components/cell/worker/call.ts";
+import type { CallAnswer } from "../../components/cell/protocol.ts";
 import { declaringCell } from "../../components/cell/notebook/declares.ts";
 
 const cell = (index: number, code: string) => ({ index, code, output: null, outputForm: false, options: { throws: false, timeoutMs: null }, line: 1 });
@@ -50,4 +51,42 @@ test("declaringCell finds the last cell that declares a name at its top level", 
   expect(declaringCell(codes, "sigma")).toBe(2);
   expect(declaringCell(codes, "sig")).toBeNull();
   expect(declaringCell(["let $x = 1;"], "$x")).toBe(0);
+});
+
+describe("a hostile function keeps the worker alive and is named for what it did", () => {
+  test("throwing an object whose toString throws: named, not a crash", async () => {
+    const nb = await notebookWith('const sigma = (z: number) => { throw { toString() { throw new Error("no text for you"); } }; };');
+    const answer = callInNotebook(nb, "sigma", [[0]]);
+    expect(answer).toEqual({ kind: "threw", index: 0, error: "it threw a object that cannot be shown: turning it into text threw too (Error: no text for you)" });
+  });
+
+  test("a 20M-character string comes back as its first 2,000 characters and its length", async () => {
+    const nb = await notebookWith('const sigma = (z: number) => "x".repeat(20_000_000);');
+    const answer = callInNotebook(nb, "sigma", [[0]]) as Extract<CallAnswer, { kind: "values" }>;
+    const text = (answer.values[0] as { text: string }).text;
+    expect(text).toMatch(/^"x{2000}"… \(20,000,000 characters in all\)$/);
+  });
+
+  test("a 20M-character error is cut the same way", async () => {
+    const nb = await notebookWith('const sigma = (z: number) => { throw new Error("e".repeat(20_000_000)); };');
+    const answer = callInNotebook(nb, "sigma", [[0]]) as Extract<CallAnswer, { kind: "threw" }>;
+    expect(answer.error).toMatch(/^Error: e{2000}… \(20,000,000 characters in all\)( \(Cell 1, line 1\))?$/);
+    expect(answer.error.length).toBeLessThan(2_100);
+  });
+
+  test("a result whose constructor name is not text crosses as text", async () => {
+    const nb = await notebookWith("const sigma = (z: number) => { const o = Object.create({ constructor: { name: Symbol(\"odd\") } }); return o; };");
+    const answer = callInNotebook(nb, "sigma", [[0]]) as Extract<CallAnswer, { kind: "values" }>;
+    expect(structuredClone(answer)).toEqual(answer);
+  });
+
+  test("an answer the page cannot receive is replaced by a sentence saying so", () => {
+    const sent: CallAnswer[] = [];
+    const post = (a: CallAnswer) => {
+      structuredClone(a); // throws as postMessage would
+      sent.push(a);
+    };
+    answerCall(post, "sigma", () => ({ kind: "values", values: [{ text: "f", kind: (() => 1) as never }] }));
+    expect(sent).toEqual([{ kind: "threw", index: 0, error: expect.stringMatching(/^sigma returned a value the page cannot receive \(DataCloneError: /) }]);
+  });
 });

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
-  Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, SparseRows, fastKernelCopies, kernelName,
+  Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, SparseRows, fastKernelCopies, kernelName, kernelStats,
   loadFastKernels, matmul, matmulTransA, matmulTransB, softmaxCrossEntropy, trainStep, useKernel,
 } from "../../lib/index.ts";
 import { referenceMatmul, referenceMatmulTransA, referenceMatmulTransB } from "../../lib/kernels/reference.ts";
@@ -183,5 +183,22 @@ describe("training in WebAssembly memory", () => {
     let worst = 0;
     for (let i = 0; i < ts.length; i++) worst = Math.max(worst, Math.abs(ts[i] - wasm[i]));
     expect(worst).toBeLessThan(1e-5);
+  });
+});
+
+// Last: its layers stay in the kernels' memory until a garbage collection, which no test waits for.
+describe("the kernels' memory, filled by layers", () => {
+  test("120 layers of 784·128 kept alive do not push a 256² product off WebAssembly; kernelStats says where products ran", () => {
+    useKernel("auto");
+    const layers = Array.from({ length: 120 }, (_, i) => new Dense(784, 128, { seed: i })); // more than 64 MB of weights and gradients
+    const before = kernelStats();
+    for (let i = 0; i < 5; i++) matmul(Matrix.zeros(256, 256), Matrix.zeros(256, 256));
+    const after = kernelStats();
+    expect(after.kernel).toBe(loaded);
+    expect(after.wasm - before.wasm).toBe(5);
+    expect(after.typescript - before.typescript).toBe(0);
+    expect(after.totalBytes).toBe(64 * 1024 * 1024);
+    expect(after.freeBytes).toBeGreaterThan(0);
+    expect(layers).toHaveLength(120);
   });
 });

@@ -55,8 +55,35 @@ describe("Sequential", () => {
       run: () => Sequential.fromJSON({ format: "nnfs-sequential", version: 1, layers: [{ type: "tanh" } as never] }),
       message: 'Sequential.fromJSON: layer 0 has unknown type "tanh"',
     },
+    {
+      name: "a weight given as a string",
+      run: () => Sequential.fromJSON({ format: "nnfs-sequential", version: 1, layers: [{ type: "dense", nIn: 1, nOut: 2, W: [0.5, "0.25"], b: [0, 0] } as never] }),
+      message: 'Sequential.fromJSON: layer 0 (dense): W[1] is "0.25", not a number',
+    },
+    {
+      name: "a bias given as null",
+      run: () => Sequential.fromJSON({ format: "nnfs-sequential", version: 1, layers: [{ type: "dense", nIn: 1, nOut: 2, W: [0.5, 1], b: [0, null] } as never] }),
+      message: "Sequential.fromJSON: layer 0 (dense): b[1] is null, not a number",
+    },
+    {
+      name: "a weight beyond float32",
+      run: () => Sequential.fromJSON('{"format":"nnfs-sequential","version":1,"layers":[{"type":"dense","nIn":1,"nOut":1,"W":[1e39],"b":[0]}]}'),
+      message: "W[0] is 1e+39, beyond what a float32 holds",
+    },
   ])("$name", ({ run, message }) => {
     expect(run).toThrow(message);
+  });
+
+  test("a layer type of 5M characters is quoted in 200 of them", () => {
+    const type = "x".repeat(5_000_000);
+    let message = "";
+    try {
+      Sequential.fromJSON({ format: "nnfs-sequential", version: 1, layers: [{ type } as never] });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/has unknown type "x+… \(5000002 characters in all\)$/);
+    expect(message.length).toBeLessThan(400);
   });
 
   test("a Step layer works in a model", () => {

@@ -135,3 +135,41 @@ describe("training errors", () => {
     await expect(run()).rejects.toThrow(message);
   });
 });
+
+describe("a run that collapses without a NaN is named", () => {
+  test.each([
+    { lr: 3, sign: /no better than a guess among 10 classes \(the loss jumped to/ },
+    { lr: 1e6, sign: /the loss ended at .*, above where it started/ },
+  ])("SGD lr $lr: History.warning and onWarning say so, once", { timeout: 120_000 }, async ({ lr, sign }) => {
+    const { X, y } = slice(2000);
+    const heard: string[] = [];
+    const history = await train(digitModel(), X, y, {
+      epochs: 2, optimizer: new SGD({ lr }), validation: mnist.validation, onWarning: (m) => heard.push(m),
+    });
+    expect(history.warning).toMatch(sign);
+    expect(history.warning).toMatch(/^train: .*training collapsed/);
+    expect(heard).toEqual([history.warning]);
+  });
+
+  test.each([0.1, 1e-6])("SGD lr %s (learning, or too slow to learn yet): no warning", { timeout: 120_000 }, async (lr) => {
+    const { X, y } = slice(2000);
+    const heard: string[] = [];
+    const history = await train(digitModel(), X, y, { epochs: 1, optimizer: new SGD({ lr }), onWarning: (m) => heard.push(m) });
+    expect(history.warning).toBeUndefined();
+    expect(heard).toEqual([]);
+  });
+
+  test("by default the warning goes to console.warn", { timeout: 120_000 }, async () => {
+    const { X, y } = slice(1000);
+    const seen: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void seen.push(args);
+    try {
+      await train(digitModel(), X, y, { epochs: 1, optimizer: new SGD({ lr: 1e6 }) });
+    } finally {
+      console.warn = warn;
+    }
+    expect(seen).toHaveLength(1);
+    expect(String(seen[0][0])).toMatch(/^train: the loss ended/);
+  });
+});

@@ -12,11 +12,12 @@ import {
   summaryText,
   validateProgress,
 } from "../../src/progress/store.ts";
-import { backupFileName, exportBackup, importBackup, parseBackup } from "../../src/progress/backup.ts";
+import { backupFileName, exportBackup, ImportError, importBackup, parseBackup, STORAGE_LIMIT, wouldErase } from "../../src/progress/backup.ts";
 
 /** A Map-backed Storage with key()/length, as localStorage has. */
-function memoryStorage(initial: Record<string, string> = {}) {
+function memoryStorage(initial: Record<string, string> = {}, quota = Infinity) {
   const map = new Map(Object.entries(initial));
+  const used = () => [...map].reduce((n, [k, v]) => n + k.length + v.length, 0);
   return {
     map,
     get length() {
@@ -24,7 +25,12 @@ function memoryStorage(initial: Record<string, string> = {}) {
     },
     key: (i: number) => [...map.keys()][i] ?? null,
     getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, String(v)),
+    setItem: (k: string, v: string) => {
+      if (used() - (map.has(k) ? k.length + map.get(k)!.length : 0) + k.length + String(v).length > quota) {
+        throw new DOMException(`Failed to execute 'setItem' on 'Storage': Setting the value of '${k}' exceeded the quota.`, "QuotaExceededError");
+      }
+      map.set(k, String(v));
+    },
     removeItem: (k: string) => void map.delete(k),
   };
 }
@@ -144,5 +150,72 @@ describe("export and import", () => {
   test("a damaged prediction is refused", () => {
     const text = JSON.stringify({ ...good, entries: { [`nnfs-predict:${CH}:q`]: JSON.stringify({ choice: "two" }) } });
     expect(() => importBackup(memoryStorage(book), text)).toThrow(/prediction/);
+  });
+
+  test("a file the browser refuses half-way leaves every key as it was", () => {
+    const storage = memoryStorage(book, 2_000);
+    const big = JSON.stringify({ code: "x".repeat(1_900), original: "abcd1234", savedAt: 1 });
+    const text = JSON.stringify({ ...good, entries: { ...good.entries, [`nnfs-cell:${CH}:1`]: big } });
+    let error: unknown;
+    try {
+      importBackup(storage, text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).unchanged).toBe(true);
+    expect((error as Error).message).toMatch(/refused to keep this file.*exceeded the quota/);
+    expect(Object.fromEntries(storage.map)).toEqual(book);
+  });
+
+  test("a file larger than a browser keeps is refused by its size before anything is written", () => {
+    const storage = memoryStorage(book);
+    const edits = Object.fromEntries(
+      Array.from({ length: 3 }, (_, i) => [`nnfs-cell:${CH}:${i}`, JSON.stringify({ code: "x".repeat(2_000_000), original: "abcd1234", savedAt: 1 })]),
+    );
+    expect(() => importBackup(storage, JSON.stringify({ ...good, entries: edits }))).toThrow(/6\.0 million characters.*more than the 5\.2 million/);
+    expect(Object.fromEntries(storage.map)).toEqual(book);
+    expect(STORAGE_LIMIT).toBe(5 * 1024 * 1024);
+  });
+
+  const contents = { [CH]: { cells: 3, exercises: 2 }, "03-layers": { cells: 5, exercises: 0 } };
+  const withProgress = (chapters: unknown, extra: object = {}) =>
+    JSON.stringify({ ...good, entries: { [PROGRESS_KEY]: JSON.stringify({ version: 1, chapters, ...extra }) } });
+  test.each([
+    { title: "an unknown chapter", text: withProgress({ "99-made-up": { ran: [0], solved: [] } }), error: /no chapter "99-made-up"/ },
+    { title: "a cell the chapter does not have", text: withProgress({ [CH]: { ran: [0, 3], solved: [] } }), error: /has 3 cells, so no cell 4/ },
+    { title: "an exercise the chapter does not have", text: withProgress({ "03-layers": { ran: [], solved: [0] } }), error: /has 0 exercises, so no exercise 1/ },
+    { title: "a forged done mark", text: withProgress({ [CH]: { ran: [], solved: [], done: true } }), error: /"done", which the book does not write/ },
+    { title: "a forged field on the record", text: withProgress({}, { complete: true }), error: /"complete" is not something the book writes/ },
+    { title: "an edit of an unknown chapter", text: JSON.stringify({ ...good, entries: { "nnfs-cell:42-nope:0": edit } }), error: /no chapter "42-nope"/ },
+    { title: "an edit of a cell out of range", text: JSON.stringify({ ...good, entries: { [`nnfs-cell:${CH}:exercise:7`]: edit } }), error: /so no exercise 8/ },
+    { title: "a prediction of an unknown chapter", text: JSON.stringify({ ...good, entries: { "nnfs-predict:42-nope:q": JSON.stringify({ choice: 1, revealed: true }) } }), error: /no chapter "42-nope"/ },
+  ])("$title is refused against the book's contents, and nothing changes", ({ text, error }) => {
+    const storage = memoryStorage(book);
+    expect(() => importBackup(storage, text, contents)).toThrow(error);
+    expect(Object.fromEntries(storage.map)).toEqual(book);
+  });
+
+  test("the book's own backup passes the check against its contents", () => {
+    const storage = memoryStorage({});
+    expect(importBackup(storage, JSON.stringify(good), contents)).toEqual({ chapters: 1, edits: 2 });
+  });
+
+  test("an error quotes at most ~200 characters of a huge key, and says how long it is", () => {
+    const key = "nnfs-" + "k".repeat(2_000_000);
+    let message = "";
+    try {
+      parseBackup(JSON.stringify({ ...good, entries: { [key]: "1" } }));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/2,000,005 characters in all/);
+    expect(message.length).toBeLessThan(1_000);
+  });
+
+  test("a backup with no entries would erase the book's keeping, and says how much (the page asks first)", () => {
+    const empty = parseBackup(JSON.stringify({ ...good, entries: {} }));
+    expect(wouldErase(memoryStorage(book), empty)).toBe(3);
+    expect(wouldErase(memoryStorage(book), good)).toBe(0);
   });
 });

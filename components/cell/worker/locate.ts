@@ -15,7 +15,12 @@ export function errorText(e: Omit<CellError, "text">): string {
   return `${e.name}: ${e.message}${where}`;
 }
 
+/** How many characters of an error's message are shown; a longer one is cut, saying how long it was. */
+const MESSAGE_LIMIT = 2_000;
+
 function placed(name: string, message: string, cell: string | null, line: number | null, column: number | null): CellError {
+  if (message.length > MESSAGE_LIMIT) message = `${message.slice(0, MESSAGE_LIMIT)}… (${message.length.toLocaleString("en-US")} characters in all)`;
+  if (name.length > 200) name = `${name.slice(0, 200)}…`;
   const e = { name, message, cell, line, column };
   return { ...e, text: errorText(e) };
 }
@@ -49,7 +54,11 @@ export function locateError(error: unknown, sources: ReadonlyMap<string, RanSour
   const err = error instanceof Error ? error : null;
   const name = err ? String(err.name) : "Error";
   const message = readerNames(err ? String(err.message) : `Uncaught ${String(error)}`);
-  const stack = typeof err?.stack === "string" ? err.stack : "";
+  let stack = typeof err?.stack === "string" ? err.stack : "";
+  // Chromium's stack begins with the message, which may be millions of characters: only the frames are searched.
+  const head = `${name}: ${err ? String(err.message) : ""}`;
+  if (err && stack.startsWith(head)) stack = stack.slice(head.length);
+  else if (stack.length > 100_000) stack = stack.slice(-100_000);
   for (const m of stack.matchAll(/([\w.-]+):(\d+):(\d+)/g)) {
     const source = sources.get(m[1]);
     if (!source) continue;

@@ -19,9 +19,9 @@ import { OutputCollector } from "./output.ts";
 import { lockDown } from "./sandbox.ts";
 import { Timers } from "./timers.ts";
 import { snapshotBuiltins } from "./builtins.ts";
-import { callInNotebook } from "./call.ts";
+import { answerCall, callInNotebook } from "./call.ts";
 import { BookNotebook, type BookOutcome } from "./book.ts";
-import type { FromWorker, Stream, ToWorker } from "../protocol.ts";
+import type { FromWorker, PortHandover, Stream, ToWorker } from "../protocol.ts";
 
 type Scope = Record<string, unknown> & {
   postMessage(m: unknown): void;
@@ -44,8 +44,15 @@ let trained: string | null = null;
 (scope as Record<symbol, unknown>)[nnfs.TRAINED_HOST] = () => trained;
 
 // Private copies, taken before reader code can replace them.
-const post = scope.postMessage.bind(scope) as (m: FromWorker) => void;
+const postToScope = scope.postMessage.bind(scope) as (m: FromWorker) => void;
 const listen = scope.addEventListener.bind(scope);
+// The page may hand over a MessageChannel port (the worker then lives in the cell
+// frame, components/cell/page/framed-worker.ts): messages then go straight to the page.
+const portPost = MessagePort.prototype.postMessage;
+const portListen = MessagePort.prototype.addEventListener;
+const portStart = MessagePort.prototype.start;
+let channel: MessagePort | null = null;
+const post = (m: FromWorker): void => (channel ? portPost.call(channel, m) : postToScope(m));
 const closeWorker = scope.close.bind(scope);
 const real = {
   setTimeout: scope.setTimeout.bind(scope),
@@ -154,19 +161,26 @@ async function run(msg: Extract<ToWorker, { type: "run" | "check" }>): Promise<v
 
 // Runs are queued so that a message arriving mid-run waits its turn; pings are answered at once.
 let queue = Promise.resolve();
-listen("message", (event) => {
+function receive(event: Event): void {
   if (!event.isTrusted) return;
-  const msg = (event as MessageEvent<ToWorker>).data;
-  if (msg.type === "ping") {
+  const msg = (event as MessageEvent<ToWorker | PortHandover>).data;
+  if (msg.type === "port") {
+    const port = (event as MessageEvent).ports[0];
+    if (channel || !port) return;
+    channel = port;
+    portListen.call(port, "message", receive);
+    portStart.call(port);
+  } else if (msg.type === "ping") {
     post({ type: "pong", memory: memory ? { used: memory.usedJSHeapSize, limit: memory.jsHeapSizeLimit } : null });
   } else if (msg.type === "trained") {
     trained = msg.packed;
   } else if (msg.type === "call") {
     // An island asks: answered at once (a loop in the reader's function is the page's to stop).
-    post({ type: "called", callId: msg.callId, answer: callInNotebook(notebook, msg.name, msg.args) });
+    answerCall((answer) => post({ type: "called", callId: msg.callId, answer }), msg.name, () => callInNotebook(notebook, msg.name, msg.args));
   } else {
     queue = queue.then(() => run(msg));
   }
-});
+}
+listen("message", receive);
 
 post({ type: "ready", exports: Object.keys(nnfs).sort() });

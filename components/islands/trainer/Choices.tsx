@@ -1,6 +1,8 @@
 /** The trainer's choices: menus for the settings, the seed, and chapter 11's extras. */
 import { CHOICES, OPTIMIZER_NAMES, SUGGESTED_LR, type OptimizerChoice, type Settings } from "./settings.ts";
 import { shortNumber } from "./format.ts";
+import { readChoice, readSeed } from "./choice-input.ts";
+import { useState } from "preact/hooks";
 
 interface Props {
   settings: Settings;
@@ -11,6 +13,8 @@ interface Props {
 }
 
 export default function Choices({ settings, change, busy, compare, extras }: Props) {
+  // A value the choices do not offer, refused: said here until the next good choice.
+  const [refused, setRefused] = useState<string | null>(null);
   const select = <K extends keyof Settings>(key: K, label: string, values: readonly Settings[K][], show: (v: Settings[K]) => string = String) => (
     <label class="tr-field">
       <span>{label}</span>
@@ -18,8 +22,15 @@ export default function Choices({ settings, change, busy, compare, extras }: Pro
         value={String(settings[key])}
         disabled={busy}
         onChange={(e) => {
-          const raw = (e.currentTarget as HTMLSelectElement).value;
-          const v = values.find((x) => String(x) === raw)!;
+          const el = e.currentTarget as HTMLSelectElement;
+          const read = readChoice(label, el.value, values);
+          if ("error" in read) {
+            setRefused(read.error);
+            el.value = String(settings[key]);
+            return;
+          }
+          const v = read.value;
+          setRefused(null);
           change(key === "optimizer" ? { optimizer: v as OptimizerChoice, lr: SUGGESTED_LR[v as OptimizerChoice] } : { [key]: v });
         }}
       >
@@ -46,9 +57,17 @@ export default function Choices({ settings, change, busy, compare, extras }: Pro
           step={1}
           value={settings.seed}
           disabled={busy}
+          aria-invalid={refused?.startsWith("Seed") ? "true" : undefined}
           onChange={(e) => {
-            const v = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-            if (Number.isFinite(v) && v >= 0) change({ seed: Math.min(999, v) });
+            const el = e.currentTarget as HTMLInputElement;
+            const read = readSeed(el.value, settings.seed);
+            if ("error" in read) {
+              setRefused(read.error);
+              el.value = String(settings.seed);
+            } else {
+              setRefused(null);
+              change({ seed: read.value });
+            }
           }}
         />
       </label>
@@ -60,6 +79,7 @@ export default function Choices({ settings, change, busy, compare, extras }: Pro
           Shift digits by up to a pixel
         </label>
       )}
+      {refused && <p class="tr-error tr-refused" role="alert">{refused}</p>}
     </div>
   );
 }

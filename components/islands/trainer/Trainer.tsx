@@ -31,6 +31,7 @@ import { forgetComparison } from "./compare-store.ts";
 import Choices from "./Choices.tsx";
 import CompareRows from "./CompareRows.tsx";
 import FileRow from "./FileRow.tsx";
+import KeepOffer from "./KeepOffer.tsx";
 import { CompareTable, RunSummary } from "./Results.tsx";
 import "../shared/islands.css";
 import "./trainer.css";
@@ -53,7 +54,9 @@ export default function Trainer({ compare = false, extras = false, files = false
   const [rows, setRows] = useState(COMPARE_START.slice());
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [fileError, setFileError] = useState<string | null>(null);
-  const { kept, note, keep } = useKept(files);
+  const { kept, note, keep, offer, pending, keepPending } = useKept(files);
+  const [runWarning, setRunWarning] = useState<string | null>(null);
+  const loadingFile = useRef("");
   const theme = useThemeVersion();
   const plan = useRef<Settings[]>([]);
 
@@ -63,13 +66,19 @@ export default function Trainer({ compare = false, extras = false, files = false
   const result = lastResult(state);
 
   const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
-    if (m.type === "tested" && !compare) keep(m.packed, describeSettings(plan.current[m.run] ?? settings));
+    if (m.type === "tested" && !compare) {
+      setRunWarning(m.warning ?? null);
+      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, warning: m.warning });
+    }
+    if (m.type === "loaded") keep(m.packed, m.about, m.accuracy);
+    if (m.type === "load-error") setFileError(`${loadingFile.current}: ${m.message} Nothing was changed.`);
   });
   const url = () => new URL(dataUrl(import.meta.env.BASE_URL), location.href).href;
 
   const train = () => {
     plan.current = runs;
     setFileError(null);
+    setRunWarning(null);
     dispatch({ type: "train", epochs: runs.map((r) => r.epochs) });
     worker.send({ type: "train", dataUrl: url(), runs });
   };
@@ -80,6 +89,7 @@ export default function Trainer({ compare = false, extras = false, files = false
     setSettings(start());
     setRows(COMPARE_START.slice());
     setFileError(null);
+    setRunWarning(null);
     if (compare) forgetComparison();
     plan.current = [];
     dispatch({ type: "reset" });
@@ -139,7 +149,10 @@ export default function Trainer({ compare = false, extras = false, files = false
       </div>
 
       {compare && state.results.some((r) => r?.test) && <CompareTable labels={labels} curves={state.curves} results={state.results} />}
-      {!compare && result?.test && <RunSummary result={result} note={note} uid={uid} theme={theme} />}
+      {!compare && result?.test && (
+        <RunSummary result={result} note={pending ? "This run's network is not kept: see below." : note} uid={uid} theme={theme} />
+      )}
+      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} keepPending={keepPending} />}
 
       {files && (
         <FileRow
@@ -147,9 +160,10 @@ export default function Trainer({ compare = false, extras = false, files = false
           busy={busy}
           error={fileError}
           setError={setFileError}
-          loaded={(packed, about, model) => {
-            keep(packed, about);
-            worker.send({ type: "evaluate", dataUrl: url(), model });
+          load={(file, name) => {
+            loadingFile.current = name;
+            setFileError(null);
+            worker.send({ type: "load", dataUrl: url(), file });
           }}
         />
       )}

@@ -2,7 +2,7 @@
  * The messages between the trainer island (the page) and its Web Worker,
  * and nothing else. The page asks; the worker trains and reports.
  */
-import type { KernelName, ModelJSON } from "nnfs";
+import type { KernelName } from "nnfs";
 import type { Settings } from "./settings.ts";
 
 /** A test digit the network got wrong: its pixels (0–255), the truth and the answer. */
@@ -31,8 +31,8 @@ export type ToWorker =
   | { type: "train"; dataUrl: string; runs: Settings[] }
   /** Stop after the current batch; the network keeps what it has learned. */
   | { type: "stop" }
-  /** Measure a network (a loaded file) on the test digits. */
-  | { type: "evaluate"; dataUrl: string; model: ModelJSON };
+  /** Read a network file, check it (load-job.ts), measure it; the page keeps it only after `loaded`. */
+  | { type: "load"; dataUrl: string; file: Blob };
 
 export type FromWorker =
   /** Training is about to start; `kernel` is what the products run on (chapter 12). */
@@ -44,6 +44,10 @@ export type FromWorker =
   /** A run ended (all its epochs, or stopped); its test report follows in `tested`. */
   | { type: "finished"; run: number; stopped: boolean; seconds: number }
   /** The run's network measured once on the test digits, and packed for keeping (store.ts's `pack`). */
-  | { type: "tested"; run: number; test: TestReport; packed: string }
+  | { type: "tested"; run: number; test: TestReport; packed: string; warning?: string }
+  /** A file's network passed every check: keep it (its test report follows in `evaluated`). */
+  | { type: "loaded"; packed: string; about: string; accuracy: number }
+  /** A file's network was refused; nothing changes. */
+  | { type: "load-error"; message: string }
   | { type: "evaluated"; test: TestReport }
   | { type: "error"; message: string };

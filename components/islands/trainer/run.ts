@@ -66,6 +66,7 @@ export async function runJob(
       seed: s.seed,
       validation: mnist.validation,
       signal,
+      onWarning: () => {}, // said with the run's test report (`tested`), not in the console
       augment: s.shift ? (Xb, rng) => shiftImages(Xb, { rng }) : undefined,
       onBatch: (p) => {
         sumLoss += p.loss;
@@ -88,7 +89,8 @@ export async function runJob(
     // Even a run stopped early is a network: it is measured, and packed here
     // rather than on the page, whose thread must stay free.
     const test = testReport(model, mnist.test);
-    emit({ type: "tested", run: r, test, packed: pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy }) });
+    const packed = pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy });
+    emit(history.warning ? { type: "tested", run: r, test, packed, warning: history.warning } : { type: "tested", run: r, test, packed });
     last = model;
     if (history.stopped) break;
   }

@@ -4,6 +4,7 @@
  * stand for. Pure: the worker builds from these, the page shows them.
  */
 import { Adam, Dense, ReLU, SGD, Sequential, Softmax, type Optimizer } from "nnfs";
+import { clip, quote } from "../shared/quote.ts";
 
 export type OptimizerChoice = "sgd" | "momentum" | "adam";
 
@@ -68,7 +69,7 @@ const real = (v: unknown, lo: number, hi: number) => typeof v === "number" && Nu
 export function checkSettings(s: Partial<Settings>): Settings {
   const full = { ...DEFAULTS, ...s };
   const bad = (field: string, want: string) =>
-    new RangeError(`trainer settings: ${field} is ${JSON.stringify((full as Record<string, unknown>)[field])}; it must be ${want}`);
+    new RangeError(`trainer settings: ${field} is ${shown((full as Record<string, unknown>)[field])}; it must be ${want}`);
   if (!real(full.lr, 1e-6, 10) || full.lr === 0) throw bad("lr", "a number in (0, 10]");
   if (!whole(full.batchSize, 1, 8000)) throw bad("batchSize", "a whole number from 1 to 8000");
   if (!whole(full.epochs, 1, 200)) throw bad("epochs", "a whole number from 1 to 200");
@@ -79,6 +80,18 @@ export function checkSettings(s: Partial<Settings>): Settings {
   if (!real(full.weightDecay, 0, 1)) throw bad("weightDecay", "a number in [0, 1]");
   if (!real(full.lrDecay, 0.01, 1)) throw bad("lrDecay", "a number in [0.01, 1]");
   return full;
+}
+
+// A forced value as the message names it: NaN and Infinity as such (JSON would say null), a missing one as missing, text quoted and cut.
+function shown(v: unknown): string {
+  if (v === undefined) return "missing";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return quote(v);
+  try {
+    return clip(JSON.stringify(v) ?? String(v));
+  } catch {
+    return typeof v;
+  }
 }
 
 /** The network the settings describe: 784 → hidden (ReLU, He weights) → 10 (softmax, Xavier weights), seeded. */

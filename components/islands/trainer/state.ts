@@ -168,6 +168,9 @@ function onMessage(state: TrainerState, m: FromWorker): TrainerState {
       return { ...initialState(), phase: "done", runs: 1, curves: [emptyCurves()], results: [{ stopped: false, seconds: 0, test: m.test }] };
     case "error":
       return { ...state, phase: "error", error: m.message };
+    case "loaded":
+    case "load-error": // the file row says it; the training state is untouched
+      return state;
   }
 }
 

@@ -1,32 +1,51 @@
 /**
  * The network the island keeps (store.ts): the last one trained or loaded,
- * with a line about it, and a note when the browser would not store it.
+ * with a line about it, and a note when the browser would not store it. A
+ * run that collapsed or tests below the kept network does not replace it
+ * without asking (keep-rule.ts): it waits in `pending` until the reader keeps it.
  */
 import { useEffect, useState } from "preact/hooks";
 import { keepTrained, pack, readTrained } from "../shared/trained-store.ts";
+import { askBeforeKeeping, type Candidate } from "./keep-rule.ts";
 
 export interface Kept {
   packed: string;
   about: string;
+  /** Its test accuracy; NaN when not measured yet. */
+  accuracy: number;
 }
 
 /** `restore`: start from the network an earlier visit (or chapter) kept, so it can be saved without training again. */
 export function useKept(restore: boolean) {
   const [kept, setKept] = useState<Kept | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [pending, setPending] = useState<(Candidate & { question: string }) | null>(null);
   useEffect(() => {
-    if (!restore) return;
     const t = readTrained();
-    if (t) setKept({ packed: pack(t), about: t.about });
+    if (t) setKept((k) => k ?? { packed: restore ? pack(t) : "", about: t.about, accuracy: t.testAccuracy });
   }, []);
+  const keep = (packed: string, about: string, accuracy = NaN) => {
+    setKept({ packed, about, accuracy });
+    setPending(null);
+    const stored = keepTrained(packed);
+    setNote(stored ? null : "This browser would not store the network, so it is kept only until you leave the page.");
+  };
   return {
-    kept,
+    kept: kept?.packed ? kept : null,
     note,
+    /** A run's network, waiting for the reader's word because it is worse than the kept one; null when none waits. */
+    pending,
     /** Keeps a packed network for this page, the drawing pad, the cells and the next chapter. */
-    keep(packed: string, about: string) {
-      setKept({ packed, about });
-      const stored = keepTrained(packed);
-      setNote(stored ? null : "This browser would not store the network, so it is kept only until you leave the page.");
+    keep,
+    /** A finished run's network: kept at once, or held in `pending` with the question (keep-rule.ts). */
+    offer(run: Candidate) {
+      const question = askBeforeKeeping(kept, run);
+      if (question) setPending({ ...run, question });
+      else keep(run.packed, run.about, run.accuracy);
+    },
+    /** The reader chose the pending network after all. */
+    keepPending() {
+      if (pending) keep(pending.packed, pending.about, pending.accuracy);
     },
   };
 }

@@ -3,8 +3,9 @@
  * thread. It loads the digits once, runs jobs (run.ts) and relays their
  * progress; a `stop` message aborts the job after its current batch.
  */
-import { loadFastKernels, loadMnist, Sequential, type Mnist } from "nnfs";
-import { runJob, testReport } from "./run.ts";
+import { loadFastKernels, loadMnist, type Mnist } from "nnfs";
+import { runJob } from "./run.ts";
+import { loadJob } from "./load-job.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
@@ -32,10 +33,16 @@ scope.onmessage = async (e) => {
       post({ type: "loading", kernel: await kernel });
       const mnist = await digits(m.dataUrl);
       await runJob(mnist, m.runs, post, controller.signal);
-    } else if (m.type === "evaluate") {
-      await kernel;
-      const mnist = await digits(m.dataUrl);
-      post({ type: "evaluated", test: testReport(Sequential.fromJSON(m.model), mnist.test) });
+    } else if (m.type === "load") {
+      try {
+        await kernel;
+        const text = await m.file.text();
+        const { packed, about, test } = loadJob(text, await digits(m.dataUrl));
+        post({ type: "loaded", packed, about, accuracy: test.accuracy });
+        post({ type: "evaluated", test });
+      } catch (error) {
+        post({ type: "load-error", message: error instanceof Error ? error.message : "the file could not be read." });
+      }
     }
   } catch (error) {
     post({ type: "error", message: error instanceof Error ? error.message : String(error) });

@@ -4,7 +4,7 @@
 import { afterEach, expect, test } from "vitest";
 import { Matrix, matmul } from "../../../lib/index.ts";
 import { kernelSlot } from "../../../lib/kernels/slot.ts";
-import { MEMORY_PAGES, WasmKernels } from "../../../lib/kernels/wasm.ts";
+import { MEMORY_PAGES, SCRATCH_RESERVE, WasmKernels } from "../../../lib/kernels/wasm.ts";
 import { referenceMatmul } from "../../../lib/kernels/reference.ts";
 
 afterEach(() => {
@@ -25,8 +25,11 @@ test("a product's scratch blocks come back; blocks kept for arrays are counted o
   expect(k.available).toBe(free - 448); // 400 bytes, rounded up to whole 64-byte lines
 });
 
-test("when the memory is full, matmul runs on TypeScript and gives the reference's numbers", () => {
+test("when the memory is full, matmul runs on TypeScript and gives the reference's numbers, counted and said once", () => {
   const k = (kernelSlot.fast = WasmKernels.create("wasm-simd"));
+  k.reserve = 0; // let the arrays take it all
+  const said: string[] = [];
+  k.warn = (m) => said.push(m);
   const hog: Float32Array[] = [];
   for (const size of [1 << 20, 1 << 10, 16]) for (let x = k.floats(size); x !== null; x = k.floats(size)) hog.push(x);
   expect(k.available).toBe(0);
@@ -37,4 +40,26 @@ test("when the memory is full, matmul runs on TypeScript and gives the reference
   expect(k.counts.calls).toBe(0);
   expect(k.available).toBe(0); // nothing leaked by the attempt
   expect(hog.length).toBeGreaterThan(60);
+  matmul(A, B);
+  expect(k.counts.refused).toBe(2);
+  expect(said).toHaveLength(1);
+  expect(said[0]).toMatch(/^nnfs: a \[20×30\]·\[30×40\] product does not fit in the WebAssembly kernels' memory \(0\.0 MB of 64\.0 MB free\), so it runs on the TypeScript kernels/);
+});
+
+test("arrays leave SCRATCH_RESERVE free, so products keep running here once layers fill the rest", () => {
+  const k = (kernelSlot.fast = WasmKernels.create("wasm-simd"));
+  const said: string[] = [];
+  k.warn = (m) => said.push(m);
+  const hog: Float32Array[] = [];
+  for (let x = k.floats(100_352); x !== null; x = k.floats(100_352)) hog.push(x); // 784·128 weights each
+  expect(k.available).toBeGreaterThanOrEqual(SCRATCH_RESERVE);
+  expect(k.floats(100_352)).toBeNull(); // the next layer's weights live in ordinary memory…
+  const A = filled(256, 256, Math.sin), B = filled(256, 256, Math.cos);
+  const C = new Float32Array(256 * 256);
+  referenceMatmul(A.data, B.data, C, 256, 256, 256);
+  const got = matmul(A, B); // …and are copied in: the product still runs here
+  expect(k.counts.calls).toBe(1);
+  expect(k.counts.refused).toBe(0);
+  for (let i = 0; i < C.length; i++) expect(Math.abs(got.data[i] - C[i])).toBeLessThan(1e-3);
+  expect(said).toEqual([]);
 });

@@ -55,7 +55,7 @@ describe("the network as a file", () => {
     ["another JSON file", '{"name": "package"}', /not a network saved by the book: .*nnfs-sequential/],
     ["a cut-off file", modelFile(model.toJSON(), "x").slice(0, 5000), /not JSON/],
     ["weights missing", JSON.stringify({ ...model.toJSON(), layers: [{ type: "dense", nIn: 784, nOut: 10, W: [1, 2], b: [] }] }), /W must have nIn·nOut values/],
-    ["a damaged weight", modelFile(model.toJSON(), "x").replace(/"W":\[[^,]+/, '"W":["oops"'), /not a network saved by the book: .*(finite|NaN)/],
+    ["a damaged weight", modelFile(model.toJSON(), "x").replace(/"W":\[[^,]+/, '"W":["oops"'), /not a network saved by the book: .*(finite|NaN|not a number)/],
     ["the wrong shape", JSON.stringify(new Sequential([buildModel(DEFAULTS).layers[2]]).toJSON()), /takes 128 inputs and gives 10 outputs/],
   ])("%s: a clear error", (_, text, message) => {
     expect(() => readModelFile(text)).toThrow(message);

@@ -1,0 +1,21 @@
+/**
+ * Loading a network file, as the worker does it: read and check the file
+ * (model-file.ts), run the network on a few test digits, measure it on all of
+ * them, and pack it for keeping. Any failure throws an Error in the words of
+ * a load, and the page keeps what it had. No worker here, so the tests run it
+ * in Node on the same data.
+ */
+import { Matrix, type Mnist } from "nnfs";
+import { checkAnswers, PROBE_DIGITS, readModelFile } from "./model-file.ts";
+import { testReport } from "./run.ts";
+import { pack } from "../shared/trained-store.ts";
+import type { TestReport } from "./protocol.ts";
+
+export function loadJob(text: string, mnist: Mnist): { packed: string; about: string; test: TestReport } {
+  const { network, model, about } = readModelFile(text);
+  const n = Math.min(PROBE_DIGITS, mnist.test.X.rows);
+  const cols = mnist.test.X.cols;
+  checkAnswers(network, new Matrix(n, cols, mnist.test.X.data.slice(0, n * cols))); // [n, 784]
+  const test = testReport(network, mnist.test);
+  return { packed: pack({ model, about, testAccuracy: test.accuracy }), about, test };
+}

@@ -1,0 +1,76 @@
+/** Loading a network file (load-job.ts) and the rule for replacing the kept network (keep-rule.ts). */
+import { beforeAll, describe, expect, test } from "vitest";
+import { Dense, ReLU, Sequential, Softmax, loadMnist, unpackTrained, type Mnist } from "nnfs";
+import { loadJob } from "../../../components/islands/trainer/load-job.ts";
+import { fileTooLarge, modelFile, MODEL_FILE_LIMIT } from "../../../components/islands/trainer/model-file.ts";
+import { askBeforeKeeping } from "../../../components/islands/trainer/keep-rule.ts";
+
+let mnist: Mnist;
+beforeAll(async () => {
+  mnist = await loadMnist();
+});
+
+const net = () => new Sequential([new Dense(784, 16, { seed: 1 }), new ReLU(), new Dense(16, 10, { seed: 2 }), new Softmax()]);
+const file = (edit: (json: Record<string, any>) => void = () => {}) => {
+  const json = JSON.parse(modelFile(net().toJSON(), "a test network"));
+  edit(json);
+  return JSON.stringify(json);
+};
+
+describe("loading a network file", () => {
+  test("a good file: packed for keeping, with its test accuracy", () => {
+    const { packed, about, test: report } = loadJob(file(), mnist);
+    expect(about).toBe("a test network");
+    expect(unpackTrained(packed).testAccuracy).toBe(report.accuracy);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0);
+  });
+
+  test("first-layer weights of 3e38, each finite, overflow on the digits: refused in the words of a load", () => {
+    const text = file((j) => (j.layers[0].W = j.layers[0].W.map(() => 3e38)));
+    expect(() => loadJob(text, mnist)).toThrow(/^This network cannot read digits: on the first 16 test digits, .*Infinity/);
+    expect(() => loadJob(text, mnist)).not.toThrow(/Training failed/);
+  });
+
+  test.each([
+    { what: "a weight as a string", edit: (j: Record<string, any>) => (j.layers[0].W[3] = "0.5"), error: /W\[3\] is "0\.5", not a number/ },
+    { what: "a bias as null", edit: (j: Record<string, any>) => (j.layers[2].b[0] = null), error: /b\[0\] is null, not a number/ },
+    { what: "a layer type of 5M characters", edit: (j: Record<string, any>) => (j.layers[1].type = "y".repeat(5_000_000)), error: /5000002 characters in all/ },
+  ])("$what is refused", ({ edit, error }) => {
+    let message = "";
+    try {
+      loadJob(file(edit), mnist);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(error);
+    expect(message.length).toBeLessThan(1_000);
+  });
+
+  test("a file larger than the stated limit is refused by its size", () => {
+    expect(fileTooLarge("net.json", 2_000_000)).toBeNull();
+    expect(fileTooLarge("big.json", 200 * 1024 * 1024)).toMatch(/^big\.json: this file is 200\.0 MB; .*up to 64\.0 MB\. Nothing was changed\.$/);
+    expect(MODEL_FILE_LIMIT).toBeGreaterThan(10 * 1024 * 1024);
+  });
+});
+
+describe("a run's network replaces the kept one only when it is no worse", () => {
+  const run = { packed: "p", about: "SGD, lr 3", accuracy: 0.098 };
+  test("no kept network, or a better run: kept at once", () => {
+    expect(askBeforeKeeping(null, run)).toBeNull();
+    expect(askBeforeKeeping({ about: "older", accuracy: 0.9 }, { ...run, accuracy: 0.95 })).toBeNull();
+    expect(askBeforeKeeping({ about: "loaded, not measured", accuracy: NaN }, { ...run, accuracy: 0.95 })).toBeNull();
+  });
+
+  test("a run below the kept network asks, naming both accuracies", () => {
+    expect(askBeforeKeeping({ about: "SGD, lr 0.2", accuracy: 0.971 }, { ...run, accuracy: 0.92 })).toBe(
+      "This run tests at 92.0 %, below the kept network's 97.1 %: the kept network (SGD, lr 0.2) stays unless you keep this one instead.",
+    );
+  });
+
+  test("a run that collapsed asks, naming the collapse", () => {
+    const warning = "train: the accuracy ended at 9.8 %, no better than a guess among 10 classes (the loss jumped to 13.60 on the way): training collapsed. The learning rate is probably too large; try one 3–10 times smaller.";
+    expect(askBeforeKeeping({ about: "SGD, lr 0.2", accuracy: 0.971 }, { ...run, warning })).toMatch(
+      /^This run collapsed: the accuracy ended at 9\.8 %.*jumped to 13\.60 on the way\)\. It tests at 9\.8 %, below the kept network's 97\.1 %/,
+    );
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The trainer under hostile input: a network file that overflows when used,
+ * has weights as text, a huge layer type or a huge size never replaces the
+ * kept network, and is refused in the words of a load; a run that collapsed
+ * waits for the reader's word; forced settings are refused visibly.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { launch, type Launched } from "./chromium.ts";
+import { openIsland } from "./pages.ts";
+
+let chrome: Launched;
+beforeAll(async () => {
+  chrome = await launch({ acceptDownloads: true });
+});
+afterAll(async () => chrome?.close());
+
+const KEY = "nnfs:trained-digits";
+
+describe("the trainer keeps a good network against bad files and collapsed runs", () => {
+  test("bad files are refused as loads and the kept network stays; a collapsed run asks before replacing it", async () => {
+    const { page, problems } = await openIsland(chrome.browser, "11-training-better/", ".tr:not(.tr-compare)");
+    const t = page.locator(".tr:not(.tr-compare)");
+    await t.getByLabel("Epochs").selectOption("1");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    await t.locator(".tr-test-accuracy").waitFor({ timeout: 60_000 });
+    const kept = await page.evaluate((k) => localStorage.getItem(k), KEY);
+    const keptLine = await t.locator(".tr-kept").innerText();
+    const [download] = await Promise.all([page.waitForEvent("download"), t.getByRole("button", { name: "Save network" }).click()]);
+    const good = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8"));
+
+    const dir = mkdtempSync(path.join(tmpdir(), "nnfs-trainer-"));
+    const input = t.locator("input[type=file]");
+    const refused = async (name: string, content: string | Buffer) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      await input.setInputFiles(file);
+      const alert = t.locator(".tr-files [role=alert]", { hasText: name });
+      await alert.waitFor({ timeout: 60_000 });
+      const text = await alert.innerText();
+      expect(text).toMatch(/Nothing was changed\.$/);
+      expect(text.length).toBeLessThan(1_000);
+      expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(kept);
+      expect(await t.locator(".tr-kept").innerText()).toBe(keptLine);
+      expect(await t.locator(".tr-status").innerText()).not.toMatch(/Training failed/);
+      return text;
+    };
+    const overflow = structuredClone(good);
+    overflow.layers[0].W = overflow.layers[0].W.map(() => 3e38);
+    expect(await refused("overflow.json", JSON.stringify(overflow))).toMatch(/^overflow\.json: This network cannot read digits: on the first 16 test digits/);
+    const strings = structuredClone(good);
+    strings.layers[0].W[0] = "0.1";
+    expect(await refused("strings.json", JSON.stringify(strings))).toMatch(/W\[0\] is "0\.1", not a number/);
+    const typed = structuredClone(good);
+    typed.layers[1].type = "z".repeat(5_000_000);
+    expect(await refused("typed.json", JSON.stringify(typed))).toMatch(/5000002 characters in all/);
+    expect(await refused("huge.json", Buffer.alloc(70 * 1024 * 1024, 32))).toMatch(/^huge\.json: this file is 70\.0 MB; .*up to 64\.0 MB/);
+
+    // lr 3 collapses: the run is named, and the kept network stays until the reader says otherwise.
+    await t.getByLabel("Learning rate").selectOption("3");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    const offer = t.locator(".tr-keep-offer");
+    await offer.waitFor({ timeout: 60_000 });
+    expect(await offer.innerText()).toMatch(/^This run collapsed: .*no better than a guess among 10 classes.*the kept network \(SGD, lr 0\.2, .*\) stays unless you keep this one instead\./s);
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(kept);
+    expect(await t.locator(".tr-kept").innerText()).toBe(keptLine);
+    await offer.getByRole("button", { name: "Keep this run's network instead" }).click();
+    await t.locator(".tr-kept", { hasText: "lr 3" }).waitFor();
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).not.toBe(kept);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  test("a value forced into a menu and a seed of −5 are refused where the reader sees them", async () => {
+    const { page, problems } = await openIsland(chrome.browser, "10-training-on-digits/", "[data-trainer]");
+    const t = page.locator("[data-trainer]").first();
+    await t.getByLabel("Learning rate").evaluate((el: HTMLSelectElement) => {
+      el.options[0].value = "7";
+      el.value = "7";
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const alert = t.locator(".tr-refused");
+    await alert.filter({ hasText: '"7"' }).waitFor();
+    expect(await alert.innerText()).toMatch(/^Learning rate: "7" is not one of the choices/);
+    const seed = t.getByLabel("Seed");
+    await seed.fill("-5");
+    await seed.press("Enter");
+    await seed.blur();
+    await alert.filter({ hasText: "Seed" }).waitFor();
+    expect(await alert.innerText()).toBe('Seed: "-5" is not a whole number from 0 to 999, so the seed stays 1.');
+    expect(await seed.inputValue()).toBe("1");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
