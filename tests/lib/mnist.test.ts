@@ -100,7 +100,11 @@ describe("loadMnist in Node", () => {
 // A version-2 file (scripts/build-mnist-full.mjs) of 70,000 1×1 images whose
 // pixel is a hash of the image's position (so that gzip cannot shrink it to
 // nothing) and whose label is its position mod 10.
-const px = (i: number) => Math.imul(i + 1, 2654435761) >>> 24;
+const px = (i: number) => {
+  const h = Math.imul(i ^ (i >>> 16), 0x45d9f3b);
+  const g = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (g ^ (g >>> 16)) & 255;
+};
 function fakeFull(): Uint8Array {
   const count = 70_000;
   const bytes = new Uint8Array(24 + count + count);
