@@ -12,13 +12,14 @@
  *
  * Contract for the browser tests: the root has `data-trainer`, `data-state`
  * (idle, training, done, stopped or error), `data-epoch` (epochs finished)
- * and `data-val-accuracy` (0 to 1, after each epoch).
+ * `data-val-accuracy` (0 to 1, after each epoch) and `data-test-accuracy`
+ * (0 to 1, once a run has been measured on the test digits).
  */
 import { useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
-import { dataUrl } from "../shared/digits-data.ts";
+import { dataUrl, fullDataUrl } from "../shared/digits-data.ts";
 import { DEFAULTS, describeSettings, type Settings } from "./settings.ts";
 import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./compare.ts";
-import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce } from "./state.ts";
+import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce, testAccuracy } from "./state.ts";
 import { chartSeries, describeSeries } from "./chart.ts";
 import { percentParts } from "./format.ts";
 import type { FromWorker } from "./protocol.ts";
@@ -29,6 +30,8 @@ import { useKept } from "./use-kept.ts";
 import { useKeptComparison } from "./use-comparison.ts";
 import { forgetComparison } from "./compare-store.ts";
 import Choices from "./Choices.tsx";
+import DataChoice from "./DataChoice.tsx";
+import DownloadBar from "./DownloadBar.tsx";
 import CompareRows from "./CompareRows.tsx";
 import FileRow from "./FileRow.tsx";
 import { CompareTable, RunSummary } from "./Results.tsx";
@@ -65,13 +68,13 @@ export default function Trainer({ compare = false, extras = false, files = false
   const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
     if (m.type === "tested" && !compare) keep(m.packed, describeSettings(plan.current[m.run] ?? settings));
   });
-  const url = () => new URL(dataUrl(import.meta.env.BASE_URL), location.href).href;
+  const url = (full = false) => new URL((full ? fullDataUrl : dataUrl)(import.meta.env.BASE_URL), location.href).href;
 
   const train = () => {
     plan.current = runs;
     setFileError(null);
     dispatch({ type: "train", epochs: runs.map((r) => r.epochs) });
-    worker.send({ type: "train", dataUrl: url(), runs });
+    worker.send({ type: "train", dataUrl: url(runs[0]?.data === "full"), runs });
   };
   const reset = () => {
     // A job under way is dropped with its worker; the next Train starts a fresh one.
@@ -103,11 +106,13 @@ export default function Trainer({ compare = false, extras = false, files = false
       data-state={dataState(state)}
       data-epoch={state.epoch}
       data-val-accuracy={state.valAccuracy ?? undefined}
+      data-test-accuracy={testAccuracy(state)}
     >
       <p class="island-title" id={`${uid}-title`}>
         {compare ? "Compare training runs on the same digits" : "Train a network to read digits"}
       </p>
 
+      <DataChoice settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} />
       <Choices settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} extras={extras} />
       {compare && <CompareRows rows={rows} setRows={setRows} busy={busy} />}
 
@@ -123,6 +128,7 @@ export default function Trainer({ compare = false, extras = false, files = false
           {state.phase === "idle" ? "" : `epoch ${Math.min(state.epochs, state.epoch + (busy ? 1 : 0))}/${state.epochs}${state.seconds ? ` · ${formatSeconds(state.seconds)}` : ""}`}
         </span>
       </div>
+      {state.download && state.phase === "loading" && <DownloadBar download={state.download} />}
       <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">
         {percentParts(describeState(state)).map((part, i) => (i % 2 ? <span key={i} class="tr-nowrap">{part}</span> : part))}
       </p>
