@@ -31,7 +31,7 @@ export async function buildServiceWorker(outDir: string, base: string, log: (m: 
     // fonts come as woff2, woff and ttf; every browser with service workers
     // takes the woff2, so the other two (0.9 MB) are not downloaded for nothing.
     // The social cards are for link previews, not for reading.
-    globIgnores: ["sw.js", "**/*.pdf", "**/*.map", "**/KaTeX_*.woff", "**/KaTeX_*.ttf", "cards/**", "data/mnist-full.bin.gz"],
+    globIgnores: ["sw.js", "**/*.pdf", "**/*.map", "**/KaTeX_*.woff", "**/KaTeX_*.ttf", "cards/**", "data/mnist-full.*"],
     swDest: `${outDir.replace(/\/$/, "")}/sw.js`,
     modifyURLPrefix: { "": prefix },
     // The digit data is 7.9 MB; everything else is far smaller.

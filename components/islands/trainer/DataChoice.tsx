@@ -14,7 +14,7 @@ interface Props {
 
 export default function DataChoice({ settings, change, busy, compare }: Props) {
   return (
-    <div class="tr-data" role="group" aria-label="Digits">
+    <div class="tr-data" role="group" aria-label="Training data">
       <label class="tr-field">
         <span>Digits</span>
         <select

@@ -15,7 +15,7 @@
  * `data-val-accuracy` (0 to 1, after each epoch) and `data-test-accuracy`
  * (0 to 1, once a run has been measured on the test digits).
  */
-import { useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { dataUrl, fullDataUrl } from "../shared/digits-data.ts";
 import { DEFAULTS, describeSettings, type Settings } from "./settings.ts";
 import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./compare.ts";
@@ -32,6 +32,8 @@ import { forgetComparison } from "./compare-store.ts";
 import Choices from "./Choices.tsx";
 import DataChoice from "./DataChoice.tsx";
 import DownloadBar from "./DownloadBar.tsx";
+import ShareLink from "./ShareLink.tsx";
+import { settingsFromHash } from "./share.ts";
 import CompareRows from "./CompareRows.tsx";
 import FileRow from "./FileRow.tsx";
 import { CompareTable, RunSummary } from "./Results.tsx";
@@ -56,6 +58,8 @@ export default function Trainer({ compare = false, extras = false, files = false
   const [rows, setRows] = useState(COMPARE_START.slice());
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState(false);
+  const [linkNote, setLinkNote] = useState<string | null>(null);
   const { kept, note, keep } = useKept(files);
   const theme = useThemeVersion();
   const plan = useRef<Settings[]>([]);
@@ -88,6 +92,24 @@ export default function Trainer({ compare = false, extras = false, files = false
     dispatch({ type: "reset" });
   };
 
+  // A shared link (share.ts) fills the choices in; it never starts training.
+  useEffect(() => {
+    if (compare) return;
+    const apply = () => {
+      try {
+        const linked = settingsFromHash(location.hash);
+        if (!linked) return;
+        setSettings(linked);
+        setLinkNote("The choices come from the link: press Train to replay its run.");
+      } catch (error) {
+        setLinkNote(`The link's settings were not used: ${(error as Error).message}.`);
+      }
+    };
+    apply();
+    addEventListener("hashchange", apply);
+    return () => removeEventListener("hashchange", apply);
+  }, []);
+
   useKeptComparison(compare, state, plan.current, (kept) => {
     setSettings(kept.shared);
     setRows(kept.rows);
@@ -96,7 +118,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   });
 
   const chartData = useMemo(() => chartSeries(state.curves, compare, labels), [state.curves, compare, labels.join("|")]);
-  const { lossBox, accBox } = useCharts(chartData, { compare, busy, theme, redraw: [state.phase, state.runs, compare ? rowsKey(rows) : ""] });
+  const { lossBox, accBox } = useCharts(chartData, { compare, busy, theme, zoom, redraw: [state.phase, state.runs, compare ? rowsKey(rows) : ""] });
 
   return (
     <figure
@@ -143,6 +165,17 @@ export default function Trainer({ compare = false, extras = false, files = false
           </div>
         )}
       </div>
+
+      {!compare && (
+        <div class="tr-extra-row">
+          <label class="tr-check tr-zoom">
+            <input type="checkbox" checked={zoom} onChange={(e) => setZoom((e.currentTarget as HTMLInputElement).checked)} />
+            Zoom the loss chart on the validation loss
+          </label>
+          <ShareLink settings={settings} />
+        </div>
+      )}
+      {linkNote && state.phase === "idle" && <p class="tr-link-note">{linkNote}</p>}
 
       {compare && state.results.some((r) => r?.test) && <CompareTable labels={labels} curves={state.curves} results={state.results} />}
       {!compare && result?.test && <RunSummary result={result} note={note} uid={uid} theme={theme} />}
