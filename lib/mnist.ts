@@ -262,7 +262,7 @@ export async function loadMnist(
     const gzipped = bytes.BYTES_PER_ELEMENT === 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
     return parseMnist(gzipped ? await gunzipIfNeeded(bytes) : view);
   }
-  if (typeof source === "object" && !(source instanceof URL)) return loadMnist(undefined, source);
+  if (typeof source === "object" && !(source instanceof URL)) return loadMnist(undefined, source as LoadMnistOptions);
   const set = options.set ?? "small";
   if (set !== "small" && set !== "full") throw new RangeError(`loadMnist: set is ${JSON.stringify(set)}; it must be "small" or "full"`);
   const from = source ?? defaultSource(set);

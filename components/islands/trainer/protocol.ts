@@ -21,8 +21,8 @@ export interface TestReport {
   wrong: WrongDigit[];
   /** How many test digits it got wrong in all. */
   wrongCount: number;
-  /** How many test digits there are (1,000, or 10,000 for all of MNIST). */
-  total: number;
+  /** How many test digits there are (1,000, or 10,000 for all of MNIST); absent in reports kept by earlier versions (1,000). */
+  total?: number;
 }
 
 /** How many wrong digits the report carries. */
