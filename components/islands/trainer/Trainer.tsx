@@ -1,6 +1,8 @@
 /**
  * Chapters 10–11's island: train 784-hidden-10 on the 8,000 training digits
- * in a Web Worker and watch the curves. Choices, a Train/Stop/Reset row, a
+ * (or all of MNIST's 50,000, downloaded when chosen: DataChoice.tsx) in a Web
+ * Worker and watch the curves; "Link to this run" (share.ts) puts the choices
+ * in the address, and such a link fills them in without training. Choices, a Train/Stop/Reset row, a
  * progress bar, live loss and accuracy charts (uPlot, loaded when the island
  * wakes), then the test accuracy, the time and the digits it got wrong.
  * `compare` trains two or three configurations one after another and
