@@ -31,9 +31,12 @@ const RECIPE: Record<string, string> = {
 
 async function trainOnce(page: Page, trainer: number): Promise<{ seconds: number; wall: number; accuracy: number; longest: number; long: number[]; status: string }> {
   const t = page.locator("[data-trainer]").nth(trainer);
+  // One observer a page (a second would count every task twice); emptied for each run.
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: number[]; watching?: boolean };
     w.longTasks = [];
+    if (w.watching) return;
+    w.watching = true;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
     }).observe({ type: "longtask" });
