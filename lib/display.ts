@@ -17,7 +17,7 @@ export interface PlotSeries {
 
 /** What a cell asked to show, as the page receives it. */
 export type DisplayItem =
-  | { kind: "plot"; text: string; title: string | null; series: PlotSeries[] }
+  | { kind: "plot"; text: string; title: string | null; series: PlotSeries[]; fit?: boolean }
   | { kind: "digit"; text: string; label: string | null; pixels: number[] }
   | { kind: "bars"; text: string; title: string | null; bars: Bar[] };
 
@@ -78,6 +78,12 @@ export interface PlotOptions {
   title?: string;
   /** Names of the lines, in the order given. */
   names?: string[];
+  /**
+   * Let the y axis span only the values, even when they all lie in [0, 1]
+   * (which otherwise get the axis 0 to 1 of a probability), so that a change
+   * of a few hundredths fills the picture.
+   */
+  fit?: boolean;
 }
 
 /**
@@ -106,7 +112,7 @@ export function plot(y: ArrayLike<number> | ArrayLike<number>[], options: PlotOp
     return `${s.name ? `${s.name}: ` : ""}${s.y.length} point${s.y.length === 1 ? "" : "s"}, ${range}`;
   });
   const text = `[plot${title ? ` ${JSON.stringify(title)}` : ""}: ${parts.join("; ")}]`;
-  return show({ kind: "plot", text, title, series });
+  return show(options.fit ? { kind: "plot", text, title, series, fit: true } : { kind: "plot", text, title, series });
 }
 
 /**

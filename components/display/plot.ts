@@ -1,7 +1,8 @@
 /**
  * A plot item (from `plot(…)` in a cell) as markup: a title and a legend from
  * the `title` and `names` given in the code, round ticks whose labels stay on
- * one line, a y-axis from 0 to 1 when every value is a probability, and lines
+ * one line, a y-axis from 0 to 1 when every value is a probability (unless the
+ * cell asked for `fit`), and lines
  * of any length thinned to what the screen can show.
  *
  * The lines are SVG, stretched to the width of the page (their strokes do not
@@ -39,7 +40,7 @@ export function plotHtml(item: PlotItem): string {
   const xs = extent(series.map((s) => s.x));
   const ys = extent(series.map((s) => s.y));
   const x = axis(xs?.min ?? 0, xs?.max ?? 1, { pad: false });
-  const y = isProbability(series) ? axis(0, 1) : axis(ys?.min ?? 0, ys?.max ?? 1);
+  const y = isProbability(series) && !item.fit ? axis(0, 1) : axis(ys?.min ?? 0, ys?.max ?? 1);
   const fx = (v: number) => (v - x.min) / (x.max - x.min);
   const fy = (v: number) => 1 - (v - y.min) / (y.max - y.min);
 

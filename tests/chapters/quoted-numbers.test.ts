@@ -98,6 +98,8 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "reads more than nine digits in ten that it has never seen", output: "epoch 2: training loss 0.248, validation accuracy 0.933" },
     { prose: "The validation loss falls for about fifteen epochs, then turns and climbs", output: "epoch 15: training loss 0.041, validation loss 0.435" },
     { prose: "The validation loss falls for about fifteen epochs, then turns and climbs", output: "epoch 20: training loss 0.025, validation loss 0.437" },
+    { prose: "at epoch 1 the training loss (1.591) is *above* the validation loss (1.081)", output: "training, averaged while learning: 1.591" },
+    { prose: "at epoch 1 the training loss (1.591) is *above* the validation loss (1.081)", output: "validation, after the epoch: 1.081" },
   ],
   "11": [
     { prose: "to 69 after ten", output: "too large (0.2)   1.5e+0  3.8e+0  1.1e+1  3.1e+1  6.9e+1" },

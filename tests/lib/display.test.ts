@@ -33,6 +33,12 @@ describe("plot", () => {
     expect(items[0]).toMatchObject({ kind: "plot", text });
   });
 
+  test("fit reaches the picture (the axis spans the values); without it the item has no fit", () => {
+    const fitted = withHost(() => plot([0.46, 0.435, 0.47], { fit: true })).items[0];
+    expect(fitted).toMatchObject({ kind: "plot", fit: true });
+    expect(withHost(() => plot([0.46, 0.435])).items[0]).not.toHaveProperty("fit");
+  });
+
   test("x values default to 0, 1, 2 … and must match y in length", () => {
     const { items } = withHost(() => plot([5, 6]));
     expect(items[0].kind === "plot" && items[0].series[0].x).toEqual([0, 1]);

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, test } from "vitest";
-import { MNIST_SPLIT, type Mnist, loadMnist, parseMnist } from "nnfs";
+import { gzipSync } from "node:zlib";
+import { MNIST_FULL_SPLIT, MNIST_SPLIT, type Mnist, loadMnist, parseMnist } from "nnfs";
 
 const file = new URL("../../public/data/mnist.bin", import.meta.url);
 let mnist: Mnist;
@@ -96,12 +97,101 @@ describe("loadMnist in Node", () => {
   });
 });
 
+// A version-2 file (scripts/build-mnist-full.mjs) of 70,000 1×1 images whose
+// pixel is a hash of the image's position (so that gzip cannot shrink it to
+// nothing) and whose label is its position mod 10.
+const px = (i: number) => {
+  const h = Math.imul(i ^ (i >>> 16), 0x45d9f3b);
+  const g = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (g ^ (g >>> 16)) & 255;
+};
+function fakeFull(): Uint8Array {
+  const count = 70_000;
+  const bytes = new Uint8Array(24 + count + count);
+  bytes.set([0x4d, 0x4e, 0x53, 0x54]);
+  const view = new DataView(bytes.buffer);
+  for (const [at, v] of [[4, 2], [8, count], [12, 1], [16, 1], [20, 10_000]]) view.setUint32(at, v, true);
+  for (let i = 0; i < count; i++) {
+    bytes[24 + i] = i % 10;
+    bytes[24 + count + i] = px(i);
+  }
+  return bytes;
+}
+
+describe("all of MNIST: loadMnist({ set: \"full\" })", () => {
+  test("version 2 keeps the file's order: 50,000 train, the next 10,000 validate, the last 10,000 test", async () => {
+    const full = await loadMnist(gzipSync(fakeFull()));
+    expect(full.train.X.shape).toEqual([MNIST_FULL_SPLIT.train, 1]);
+    expect(full.validation.y[0]).toBe(50_000 % 10);
+    expect(full.validation.X.data[3]).toBeCloseTo(px(50_003) / 255, 6);
+    expect(full.test.y.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(full.test.X.data[9_999]).toBeCloseTo(px(69_999) / 255, 6);
+  });
+
+  test("the gzipped bytes and the plain bytes give the same digits", async () => {
+    const [a, b] = await Promise.all([loadMnist(fakeFull()), loadMnist(gzipSync(fakeFull()))]);
+    expect(a.test.y).toEqual(b.test.y);
+    expect(a.train.X.data).toEqual(b.train.X.data);
+  });
+
+  test("over HTTP, the download reports its bytes as they arrive, ending at the file's size", async () => {
+    const gz = gzipSync(fakeFull());
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Length": gz.length });
+      res.write(gz.subarray(0, 1000));
+      setTimeout(() => res.end(gz.subarray(1000)), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/data/mnist-full.bin.gz`;
+    const seen: [number, number | null][] = [];
+    try {
+      const full = await loadMnist(url, { set: "full", onProgress: (got, total) => seen.push([got, total]) });
+      expect(full.test.X.shape).toEqual([10_000, 1]);
+    } finally {
+      server.close();
+    }
+    expect(seen[0]).toEqual([0, gz.length]);
+    expect(seen.at(-1)).toEqual([gz.length, gz.length]);
+    expect(seen.length).toBeGreaterThan(2);
+    for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThanOrEqual(seen[i - 1][0]);
+  });
+
+  test("a damaged download names the file", async () => {
+    const gz = gzipSync(fakeFull()).subarray(0, 5000);
+    const server = createServer((_req, res) => res.end(gz));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/data/damaged.bin.gz`;
+    try {
+      await expect(loadMnist(url, { set: "full" })).rejects.toThrow(`loadMnist: reading ${url} failed`);
+    } finally {
+      server.close();
+    }
+  });
+
+  test("a set that does not exist is named", async () => {
+    await expect(loadMnist({ set: "large" as "full" })).rejects.toThrow('loadMnist: set is "large"; it must be "small" or "full"');
+  });
+
+  test("the repository's file: the real split, every digit in each part", async () => {
+    const full = await loadMnist({ set: "full" });
+    for (const part of ["train", "validation", "test"] as const) {
+      expect(full[part].X.shape).toEqual([MNIST_FULL_SPLIT[part], 784]);
+      expect(new Set(full[part].y)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    }
+    // The official test set's first labels (t10k-labels-idx1-ubyte): 7, 2, 1, 0, 4.
+    expect(full.test.y.slice(0, 5)).toEqual([7, 2, 1, 0, 4]);
+    // and the training set's: 5, 0, 4, 1, 9.
+    expect(full.train.y.slice(0, 5)).toEqual([5, 0, 4, 1, 9]);
+  }, 30_000);
+});
+
 describe("parseMnist rejects what is not an MNIST file", () => {
   test.each([
     { name: "empty", bytes: new Uint8Array(0), message: "parseMnist: not an MNIST file" },
     { name: "HTML", bytes: new TextEncoder().encode("<!doctype html><html>…</html>"), message: "no \"MNST\" header" },
     { name: "truncated", bytes: fakeFile(10_000, 28, 28).subarray(0, 5000), message: "header says 10000 images of 28×28" },
-    { name: "wrong version", bytes: fakeFile(1, 1, 1, (b) => { b[4] = 2; }), message: "parseMnist: format version 2, expected 1" },
+    { name: "wrong version", bytes: fakeFile(1, 1, 1, (b) => { b[4] = 3; }), message: "parseMnist: format version 3, expected 1 or 2" },
+    { name: "version 2, wrong count", bytes: fakeFile(3, 1, 1, (b) => { b[4] = 2; }), message: "parseMnist: header says 3 images of 1×1, i.e. 30 bytes, but the file has 26" },
     { name: "wrong count", bytes: fakeFile(3, 2, 2), message: "parseMnist: 3 images, but the split needs 10000" },
     { name: "bad label", bytes: fakeFile(10_000, 1, 1, (b) => { b[20 + 17] = 12; }), message: "parseMnist: label 17 is 12, not a digit 0–9" },
   ])("$name", ({ bytes, message }) => {

@@ -10,6 +10,11 @@ export function dataUrl(base: string): string {
   return `${base.endsWith("/") ? base : `${base}/`}data/mnist.bin`;
 }
 
+/** Where the site serves all of MNIST (gzipped, 11 MB), downloaded only when a reader asks for it. */
+export function fullDataUrl(base: string): string {
+  return `${base.endsWith("/") ? base : `${base}/`}data/mnist-full.bin.gz`;
+}
+
 /** Loads the digits from the site (fetched once per page, however many islands ask). */
 export function loadDigits(base: string = import.meta.env.BASE_URL): Promise<Mnist> {
   const url = dataUrl(base);

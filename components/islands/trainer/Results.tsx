@@ -32,7 +32,7 @@ export function RunSummary({ result, note, uid, theme }: { result: RunResult; no
     <div class="tr-result">
       <p class="tr-summary">
         Test accuracy <strong class="tr-test-accuracy">{percent(test.accuracy)}</strong>
-        {result.seconds > 0 && <> after {formatSeconds(result.seconds)} of training</>}: {test.wrongCount} of the 1,000 test digits read wrong.
+        {result.seconds > 0 && <> after {formatSeconds(result.seconds)} of training</>}: {test.wrongCount} of the {(test.total ?? 1000).toLocaleString("en")} test digits read wrong.
         {note ? ` ${note}` : <> The network is kept in this browser: the drawing pad of chapter 10 and the code cells (<code>trainedNetwork()</code>) use it.</>}
       </p>
       {test.wrong.length > 0 && (

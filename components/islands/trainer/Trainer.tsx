@@ -1,6 +1,8 @@
 /**
  * Chapters 10–11's island: train 784-hidden-10 on the 8,000 training digits
- * in a Web Worker and watch the curves. Choices, a Train/Stop/Reset row, a
+ * (or all of MNIST's 50,000, downloaded when chosen: DataChoice.tsx) in a Web
+ * Worker and watch the curves; "Link to this run" (share.ts) puts the choices
+ * in the address, and such a link fills them in without training. Choices, a Train/Stop/Reset row, a
  * progress bar, live loss and accuracy charts (uPlot, loaded when the island
  * wakes), then the test accuracy, the time and the digits it got wrong.
  * `compare` trains two or three configurations one after another and
@@ -12,13 +14,14 @@
  *
  * Contract for the browser tests: the root has `data-trainer`, `data-state`
  * (idle, training, done, stopped or error), `data-epoch` (epochs finished)
- * and `data-val-accuracy` (0 to 1, after each epoch).
+ * `data-val-accuracy` (0 to 1, after each epoch) and `data-test-accuracy`
+ * (0 to 1, once a run has been measured on the test digits).
  */
-import { useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
-import { dataUrl } from "../shared/digits-data.ts";
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
+import { dataUrl, fullDataUrl } from "../shared/digits-data.ts";
 import { DEFAULTS, describeSettings, type Settings } from "./settings.ts";
 import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./compare.ts";
-import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce } from "./state.ts";
+import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce, testAccuracy } from "./state.ts";
 import { chartSeries, describeSeries } from "./chart.ts";
 import { percentParts } from "./format.ts";
 import type { FromWorker } from "./protocol.ts";
@@ -29,6 +32,10 @@ import { useKept } from "./use-kept.ts";
 import { useKeptComparison } from "./use-comparison.ts";
 import { forgetComparison } from "./compare-store.ts";
 import Choices from "./Choices.tsx";
+import DataChoice from "./DataChoice.tsx";
+import DownloadBar from "./DownloadBar.tsx";
+import ShareLink from "./ShareLink.tsx";
+import { settingsFromHash } from "./share.ts";
 import CompareRows from "./CompareRows.tsx";
 import FileRow from "./FileRow.tsx";
 import KeepOffer from "./KeepOffer.tsx";
@@ -54,6 +61,8 @@ export default function Trainer({ compare = false, extras = false, files = false
   const [rows, setRows] = useState(COMPARE_START.slice());
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState(false);
+  const [linkNote, setLinkNote] = useState<string | null>(null);
   const { kept, note, keep, offer, pending, keepPending } = useKept(files);
   const [runWarning, setRunWarning] = useState<string | null>(null);
   const loadingFile = useRef("");
@@ -73,14 +82,14 @@ export default function Trainer({ compare = false, extras = false, files = false
     if (m.type === "loaded") keep(m.packed, m.about, m.accuracy);
     if (m.type === "load-error") setFileError(`${loadingFile.current}: ${m.message} Nothing was changed.`);
   });
-  const url = () => new URL(dataUrl(import.meta.env.BASE_URL), location.href).href;
+  const url = (full = false) => new URL((full ? fullDataUrl : dataUrl)(import.meta.env.BASE_URL), location.href).href;
 
   const train = () => {
     plan.current = runs;
     setFileError(null);
     setRunWarning(null);
     dispatch({ type: "train", epochs: runs.map((r) => r.epochs) });
-    worker.send({ type: "train", dataUrl: url(), runs });
+    worker.send({ type: "train", dataUrl: url(runs[0]?.data === "full"), runs });
   };
   const reset = () => {
     // A job under way is dropped with its worker; the next Train starts a fresh one.
@@ -95,6 +104,24 @@ export default function Trainer({ compare = false, extras = false, files = false
     dispatch({ type: "reset" });
   };
 
+  // A shared link (share.ts) fills the choices in; it never starts training.
+  useEffect(() => {
+    if (compare) return;
+    const apply = () => {
+      try {
+        const linked = settingsFromHash(location.hash);
+        if (!linked) return;
+        setSettings(linked);
+        setLinkNote("The choices come from the link: press Train to replay its run.");
+      } catch (error) {
+        setLinkNote(`The link's settings were not used: ${(error as Error).message}.`);
+      }
+    };
+    apply();
+    addEventListener("hashchange", apply);
+    return () => removeEventListener("hashchange", apply);
+  }, []);
+
   useKeptComparison(compare, state, plan.current, (kept) => {
     setSettings(kept.shared);
     setRows(kept.rows);
@@ -103,7 +130,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   });
 
   const chartData = useMemo(() => chartSeries(state.curves, compare, labels), [state.curves, compare, labels.join("|")]);
-  const { lossBox, accBox } = useCharts(chartData, { compare, busy, theme, redraw: [state.phase, state.runs, compare ? rowsKey(rows) : ""] });
+  const { lossBox, accBox } = useCharts(chartData, { compare, busy, theme, zoom, redraw: [state.phase, state.runs, compare ? rowsKey(rows) : ""] });
 
   return (
     <figure
@@ -113,11 +140,13 @@ export default function Trainer({ compare = false, extras = false, files = false
       data-state={dataState(state)}
       data-epoch={state.epoch}
       data-val-accuracy={state.valAccuracy ?? undefined}
+      data-test-accuracy={testAccuracy(state)}
     >
       <p class="island-title" id={`${uid}-title`}>
         {compare ? "Compare training runs on the same digits" : "Train a network to read digits"}
       </p>
 
+      <DataChoice settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} />
       <Choices settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} extras={extras} />
       {compare && <CompareRows rows={rows} setRows={setRows} busy={busy} />}
 
@@ -133,6 +162,7 @@ export default function Trainer({ compare = false, extras = false, files = false
           {state.phase === "idle" ? "" : `epoch ${Math.min(state.epochs, state.epoch + (busy ? 1 : 0))}/${state.epochs}${state.seconds ? ` · ${formatSeconds(state.seconds)}` : ""}`}
         </span>
       </div>
+      {state.download && state.phase === "loading" && <DownloadBar download={state.download} />}
       <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">
         {percentParts(describeState(state)).map((part, i) => (i % 2 ? <span key={i} class="tr-nowrap">{part}</span> : part))}
       </p>
@@ -147,6 +177,17 @@ export default function Trainer({ compare = false, extras = false, files = false
           </div>
         )}
       </div>
+
+      {!compare && (
+        <div class="tr-extra-row">
+          <label class="tr-check tr-zoom">
+            <input type="checkbox" checked={zoom} onChange={(e) => setZoom((e.currentTarget as HTMLInputElement).checked)} />
+            Zoom the loss chart on the validation loss
+          </label>
+          <ShareLink settings={settings} />
+        </div>
+      )}
+      {linkNote && state.phase === "idle" && <p class="tr-link-note">{linkNote}</p>}
 
       {compare && state.results.some((r) => r?.test) && <CompareTable labels={labels} curves={state.curves} results={state.results} />}
       {!compare && result?.test && (

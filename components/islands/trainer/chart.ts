@@ -72,6 +72,22 @@ export function lossRange(columns: Columns): [number, number] {
   return [0, Math.max(0.5, Math.ceil(hi * 2) / 2)];
 }
 
+/**
+ * The loss chart zoomed on the validation loss (column 2 of `lossSeries`),
+ * from its second point on when it has four or more (the first epoch's is far
+ * above the rest), with a margin: a turn of a few hundredths fills the chart.
+ * The training loss runs off it where it is lower. Before two points: `lossRange`.
+ */
+export function validationLossRange(columns: Columns): [number, number] {
+  const values = ((columns[2] ?? []) as (number | null)[]).filter((v): v is number => v !== null);
+  if (values.length < 2) return lossRange(columns);
+  const kept = values.length >= 4 ? values.slice(1) : values;
+  const lo = Math.min(...kept);
+  const hi = Math.max(...kept);
+  const pad = Math.max((hi - lo) * 0.15, 0.005);
+  return [Math.max(0, lo - pad), hi + pad];
+}
+
 /** A short text version of a chart for screen readers: each curve's last value. */
 export function describeSeries(series: readonly Series[], unit: "" | "%"): string {
   const parts = series

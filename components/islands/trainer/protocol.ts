@@ -21,13 +21,15 @@ export interface TestReport {
   wrong: WrongDigit[];
   /** How many test digits it got wrong in all. */
   wrongCount: number;
+  /** How many test digits there are (1,000, or 10,000 for all of MNIST); absent in reports kept by earlier versions (1,000). */
+  total?: number;
 }
 
 /** How many wrong digits the report carries. */
 export const WRONG_SHOWN = 24;
 
 export type ToWorker =
-  /** Train one or more configurations, one after another, on the same data. */
+  /** Train one or more configurations, one after another, on the same data (the first run's `data` decides which file `dataUrl` is). */
   | { type: "train"; dataUrl: string; runs: Settings[] }
   /** Stop after the current batch; the network keeps what it has learned. */
   | { type: "stop" }
@@ -37,6 +39,8 @@ export type ToWorker =
 export type FromWorker =
   /** Training is about to start; `kernel` is what the products run on (chapter 12). */
   | { type: "loading"; kernel?: KernelName }
+  /** All of MNIST is downloading: compressed bytes so far, and in all (null if the server did not say). */
+  | { type: "download"; loaded: number; total: number | null }
   | { type: "start"; run: number; runs: number; batches: number }
   /** Training-loss and accuracy averaged over the batches since the last report. */
   | { type: "batches"; run: number; epoch: number; batch: number; batches: number; loss: number; accuracy: number; seconds: number }

@@ -34,7 +34,7 @@ export function testReport(model: Sequential, test: { X: Matrix; y: readonly num
       wrong.push({ index: i, label: test.y[i], predicted: predicted[i], pixels });
     }
   }
-  return { loss, accuracy, wrong, wrongCount };
+  return { loss, accuracy, wrong, wrongCount, total: predicted.length };
 }
 
 /**

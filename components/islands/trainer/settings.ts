@@ -8,6 +8,9 @@ import { clip, quote } from "../shared/quote.ts";
 
 export type OptimizerChoice = "sgd" | "momentum" | "adam";
 
+/** Which digits to train on: the 10,000 of the small file (quick), or all of MNIST, downloaded when asked for. */
+export type DataChoice = "small" | "full";
+
 export interface Settings {
   /** Learning rate. */
   lr: number;
@@ -24,6 +27,8 @@ export interface Settings {
   weightDecay: number;
   /** Chapter 11: the learning rate is multiplied by this after every epoch (1 for no decay). */
   lrDecay: number;
+  /** The digits: "small" (8,000 train, 1,000 validation, 1,000 test) or "full" (50,000 / 10,000 / 10,000 official test). */
+  data: DataChoice;
 }
 
 /** Chapter 10's defaults: plain SGD on 784-128-10, which passes 95 % validation accuracy from the fourth epoch on. */
@@ -37,18 +42,45 @@ export const DEFAULTS: Settings = {
   shift: false,
   weightDecay: 0,
   lrDecay: 1,
+  data: "small",
+};
+
+/**
+ * "All of MNIST, best settings": chapter 11's best optimiser (Adam) with its
+ * He/Xavier starting weights and a learning rate that shrinks each epoch, on
+ * a wider hidden layer, over the 50,000 training digits. Shifted digits are
+ * left out: in six epochs they cost more than they give. In Node on the
+ * WebAssembly kernels it reaches 98.0–98.1 % on the official test digits.
+ */
+export const FULL_PRESET: Settings = {
+  lr: 0.0015,
+  batchSize: 128,
+  epochs: 6,
+  hidden: 512,
+  optimizer: "adam",
+  seed: 1,
+  shift: false,
+  weightDecay: 0,
+  lrDecay: 0.75,
+  data: "full",
 };
 
 /** The values offered for each choice (the page shows them as select menus). */
 export const CHOICES = {
-  lr: [0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, 3],
+  lr: [0.001, 0.0015, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, 3],
   batchSize: [8, 16, 32, 64, 128, 256],
-  epochs: [1, 2, 3, 5, 10, 15, 20, 30],
-  hidden: [16, 32, 64, 128, 256],
+  epochs: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30],
+  hidden: [16, 32, 64, 128, 256, 512, 800],
   optimizer: ["sgd", "momentum", "adam"] as OptimizerChoice[],
   weightDecay: [0, 1e-5, 1e-4, 1e-3, 1e-2],
-  lrDecay: [1, 0.95, 0.9, 0.8, 0.7],
+  lrDecay: [1, 0.95, 0.9, 0.8, 0.75, 0.7],
+  data: ["small", "full"] as DataChoice[],
 } as const;
+
+export const DATA_NAMES: Record<DataChoice, string> = {
+  small: "10,000 digits (quick)",
+  full: "All of MNIST (60,000)",
+};
 
 export const OPTIMIZER_NAMES: Record<OptimizerChoice, string> = {
   sgd: "SGD",
@@ -71,7 +103,7 @@ export function checkSettings(s: Partial<Settings>): Settings {
   const bad = (field: string, want: string) =>
     new RangeError(`trainer settings: ${field} is ${shown((full as Record<string, unknown>)[field])}; it must be ${want}`);
   if (!real(full.lr, 1e-6, 10) || full.lr === 0) throw bad("lr", "a number in (0, 10]");
-  if (!whole(full.batchSize, 1, 8000)) throw bad("batchSize", "a whole number from 1 to 8000");
+  if (!whole(full.batchSize, 1, 50000)) throw bad("batchSize", "a whole number from 1 to 50000");
   if (!whole(full.epochs, 1, 200)) throw bad("epochs", "a whole number from 1 to 200");
   if (!whole(full.hidden, 1, 1024)) throw bad("hidden", "a whole number from 1 to 1024");
   if (!CHOICES.optimizer.includes(full.optimizer)) throw bad("optimizer", '"sgd", "momentum" or "adam"');
@@ -79,6 +111,7 @@ export function checkSettings(s: Partial<Settings>): Settings {
   if (typeof full.shift !== "boolean") throw bad("shift", "true or false");
   if (!real(full.weightDecay, 0, 1)) throw bad("weightDecay", "a number in [0, 1]");
   if (!real(full.lrDecay, 0.01, 1)) throw bad("lrDecay", "a number in [0.01, 1]");
+  if (!CHOICES.data.includes(full.data)) throw bad("data", '"small" or "full"');
   return full;
 }
 
@@ -124,5 +157,6 @@ export function describeSettings(s: Settings): string {
   if (s.lrDecay < 1) parts.push(`lr ×${s.lrDecay} per epoch`);
   if (s.weightDecay > 0) parts.push(`L2 ${s.weightDecay}`);
   if (s.shift) parts.push("shifted digits");
+  if (s.data === "full") parts.push("all of MNIST");
   return parts.join(", ");
 }

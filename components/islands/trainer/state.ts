@@ -54,6 +54,8 @@ export interface TrainerState {
   kernel: string | null;
   /** Shown from storage (a comparison kept from an earlier visit), not trained on this page. */
   restored: boolean;
+  /** All of MNIST downloading (or downloaded by this job): compressed bytes so far and in all. */
+  download: { loaded: number; total: number | null } | null;
 }
 
 export type Action =
@@ -65,7 +67,7 @@ export type Action =
   | { type: "worker"; message: FromWorker };
 
 export function initialState(): TrainerState {
-  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null, kernel: null, restored: false };
+  return { phase: "idle", run: 0, runs: 0, epoch: 0, epochs: 0, plan: [], batch: 0, batches: 0, valAccuracy: null, curves: [], results: [], seconds: 0, error: null, kernel: null, restored: false, download: null };
 }
 
 const emptyCurves = (): RunCurves => ({ trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] });
@@ -137,6 +139,8 @@ function onMessage(state: TrainerState, m: FromWorker): TrainerState {
   switch (m.type) {
     case "loading":
       return { ...state, phase: "loading", kernel: m.kernel ?? state.kernel };
+    case "download":
+      return { ...state, download: { loaded: m.loaded, total: m.total } };
     case "start":
       return { ...state, phase: "training", run: m.run, runs: m.runs, epoch: 0, batch: 0, batches: m.batches, valAccuracy: null, epochs: state.plan[m.run] ?? state.epochs };
     case "batches": {
@@ -180,6 +184,17 @@ export function lastResult(state: TrainerState): RunResult | null {
   return null;
 }
 
+/** "4.2 MB of 11.2 MB" (or "4.2 MB" when the total is unknown). */
+export function describeBytes({ loaded, total }: { loaded: number; total: number | null }): string {
+  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  return total ? `${mb(loaded)} of ${mb(total)}` : mb(loaded);
+}
+
+/** The test accuracy of the last run that has one, for the root's `data-test-accuracy`, or undefined. */
+export function testAccuracy(state: TrainerState): number | undefined {
+  return lastResult(state)?.test?.accuracy;
+}
+
 const pc = (v: number) => `${(100 * v).toFixed(1)} %`;
 /** Seconds, loosely: "0.8 s", "3.2 s", "14 s". */
 export function formatSeconds(s: number): string {
@@ -193,7 +208,7 @@ export function describeState(state: TrainerState): string {
     case "idle":
       return "Choose, then press Train: the curves appear as the network learns.";
     case "loading":
-      return "Loading the digits…";
+      return state.download ? `Downloading all of MNIST: ${describeBytes(state.download)}…` : "Loading the digits…";
     case "training": {
       const text = state.valAccuracy === null
         ? `training, epoch 1 of ${state.epochs}…`

@@ -6,14 +6,16 @@
  * changes. What to draw comes from chart.ts (`chartSeries`).
  */
 import { useEffect, useRef } from "preact/hooks";
-import { accuracyRange, align, lossRange, type Series } from "./chart.ts";
+import { accuracyRange, align, lossRange, validationLossRange, type Series } from "./chart.ts";
 import type { Chart, ChartSpec } from "./charts.ts";
 
 /** A chart and what it was drawn for. */
 type DrawnChart = Chart & { theme: number; labels: string };
 
-export function useCharts(data: { first: Series[]; second: Series[] | null }, options: { compare: boolean; busy: boolean; theme: number; redraw: unknown[] }) {
+export function useCharts(data: { first: Series[]; second: Series[] | null }, options: { compare: boolean; busy: boolean; theme: number; redraw: unknown[]; zoom?: boolean }) {
   const { compare, busy, theme } = options;
+  const zoom = useRef(false);
+  zoom.current = options.zoom ?? false;
   const lossBox = useRef<HTMLDivElement>(null);
   const accBox = useRef<HTMLDivElement>(null);
   const charts = useRef<{ loss?: DrawnChart; acc?: DrawnChart }>({});
@@ -29,7 +31,7 @@ export function useCharts(data: { first: Series[]; second: Series[] | null }, op
       const draw = (key: "loss" | "acc", box: HTMLDivElement | null, series: Series[] | null, spec: ChartSpec) => {
         if (!box || !series) return;
         const columns = align(series);
-        const names = series.map((s) => s.label).join("|");
+        const names = `${series.map((s) => s.label).join("|")}|${spec.range?.name ?? ""}`;
         const chart = charts.current[key];
         if (chart && chart.theme === themeNow.current && chart.labels === names) return chart.update(columns);
         chart?.destroy();
@@ -39,7 +41,7 @@ export function useCharts(data: { first: Series[]; second: Series[] | null }, op
       const { first, second } = latest.current;
       if (compare) draw("loss", lossBox.current, first, { yLabel: "validation (%)", range: accuracyRange, perEpoch: true });
       else {
-        draw("loss", lossBox.current, first, { yLabel: "loss", range: lossRange });
+        draw("loss", lossBox.current, first, { yLabel: "loss", range: zoom.current ? validationLossRange : lossRange });
         draw("acc", accBox.current, second, { yLabel: "accuracy (%)", range: accuracyRange });
       }
     });
@@ -60,7 +62,7 @@ export function useCharts(data: { first: Series[]; second: Series[] | null }, op
       return () => clearInterval(timer);
     }
     void drawAll();
-  }, [busy, theme, ...options.redraw]);
+  }, [busy, theme, options.zoom, ...options.redraw]);
 
   return { lossBox, accBox };
 }

@@ -9,17 +9,28 @@ import { loadJob } from "./load-job.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
-let data: Promise<Mnist> | null = null;
+// One set of digits at a time (all of MNIST is 220 MB as numbers): the last one asked for.
+let data: { url: string; mnist: Promise<Mnist> } | null = null;
 let job: AbortController | null = null;
 // The WebAssembly kernels (chapter 12), loaded once: networks built after this
 // train on them ("typescript" if the browser lacks WebAssembly SIMD).
 const kernel = loadFastKernels();
 
 const post = (m: FromWorker) => scope.postMessage(m);
-const digits = (url: string): Promise<Mnist> => {
-  data ??= loadMnist(url);
-  data.catch(() => (data = null)); // let a later press try again
-  return data;
+const digits = (url: string, set: "small" | "full" = "small"): Promise<Mnist> => {
+  if (data?.url !== url) {
+    let shown = 0;
+    const onProgress = (loaded: number, total: number | null) => {
+      // About a hundred reports for the whole download, and its last byte.
+      if (loaded - shown < (total ?? 1e7) / 100 && loaded !== total) return;
+      shown = loaded;
+      post({ type: "download", loaded, total });
+    };
+    const mnist = loadMnist(url, { set, onProgress });
+    data = { url, mnist };
+    mnist.catch(() => data?.mnist === mnist && (data = null)); // let a later press try again
+  }
+  return data!.mnist;
 };
 
 scope.onmessage = async (e) => {
@@ -31,7 +42,7 @@ scope.onmessage = async (e) => {
       job?.abort();
       const controller = (job = new AbortController());
       post({ type: "loading", kernel: await kernel });
-      const mnist = await digits(m.dataUrl);
+      const mnist = await digits(m.dataUrl, m.runs[0]?.data);
       await runJob(mnist, m.runs, post, controller.signal);
     } else if (m.type === "load") {
       try {

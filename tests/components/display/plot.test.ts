@@ -60,6 +60,16 @@ describe("plotHtml", () => {
     ]);
   });
 
+  test("fit: values in [0, 1] get an axis around them, not 0 to 1, so a turn of hundredths shows", () => {
+    const losses = [{ x: [5, 15, 40], y: [0.46, 0.435, 0.472] }];
+    const labels = ticks(plotHtml({ ...item(losses), fit: true }), "y").map((t) => t.label);
+    expect(labels[0]).not.toBe("0");
+    expect(Number(labels[0])).toBeLessThanOrEqual(0.435);
+    expect(Number(labels.at(-1))).toBeGreaterThanOrEqual(0.472);
+    expect(Number(labels.at(-1))).toBeLessThan(0.6);
+    expect(ticks(plotHtml(item(losses)), "y").map((t) => t.label)).toEqual(["0", "0.2", "0.4", "0.6", "0.8", "1"]);
+  });
+
   test("other values get round ticks around them, with labels that cannot wrap", () => {
     const html = plotHtml(item([{ x: [0, 1, 2], y: [3.059e-7, -2.1e-7, 1e-7] }]));
     const labels = ticks(html, "y").map((t) => t.label);

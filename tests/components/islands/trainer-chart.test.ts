@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accuracyRange, accuracySeries, lossRange, align, comparisonSeries, describeSeries, lossSeries } from "../../../components/islands/trainer/chart.ts";
+import { accuracyRange, accuracySeries, lossRange, align, comparisonSeries, describeSeries, lossSeries, validationLossRange, type Columns } from "../../../components/islands/trainer/chart.ts";
 
 const curves = {
   trainLoss: [{ x: 0.5, y: 2 }, { x: 1, y: 1 }],
@@ -43,5 +43,23 @@ describe("chart data", () => {
   test("a text version for screen readers", () => {
     expect(describeSeries(lossSeries(curves), "")).toBe("Latest: training loss 1.000, validation loss 0.900.");
     expect(describeSeries([{ label: "x", points: [] }], "%")).toBe("No points yet.");
+  });
+});
+
+describe("zooming the loss chart on the validation loss", () => {
+  test("the range spans the validation points after the first, with a margin, so a turn of hundredths fills it", () => {
+    const columns: Columns = [[1, 2, 3, 4, 5], [1.5, 0.3, 0.1, 0.05, 0.02], [1.08, 0.45, 0.435, 0.44, 0.47]];
+    const [lo, hi] = validationLossRange(columns);
+    expect(lo).toBeCloseTo(0.435 - 0.035 * 0.15, 9);
+    expect(hi).toBeCloseTo(0.47 + 0.035 * 0.15, 9);
+    // On the plain range (0 to 1.5) the same turn is under 3 % of the height.
+    const [plo, phi] = lossRange(columns);
+    expect((0.47 - 0.435) / (phi - plo)).toBeLessThan(0.03);
+    expect((0.47 - 0.435) / (hi - lo)).toBeGreaterThan(0.7);
+  });
+
+  test("with fewer than two validation points it falls back to the plain range; a flat curve still gets a margin", () => {
+    expect(validationLossRange([[1], [0.9], [0.8]])).toEqual(lossRange([[1], [0.9], [0.8]]));
+    expect(validationLossRange([[1, 2], [0.9, 0.5], [0.3, 0.3]])).toEqual([0.295, 0.305]);
   });
 });

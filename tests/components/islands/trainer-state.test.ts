@@ -4,7 +4,7 @@ import type { FromWorker } from "../../../components/islands/trainer/protocol.ts
 
 const worker = (message: FromWorker): Action => ({ type: "worker", message });
 const play = (actions: Action[], from: TrainerState = initialState()) => actions.reduce(reduce, from);
-const test1 = { loss: 0.2, accuracy: 0.94, wrong: [], wrongCount: 60 };
+const test1 = { loss: 0.2, accuracy: 0.94, wrong: [], wrongCount: 60, total: 1000 };
 
 const oneRun: Action[] = [
   { type: "train", epochs: [2] },

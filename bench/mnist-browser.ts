@@ -1,0 +1,96 @@
+// `npm run bench:browser`: all of MNIST in Chromium, as a reader trains it.
+// Serves the built book (dist/; built first if missing), opens chapter 10's
+// trainer, presses "All of MNIST, best settings" and Train, and prints the
+// download (once), the training time the trainer reports, the time from the
+// press to the test accuracy, the test accuracy on the 10,000 official test
+// digits and the page's longest main-thread task. It trains the preset twice
+// (the second press finds the digits in the worker), then chapter 11's
+// recipe (`--recipe` settings below) in chapter 11's trainer, and prints the
+// load average before and after: this machine is shared, so re-run it when
+// it is quiet. `--no-recipe` skips the long run, `--only-recipe` runs only it. Chromium: /usr/bin/chromium
+// or CHROMIUM_PATH.
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { serve } from "../scripts/serve.ts";
+import { launch } from "../tests/e2e/chromium.ts";
+import { buildSite } from "../tests/e2e/build.ts";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const index = `${root}dist/index.html`;
+if (!existsSync(index)) buildSite({});
+const base = /href="(\/[^"]*?)_astro\//.exec(readFileSync(index, "utf8"))?.[1] ?? "/";
+const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+
+/** Chapter 11's recipe on all of MNIST: shifted digits, Adam with a shrinking rate, a wider layer. */
+const RECIPE: Record<string, string> = {
+  Digits: "full", Optimizer: "adam", "Learning rate": "0.001", "Batch size": "128", Epochs: "15",
+  "Hidden neurons": "800", "Rate decay per epoch": "0.8",
+};
+
+async function trainOnce(page: Page, trainer: number): Promise<{ seconds: number; wall: number; accuracy: number; longest: number; long: number[]; status: string }> {
+  const t = page.locator("[data-trainer]").nth(trainer);
+  // One observer a page (a second would count every task twice); emptied for each run.
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; watching?: boolean };
+    w.longTasks = [];
+    if (w.watching) return;
+    w.watching = true;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+    }).observe({ type: "longtask" });
+  });
+  const t0 = Date.now();
+  await t.getByRole("button", { name: "Train", exact: true }).click();
+  await t.locator(":scope[data-state=done][data-test-accuracy]").waitFor({ timeout: 600_000 });
+  const wall = (Date.now() - t0) / 1000;
+  const status = await t.locator("[role=status]").innerText();
+  const seconds = Number(/ in ([\d.]+) s/.exec(status)?.[1]);
+  const accuracy = Number(await t.getAttribute("data-test-accuracy"));
+  const long = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  return { seconds, wall, accuracy, longest: Math.max(0, ...long), long, status };
+}
+
+const report = (name: string, r: Awaited<ReturnType<typeof trainOnce>>) =>
+  console.log(
+    `${name}: test accuracy ${(100 * r.accuracy).toFixed(2)} % on the 10,000 official test digits; ` +
+      `training ${r.seconds.toFixed(1)} s (the trainer's clock), ${r.wall.toFixed(1)} s from Train to the test accuracy; ` +
+      `longest main-thread task ${r.longest} ms (${r.long.length} over 50 ms: ${r.long.join(", ") || "none"})\n  status: ${r.status}`,
+  );
+
+const { server, url } = await serve({ root: `${root}dist`, port: 0, base });
+const chrome = await launch();
+try {
+  console.log(`load average before: ${load()}`);
+  if (!process.argv.includes("--only-recipe")) {
+    const page = await chrome.browser.newPage();
+    page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
+    await page.goto(`${url}10-training-on-digits/`, { waitUntil: "networkidle" });
+    const trainer = page.locator("[data-trainer]").first();
+    await trainer.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !document.querySelector("[data-trainer]")?.closest("astro-island")?.hasAttribute("ssr"));
+    await trainer.getByRole("button", { name: "All of MNIST, best settings" }).click();
+    const first = await trainOnce(page, 0);
+    report("preset, first press (download and decompression included in the second figure)", first);
+    const second = await trainOnce(page, 0);
+    report("preset, second press (digits already in the worker)", second);
+    await page.close();
+  }
+  if (!process.argv.includes("--no-recipe")) {
+    const p11 = await chrome.browser.newPage();
+    await p11.goto(`${url}11-training-better/`, { waitUntil: "networkidle" });
+    const t = p11.locator("[data-trainer]").nth(1);
+    await t.scrollIntoViewIfNeeded();
+    await p11.waitForFunction(() => !document.querySelectorAll("[data-trainer]")[1]?.closest("astro-island")?.hasAttribute("ssr"));
+    for (const [label, value] of Object.entries(RECIPE)) {
+      await t.locator(".tr-field").filter({ has: p11.getByText(label, { exact: true }) }).locator("select").selectOption(value);
+    }
+    await t.getByLabel("Shift digits by up to a pixel").check();
+    report(`chapter 11's recipe (${Object.values(RECIPE).join(", ")}, shifted digits)`, await trainOnce(p11, 1));
+  }
+  console.log(`load average after: ${load()}`);
+} finally {
+  await chrome.close();
+  server.close();
+}

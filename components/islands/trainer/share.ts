@@ -1,0 +1,45 @@
+/**
+ * A run as a link: the trainer's settings, seed included, in the part of the
+ * address after "#" ("#train?lr=0.2&batch=32&…"), as TensorFlow Playground
+ * keeps its state in the address. The same settings train the same curves,
+ * so the link replays a run; opening it only fills in the choices, and
+ * training starts when the reader presses Train. Pure: the island reads and
+ * writes `location`.
+ */
+import { checkSettings, DEFAULTS, type Settings } from "./settings.ts";
+
+/** What a trainer link's hash starts with. */
+export const SHARE_PREFIX = "#train?";
+
+/** Each setting's short name in the link. */
+const KEYS: Record<keyof Settings, string> = {
+  lr: "lr", batchSize: "batch", epochs: "epochs", hidden: "hidden", optimizer: "opt",
+  seed: "seed", shift: "shift", weightDecay: "l2", lrDecay: "decay", data: "data",
+};
+
+/** The hash that holds `s`: every setting, so that a later change of the defaults cannot change the run. */
+export function shareHash(s: Settings): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(KEYS) as (keyof Settings)[]) {
+    const v = s[key];
+    params.set(KEYS[key], typeof v === "boolean" ? (v ? "1" : "0") : String(v));
+  }
+  return SHARE_PREFIX + params.toString();
+}
+
+/**
+ * The settings a hash holds, or null if it is not a trainer link. A link
+ * whose values are out of range throws, naming the setting (checkSettings).
+ */
+export function settingsFromHash(hash: string): Settings | null {
+  if (!hash.startsWith(SHARE_PREFIX)) return null;
+  const params = new URLSearchParams(hash.slice(SHARE_PREFIX.length));
+  const read: Record<string, unknown> = {};
+  for (const key of Object.keys(KEYS) as (keyof Settings)[]) {
+    const raw = params.get(KEYS[key]);
+    if (raw === null) continue;
+    const kind = typeof DEFAULTS[key];
+    read[key] = kind === "boolean" ? raw === "1" : kind === "number" ? Number(raw) : raw;
+  }
+  return checkSettings(read as Partial<Settings>);
+}
