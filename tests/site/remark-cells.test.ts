@@ -1,4 +1,5 @@
 /** The remark plugin turns cell and exercise fences into <Cell> and <Exercise> elements. */
+import { readCache } from "../../components/cell/build/pictures.ts";
 import { describe, expect, test } from "vitest";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
@@ -86,6 +87,8 @@ describe("cells that draw", () => {
         fence("ts cell", 'plot(ys, { title: "up" });\nconsole.log("after");') + "\n" + fence("output", `${text}\nafter`),
     );
     expect(first.outputhtml).toBeUndefined(); // draws nothing: its output stays text
+    await new Promise((r) => setTimeout(r, 50)); // the cache is written once the run has finished
+    expect(Object.keys(readCache())).not.toContain("05-drawing"); // not a chapter of the book: nothing kept for it
     const lines = second.outputhtml.split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^<span class="out-display out-display-plot"><span class="out-picture"><span class="dp-plot" role="img" aria-label="\[plot &quot;up&quot;: 3 points/);

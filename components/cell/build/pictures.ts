@@ -13,7 +13,7 @@
  * pictures there (commit the file with the chapter; a test checks it is current).
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import * as nnfs from "../../../lib/index.ts";
 import type { DisplayItem } from "../../../lib/display.ts";
 import { Notebook } from "../worker/notebook-scope.ts";
@@ -27,6 +27,8 @@ export function draws(code: string): boolean {
 
 const cacheFile = new URL("./pictures.json", import.meta.url);
 const displaySource = new URL("../../../lib/display.ts", import.meta.url);
+/** Whether `chapter` is one of the book's chapters: only those are kept in the committed cache. */
+const isBookChapter = (chapter: string) => /^\d\d-[\w-]+$/.test(chapter) && existsSync(new URL(`../../../chapters/${chapter}/index.mdx`, import.meta.url));
 
 type Cache = Record<string, { key: string; items: DisplayItem[][] }>;
 
@@ -76,7 +78,7 @@ export function chapterPictures(chapter: string, cells: readonly CellSource[], o
   if (!run) {
     run = queue.then(() => collect(chapter, drawing, cells.length));
     queue = run.catch(() => undefined);
-    if (useCache) {
+    if (useCache && isBookChapter(chapter)) {
       runs.set(`${chapter}\n${key}`, run);
       void run.then((items) => {
         if (items.some((i) => i.length > 0)) writeFileSync(cacheFile, `${JSON.stringify({ ...readCache(), [chapter]: { key, items } }, null, 1)}\n`);
