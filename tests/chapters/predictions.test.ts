@@ -70,6 +70,7 @@ test("shownBeforeGuessing leaves out the blocks and the answers kept after them"
 const GIVEAWAYS = [
   { chapter: "08", id: "learning-rates", text: "0.8^{20}", inAnswer: true }, // x after 20 steps at η = 0.9
   { chapter: "08", id: "learning-rates", text: "$-0.8$ for $0.9$", inAnswer: true },
+  { chapter: "09", id: "one-step", text: "step 4: loss 2.2882", inAnswer: true }, // the next nine steps' output shows the loss falling
   { chapter: "06", id: "first-layer-times-ten", text: "What does spread the answers is", inAnswer: false }, // implies ×10 on one layer did not
 ];
 
