@@ -3,16 +3,11 @@
  * probability p given to the true answer. Static: rendered when the site is
  * built, coloured from the theme, with a text alternative.
  */
-import { curve, toSvg, type Frame } from "./curves.ts";
+import { curve, toSvg } from "./curves.ts";
+import { CE_FRAME as F, CE_MARKS } from "./cross-entropy.ts";
 import "./figures.css";
 import "./curves.css";
 
-const F: Frame = { width: 360, height: 220, left: 40, right: 14, top: 12, bottom: 34, xMin: 0, xMax: 1, yMin: 0, yMax: 5 };
-const MARKS = [
-  { p: 1, label: "sure and right: 0" },
-  { p: 0.5, label: "0.5: 0.69" },
-  { p: 0.1, label: "0.1: 2.30" },
-];
 
 const ALT =
   "A falling curve: the cross-entropy of one sample, −ln p, against the probability p given to the true digit. It is very large when p is near 0, 2.30 at p = 0.1, 0.69 at p = 0.5, and 0 at p = 1.";
@@ -47,12 +42,12 @@ export default function CrossEntropyFigure() {
           <line class="cv-axis" x1={x0} x2={x1} y1={y0} y2={y0} />
           <line class="cv-axis" x1={x0} x2={x0} y1={y1} y2={y0} />
           <path class="cv-curve" d={curve(F, (p) => -Math.log(p), 0.005, 1)} />
-          {MARKS.map(({ p, label }) => {
+          {CE_MARKS.map(({ p, label, dx, dy, anchor }) => {
             const [mx, my] = toSvg(F, p, -Math.log(p));
             return (
               <g key={p}>
                 <circle class="cv-dot" cx={mx} cy={my} r={4} />
-                <text class="cv-note" x={p > 0.9 ? mx - 6 : mx + 8} y={p > 0.9 ? my - 14 : my - 8} text-anchor={p > 0.9 ? "end" : "start"}>
+                <text class="cv-note" x={mx + dx} y={my + dy} text-anchor={anchor}>
                   {label}
                 </text>
               </g>

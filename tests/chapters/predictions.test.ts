@@ -48,3 +48,36 @@ describe.each(chapterFiles())("$id", ({ source }) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+/** What a chapter shows before any guess: its source without the <Predict> blocks (their outputs wait) and without the answers kept elsewhere. */
+export function shownBeforeGuessing(source: string): string {
+  return source
+    .replace(/<Predict\b[\s\S]*?<\/Predict>/g, "")
+    .replace(/<div data-predict-answer="[^"]*">[\s\S]*?<\/div>/g, "");
+}
+
+test("shownBeforeGuessing leaves out the blocks and the answers kept after them", () => {
+  const source = 'a\n<Predict id="p">\ncell\n</Predict>\n\n<div data-predict-answer="p">\n\nwhy\n\n</div>\n\nb';
+  expect(shownBeforeGuessing(source).replace(/\s+/g, " ")).toBe("a b");
+});
+
+/**
+ * Prose that would answer a question if it were readable before the guess: a
+ * derivation that computes the answer, or a sentence that takes it for
+ * granted. Each must sit inside the answer (or, where it says "never", be
+ * gone from the chapter).
+ */
+const GIVEAWAYS = [
+  { chapter: "08", id: "learning-rates", text: "0.8^{20}", inAnswer: true }, // x after 20 steps at η = 0.9
+  { chapter: "08", id: "learning-rates", text: "$-0.8$ for $0.9$", inAnswer: true },
+  { chapter: "09", id: "one-step", text: "step 4: loss 2.2882", inAnswer: true }, // the next nine steps' output shows the loss falling
+  { chapter: "06", id: "first-layer-times-ten", text: "What does spread the answers is", inAnswer: false }, // implies ×10 on one layer did not
+];
+
+// Only the chapters under test (npm run test:chapter -- NN tests one).
+const present = GIVEAWAYS.flatMap((g) => chapterFiles().filter((c) => c.id.startsWith(g.chapter)).map((c) => ({ ...g, source: c.source })));
+if (present.length > 0) test.each(present)("chapter $chapter: “$text” does not answer “$id” before the reader guesses", ({ id, text, inAnswer, source }) => {
+  expect(predictions(source).map((p) => p.id)).toContain(id);
+  expect(shownBeforeGuessing(source)).not.toContain(text);
+  expect(source.includes(text)).toBe(inAnswer);
+});

@@ -40,7 +40,7 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "except for the 49 digits that tip it over to 1", output: "answers: [0, 49, 0, 951, 0, 0, 0, 0, 0, 0]" },
     { prose: "range $0.99$ on average, against $0.38$ before", output: "hidden 1 activations from 0.00 to 1.00, ranging 0.99" },
     { prose: "The second layer's sums range further, $1.83$, and its sigmoid squeezes that to $0.39$", output: "hidden 2: sums range 1.83, activations range 0.39" },
-    { prose: "What does spread the answers is making *every* layer answer strongly", output: "every layer × 10: [13, 434, 135, 260, 0, 0, 72, 36, 0, 50]" },
+    { prose: "That spreads the answers over most digits, with output 1 now ahead", output: "every layer × 10: [13, 434, 135, 260, 0, 0, 72, 36, 0, 50]" },
   ],
   "07": [
     { prose: "we counted: 105 right out of the 1,000 validation digits", output: "accuracy: 0.105" },

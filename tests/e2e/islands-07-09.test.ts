@@ -154,6 +154,23 @@ describe("chapter 8: descent on a contour map", () => {
     await page.close();
   });
 
+  test("on a 375-px phone, the loss plot's tick labels stay inside the plot, even after a walk that diverges to 10⁹", async () => {
+    const { page, problems } = await openIsland("08-gradient-descent/", ".cd", PHONE);
+    await page.getByRole("button", { name: /^Diverges/ }).click();
+    for (let k = 0; k < 10; k++) await page.getByRole("button", { name: "10 steps" }).click();
+    expect((await cdReadout(page)).trend).toBe("diverging");
+    const outside = await page.locator(".cd-loss").evaluate((svg) => {
+      const plot = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll("text")]
+        .filter((t) => { const b = t.getBoundingClientRect(); return b.left < plot.left || b.right > plot.right; })
+        .map((t) => t.textContent);
+    });
+    expect(await page.locator(".cd-loss text").allTextContents()).toContain("1e8");
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test("touch, on a 375-px phone: a tap moves the start, and nothing scrolls sideways", async () => {
     const { page, problems } = await openIsland("08-gradient-descent/", ".cd", PHONE);
     expect(await noSideScroll(page)).toBe(true);

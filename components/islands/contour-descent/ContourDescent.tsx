@@ -11,6 +11,7 @@ import { useId, useState } from "preact/hooks";
 import {
   LEVELS,
   LOSS,
+  tickLabel,
   MAP,
   MAX_STEPS,
   PRESETS,
@@ -139,7 +140,7 @@ export default function ContourDescent() {
             <g key={t.value}>
               <line class="cd-grid" x1={LOSS.left} x2={LOSS.width - LOSS.right} y1={t.py} y2={t.py} />
               <text class="cd-tick" x={LOSS.left - 4} y={t.py + 4} text-anchor="end">
-                {t.value >= 1 ? t.value : `1e${Math.round(Math.log10(t.value))}`.replace("-", "−")}
+                {tickLabel(t.value)}
               </text>
             </g>
           ))}

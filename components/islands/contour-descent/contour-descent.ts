@@ -170,7 +170,7 @@ export function pathPoints(path: readonly Point[]): [number, number][] {
 }
 
 /** The loss plot: SVG size; g is drawn on a log scale, from 10⁻⁴ up to its largest value. */
-export const LOSS = { width: 360, height: 120, left: 36, right: 8, top: 8, bottom: 20 } as const;
+export const LOSS = { width: 360, height: 120, left: 42, right: 8, top: 8, bottom: 20 } as const;
 
 /** The loss curve (log scale) as an SVG path, and the decades its axis marks. */
 export function lossPath(path: readonly Point[], steps = MAX_STEPS): { d: string; ticks: { value: number; py: number }[] } {
@@ -186,6 +186,12 @@ export function lossPath(path: readonly Point[], steps = MAX_STEPS): { d: string
   const every = top - bottom > 8 ? 4 : 2;
   for (let l = bottom; l <= top; l += every) ticks.push({ value: 10 ** l, py: py(l) });
   return { d, ticks };
+}
+
+/** A tick of the loss axis, short enough for its margin: 1e−4, 1e−2, 1, 100, 1e4, 1e8. */
+export function tickLabel(value: number): string {
+  const exponent = Math.round(Math.log10(value));
+  return exponent >= 0 && exponent <= 2 ? String(10 ** exponent) : `1e${exponent}`.replace("-", "−");
 }
 
 /** A number with at most `digits` decimals and a true minus sign. */

@@ -22,6 +22,7 @@ import {
   g,
   gradG,
   lossPath,
+  tickLabel,
   pathPoints,
   snap,
   toMap,
@@ -128,6 +129,14 @@ describe("drawing", () => {
     const { d, ticks } = lossPath(descend(START, 0.05, 30));
     expect(d.split(" ")).toHaveLength(31);
     expect(ticks.map((t) => t.value)).toEqual([1e-4, 1e-2, 1, 100]);
+  });
+
+  test("a diverging walk's ticks are written as powers of ten, short enough for the axis margin", () => {
+    const { ticks } = lossPath(descend(START, 0.105, 100));
+    const labels = ticks.map((t) => tickLabel(t.value));
+    expect(labels).toEqual(["1e−4", "1", "1e4", "1e8"]);
+    expect(Math.max(...labels.map((l) => l.length))).toBeLessThanOrEqual(4);
+    expect([1e-2, 1, 10, 100].map(tickLabel)).toEqual(["1e−2", "1", "10", "100"]);
   });
 });
 
