@@ -32,16 +32,19 @@ describe("the trainer's network, kept", () => {
     const t = page.locator("[data-trainer]").first();
     await t.scrollIntoViewIfNeeded();
     await page.evaluate(() => {
-      const w = window as unknown as { epochAt: number[] };
+      const w = window as unknown as { epochAt: [number, number][] };
       w.epochAt = [];
       const el = document.querySelector("[data-trainer]")!;
-      new MutationObserver(() => w.epochAt.push(performance.now())).observe(el, { attributes: true, attributeFilter: ["data-epoch"] });
+      // Each change of data-epoch, with the epoch it names: under load two epochs may reach the page in one render.
+      new MutationObserver(() => w.epochAt.push([Number(el.getAttribute("data-epoch")), performance.now()])).observe(el, { attributes: true, attributeFilter: ["data-epoch"] });
     });
     await t.getByRole("button", { name: "Train", exact: true }).click();
     await page.locator("[data-trainer][data-state=done]").waitFor({ timeout: 60_000 });
-    const at = await page.evaluate(() => (window as unknown as { epochAt: number[] }).epochAt);
-    expect(at).toHaveLength(10); // one change per epoch (Reset is not pressed)
-    const perEpoch = (at[9] - at[0]) / 9 / 1000; // epochs 2–10, batching delays cancel out
+    const at = await page.evaluate(() => (window as unknown as { epochAt: [number, number][] }).epochAt);
+    const [first, last] = [at[0], at.at(-1)!];
+    expect(last[0]).toBe(10); // the last change names epoch 10 (Reset is not pressed)
+    expect(at.length).toBeGreaterThanOrEqual(5); // the epochs reach the page as they end, not all at once
+    const perEpoch = (last[1] - first[1]) / (last[0] - first[0]) / 1000; // from the first epoch seen to the last, batching delays cancel out
     console.log(`seconds per epoch in Chromium: ${perEpoch.toFixed(3)}`);
     expect(perEpoch).toBeLessThanOrEqual(0.5);
     await t.locator(".tr-test-accuracy").waitFor({ timeout: 10_000 });
