@@ -43,24 +43,10 @@ describe("memory: the page survives a cell that allocates without end, says so, 
     await page.close();
   });
 
-  // A known failure, kept visible: plain arrays allocated at full speed (a loop at the top of a cell runs
-  // as fast as in a function now) reach about 4 GB in 5 s, and Chromium then ends the whole tab, not just
-  // the worker: a bare blob: worker on a blank page does the same. Workers have no memory reading to stop
-  // them earlier (performance.memory is undefined there). When this starts to pass, make it a plain test.
-  test.fails("plain arrays (known: Chromium ends the tab when a worker runs out of memory this fast)", async () => {
-    const code = "const a: number[][] = [];\nwhile (true) a.push(new Array(1000).fill(1.5));";
-    const { page } = await fresh(chrome, neuron);
-    let crashed = false;
-    page.on("crash", () => (crashed = true));
-    const cell = cellAt(page, 1);
-    await setCode(cell, code);
-    await cell.evaluate((el) => (el.dataset.timeout = "6000"));
-    const r = await runAndWait(cell, undefined, 40_000).catch(() => null);
-    await page.close().catch(() => undefined);
-    expect(crashed).toBe(false);
-    expect(r?.state).toBe("error");
-  });
-
+  // Not claimed: plain arrays allocated without end at full speed (a loop at the top of a cell now runs as
+  // fast as in a function) reach about 4 GB in 5 s, and Chromium then often ends the whole tab, not just the
+  // worker; a bare blob: worker on a blank page does the same, and workers have no memory reading
+  // (performance.memory is undefined there) to stop such a loop earlier. README, "Known limits".
   test("a worker that stops answering while idle is noticed and replaced, and the page says so", async () => {
     const { page } = await fresh(chrome, neuron);
     // A frozen prototype cannot be put back: the worker ends itself, and only the heartbeat notices.
