@@ -32,5 +32,9 @@ describe.each(chapters.filter((c) => c.exercises.length > 0))("$id", ({ id, cell
     expect(solved.error?.text ?? null).toBeNull();
     expect(solved.results.length).toBeGreaterThan(0);
     expect(solved.results.filter((r) => !r.pass).map((r) => `${r.name}: ${r.reason}`)).toEqual([]);
+    // A check's expected value is the book's, not computed from the reader's answer: otherwise a
+    // wrong answer reads "expected <your answer>, got <the right one>".
+    const expectedOf = (results: { name: string; expected: string }[]) => results.map((r) => `${r.name}: ${r.expected}`);
+    if (started.error === null) expect(expectedOf(started.results), "the expected values of the starting code's checks").toEqual(expectedOf(solved.results));
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -183,6 +184,27 @@ describe("all of MNIST: loadMnist({ set: \"full\" })", () => {
     // and the training set's: 5, 0, 4, 1, 9.
     expect(full.train.y.slice(0, 5)).toEqual([5, 0, 4, 1, 9]);
   }, 30_000);
+
+  // Chapter 11 says so: a network trained on all of MNIST has seen our 1,000 test digits.
+  test("the small set's 10,000 digits are all among the full set's 50,000 training digits", async () => {
+    const [small, full] = await Promise.all([loadMnist(), loadMnist({ set: "full" })]);
+    const key = (X: Mnist["train"]["X"], i: number) =>
+      createHash("md5").update(new Uint8Array(X.data.buffer, X.data.byteOffset + i * 784 * 4, 784 * 4)).digest("hex");
+    const part = new Map<string, string>();
+    for (const name of ["train", "validation", "test"] as const) {
+      const { X } = full[name];
+      for (let i = 0; i < X.rows; i++) part.set(key(X, i), name);
+    }
+    const found: Record<string, number> = {};
+    for (const name of ["train", "validation", "test"] as const) {
+      const { X } = small[name];
+      for (let i = 0; i < X.rows; i++) {
+        const where = part.get(key(X, i)) ?? "nowhere";
+        found[where] = (found[where] ?? 0) + 1;
+      }
+    }
+    expect(found).toEqual({ train: 10_000 });
+  }, 60_000);
 });
 
 describe("parseMnist rejects what is not an MNIST file", () => {
