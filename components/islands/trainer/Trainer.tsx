@@ -204,7 +204,7 @@ export default function Trainer({ compare = false, extras = false, files = false
           load={(file, name) => {
             loadingFile.current = name;
             setFileError(null);
-            worker.send({ type: "load", dataUrl: url(), file });
+            worker.send({ type: "load", dataUrl: url(), fullDataUrl: url(true), file });
           }}
         />
       )}

@@ -10,6 +10,7 @@ import { checkAnswers, PROBE_DIGITS, readModelFile } from "./model-file.ts";
 import { testReport } from "./run.ts";
 import { pack } from "../shared/trained-store.ts";
 import type { TestReport } from "./protocol.ts";
+import type { DataChoice } from "./settings.ts";
 
 export function loadJob(text: string, mnist: Mnist): { packed: string; about: string; test: TestReport } {
   const { network, model, about } = readModelFile(text);
@@ -18,4 +19,22 @@ export function loadJob(text: string, mnist: Mnist): { packed: string; about: st
   checkAnswers(network, new Matrix(n, cols, mnist.test.X.data.slice(0, n * cols))); // [n, 784]
   const test = testReport(network, mnist.test);
   return { packed: pack({ model, about, testAccuracy: test.accuracy }), about, test };
+}
+
+/**
+ * The digits a saved network was trained on, read from its about line (the
+ * trainer writes "all of MNIST" there, settings.ts): its test digits are that
+ * set's. The quick set's digits all come from MNIST's training digits, so a
+ * network trained on all of MNIST is measured on the official test digits.
+ * Only the file's end is read: the about line is its last field.
+ */
+export function trainedOn(text: string): DataChoice {
+  const m = /"about"\s*:\s*("(?:[^"\\]|\\.){0,4000}")\s*}\s*$/.exec(text.slice(-8000));
+  let about: unknown = "";
+  try {
+    about = m ? JSON.parse(m[1]) : "";
+  } catch {
+    about = "";
+  }
+  return typeof about === "string" && about.includes("all of MNIST") ? "full" : "small";
 }

@@ -34,7 +34,7 @@ export type ToWorker =
   /** Stop after the current batch; the network keeps what it has learned. */
   | { type: "stop" }
   /** Read a network file, check it (load-job.ts), measure it; the page keeps it only after `loaded`. */
-  | { type: "load"; dataUrl: string; file: Blob };
+  | { type: "load"; dataUrl: string; fullDataUrl: string; file: Blob };
 
 export type FromWorker =
   /** Training is about to start; `kernel` is what the products run on (chapter 12). */

@@ -1,7 +1,8 @@
 /** Loading a network file (load-job.ts) and the rule for replacing the kept network (keep-rule.ts). */
 import { beforeAll, describe, expect, test } from "vitest";
 import { Dense, ReLU, Sequential, Softmax, loadMnist, unpackTrained, type Mnist } from "nnfs";
-import { loadJob } from "../../../components/islands/trainer/load-job.ts";
+import { loadJob, trainedOn } from "../../../components/islands/trainer/load-job.ts";
+import { DEFAULTS, describeSettings } from "../../../components/islands/trainer/settings.ts";
 import { fileTooLarge, modelFile, MODEL_FILE_LIMIT } from "../../../components/islands/trainer/model-file.ts";
 import { askBeforeKeeping } from "../../../components/islands/trainer/keep-rule.ts";
 
@@ -16,6 +17,19 @@ const file = (edit: (json: Record<string, any>) => void = () => {}) => {
   edit(json);
   return JSON.stringify(json);
 };
+
+describe("which test digits a loaded network is measured on", () => {
+  // The quick set's 10,000 digits all come from MNIST's first 50,000 training digits, so a network trained
+  // on all of MNIST has seen the quick set's test digits: it is measured on the official test digits instead.
+  test("a network trained on all of MNIST: the official test digits", () => {
+    expect(trainedOn(modelFile(net().toJSON(), describeSettings({ ...DEFAULTS, data: "full" })))).toBe("full");
+  });
+  test("a network trained on the quick set, or a file that does not say: the quick set's", () => {
+    expect(trainedOn(modelFile(net().toJSON(), describeSettings(DEFAULTS)))).toBe("small");
+    expect(trainedOn(JSON.stringify(net().toJSON()))).toBe("small");
+    expect(trainedOn("not json at all")).toBe("small");
+  });
+});
 
 describe("loading a network file", () => {
   test("a good file: packed for keeping, with its test accuracy", () => {
