@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, test } from "vitest";
 import { gzipSync } from "node:zlib";
-import { MNIST_FULL_SPLIT, MNIST_SPLIT, type Mnist, loadMnist, parseMnist } from "nnfs";
+import { MNIST_FULL_SPLIT, MNIST_SPLIT, Matrix, type Mnist, loadMnist, parseMnist } from "nnfs";
 
 const file = new URL("../../public/data/mnist.bin", import.meta.url);
 let mnist: Mnist;
@@ -188,7 +188,7 @@ describe("all of MNIST: loadMnist({ set: \"full\" })", () => {
   // Chapter 11 says so: a network trained on all of MNIST has seen our 1,000 test digits.
   test("the small set's 10,000 digits are all among the full set's 50,000 training digits", async () => {
     const [small, full] = await Promise.all([loadMnist(), loadMnist({ set: "full" })]);
-    const key = (X: Mnist["train"]["X"], i: number) =>
+    const key = (X: Matrix, i: number) =>
       createHash("md5").update(new Uint8Array(X.data.buffer, X.data.byteOffset + i * 784 * 4, 784 * 4)).digest("hex");
     const part = new Map<string, string>();
     for (const name of ["train", "validation", "test"] as const) {
