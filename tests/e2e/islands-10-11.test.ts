@@ -81,11 +81,11 @@ describe("chapter 10: the trainer", () => {
     await t.getByLabel("Epochs").selectOption("30");
     await t.getByLabel("Batch size").selectOption("8");
     await t.getByRole("button", { name: "Train", exact: true }).click();
-    // Part-way through the second epoch.
+    // Part-way through the second epoch or later (an epoch on the fast kernels can pass between two polls).
     await page.waitForFunction(() => {
       const el = document.querySelector("[data-trainer]")!;
       const bar = el.querySelector("progress")!;
-      return el.getAttribute("data-epoch") === "1" && bar.value > 1.3 / 30;
+      return Number(el.getAttribute("data-epoch")) >= 1 && bar.value > 1.3 / 30;
     }, undefined, { timeout: 20_000, polling: 20 });
     await t.getByRole("button", { name: "Stop" }).click();
     const pressed = Date.now();
