@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
-import { openIsland } from "./pages.ts";
+import { checkControl, openIsland } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ describe("chapter 1: the curve-fitting network's worker", () => {
     const { page, problems } = await openIsland(chrome.browser, "01-why-neural-networks/", ".cf");
     // Three neurons cannot quite fit the wave, so they train through their whole budget:
     // thousands of steps, none of them on the page's thread.
-    await page.getByRole("radio", { name: "3 neurons" }).check();
+    await checkControl(page.getByRole("radio", { name: "3 neurons" }));
     const stepsNow = async () => Number(await text(page, ".cf-steps"));
     await page.waitForFunction(() => Number(document.querySelector(".cf-steps")?.textContent) >= 1500, null, { timeout: 30_000 });
     const names = await Promise.all(page.workers().map((w) => w.evaluate(() => (self as unknown as { name: string }).name)));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, openIsland as openIslandIn, openPage, type WatchedPage } from "./pages.ts";
+import { baseUrl, checkControl, openIsland as openIslandIn, openPage, type WatchedPage } from "./pages.ts";
 import { yFromClient } from "../../components/islands/curve-fit/curve-fit.ts";
 
 let chrome: Launched;
@@ -83,7 +83,7 @@ describe("chapter 1: the curve-fitting network", () => {
     expect(await yOf(4)).toBe(expected);
 
     // A big network, the wave again: the error falls close to zero while we wait.
-    await page.getByRole("radio", { name: "16 neurons" }).check();
+    await checkControl(page.getByRole("radio", { name: "16 neurons" }));
     await page.getByRole("button", { name: "Wave" }).click();
     expect(await yOf(0)).toBe(-0.25);
     await page.waitForFunction(() => Number(document.querySelector(".cf-error")?.getAttribute("data-value")) < 1e-3, null, {

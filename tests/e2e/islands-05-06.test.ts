@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
+import { baseUrl, checkControl, openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -119,7 +119,7 @@ describe("chapter 5: the weight painter", () => {
     expect(await counts(page)).toEqual({ pos: 1, neg: 0 });
     expect(await page.locator(".wp-cursor").innerText()).toBe("Cursor at row 15, column 15: weight 1");
 
-    await page.getByLabel("Negative (−1)").check();
+    await checkControl(page.getByLabel("Negative (−1)"));
     await page.locator(".wp-grid").focus();
     await page.keyboard.press("ArrowUp");
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowRight");

@@ -1,6 +1,6 @@
 /** Helpers shared by the browser tests: the served URL and a page that records what went wrong. */
 import { inject } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 
 export const baseUrl = (): string => inject("baseUrl");
 
@@ -66,3 +66,22 @@ export async function watchLongTasks(page: Page): Promise<void> {
 
 /** The long tasks recorded since watchLongTasks, in milliseconds. */
 export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+/**
+ * Checks a radio or checkbox. Cells and islands wake as they scroll into view and can
+ * change the height of what is above, so a click aimed at a control can land beside it
+ * when the page moves between Playwright's aim and its click ("Clicking the checkbox did
+ * not change its state"). The click is tried again, up to three times, once the page
+ * has had a frame to settle; a control that never takes the click still fails.
+ */
+export async function checkControl(control: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await control.check({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes("did not change its state")) throw e;
+      await control.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+  }
+}

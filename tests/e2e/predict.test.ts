@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, chapterUrls, openPage } from "./pages.ts";
+import { baseUrl, chapterUrls, checkControl, openPage } from "./pages.ts";
 import { cellAt, runAndWait } from "./cell-helpers.ts";
 import { axe, report, setTheme } from "./a11y-checks.ts";
 
@@ -127,7 +127,7 @@ describe("predict, then run", () => {
         const answers = page.locator(`[data-predict-id="${id}"] [data-predict-answer], [data-predict-answer="${id}"]`);
         expect(await answers.count(), `${url} ${id}`).toBeGreaterThan(0);
         for (const a of await answers.all()) expect(await a.isVisible(), `${url} ${id} before`).toBe(false);
-        await predict.getByRole("radio").first().check();
+        await checkControl(predict.getByRole("radio").first());
         for (const a of await answers.all()) expect(await a.isVisible(), `${url} ${id} after the guess alone`).toBe(false);
         await predict.getByRole("button", { name: "Show me" }).click();
         for (const a of await answers.all()) expect(await a.isVisible(), `${url} ${id} after`).toBe(true);
