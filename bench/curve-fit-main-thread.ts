@@ -10,7 +10,7 @@
 // busy machine stretches every task: a task waits for a core as well as
 // works. So each run also prints its longest task in the page thread's own
 // CPU time (from a Chromium trace), which the load does not stretch.
-//   node bench/curve-fit-main-thread.ts            (SECONDS=5 per run by default)
+//   npx node bench/curve-fit-main-thread.ts   (Node 24 from the devDependencies; SECONDS=5 per run by default)
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
