@@ -72,6 +72,10 @@ const GIVEAWAYS = [
   { chapter: "08", id: "learning-rates", text: "$-0.8$ for $0.9$", inAnswer: true },
   { chapter: "09", id: "one-step", text: "step 4: loss 2.2882", inAnswer: true }, // the next nine steps' output shows the loss falling
   { chapter: "06", id: "first-layer-times-ten", text: "What does spread the answers is", inAnswer: false }, // implies ×10 on one layer did not
+  { chapter: "05", id: "which-scores-highest", text: "block     -80", inAnswer: true }, // the block's sum, printed again by the next section's table
+  { chapter: "05", id: "which-scores-highest", text: "shifted   -40", inAnswer: true },
+  { chapter: "06", id: "thousand-guesses", text: "Why always 3?", inAnswer: false }, // a heading that says the network answers 3 for every digit
+  { chapter: "06", id: "thousand-guesses", text: "come first for every image", inAnswer: false },
 ];
 
 // Only the chapters under test (npm run test:chapter -- NN tests one).

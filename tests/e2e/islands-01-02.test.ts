@@ -104,6 +104,23 @@ describe("chapter 1: the curve-fitting network", () => {
     await page.close();
   });
 
+  test.each([1280, 390])("at %d px the axis names overlap no dot, with the Wave's points", async (width) => {
+    const { page, problems } = await openIsland("01-why-neural-networks/", ".cf");
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole("button", { name: "Wave" }).click();
+    await page.locator(".cf-label").first().scrollIntoViewIfNeeded();
+    const boxes = async (selector: string) => Promise.all((await page.locator(selector).all()).map(async (l) => (await l.boundingBox())!));
+    const labels = await boxes(".cf-label");
+    const dots = await boxes(".cf-dot");
+    expect(labels).toHaveLength(2);
+    expect(dots).toHaveLength(9);
+    const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+    for (const label of labels) for (const dot of dots) expect(apart(label, dot)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test("the curve is usable on a phone, with no horizontal scroll", async () => {
     const phone = await launch({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
     try {

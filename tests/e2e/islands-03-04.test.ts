@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
+import { baseUrl, openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -133,6 +133,30 @@ describe("chapter 4: the sigmoid plot", () => {
     await page.getByRole("button", { name: "Back to σ(x)" }).click();
     expect((await readout(page)).z).toBe(2);
     expect((await readout(page)).y).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("the legend names the dashed σ(x) only while it can be seen: not at the start, nor without JavaScript", async () => {
+    const legend = (page: Page) => text(page, ".sp-legend");
+    const noScript = await chrome.browser.browser()!.newContext({ javaScriptEnabled: false });
+    const still = await noScript.newPage();
+    await still.goto(`${baseUrl()}04-activation-the-sigmoid/`, { waitUntil: "load" });
+    expect(await still.locator(".sp-curve").count()).toBe(1);
+    expect(await still.locator(".sp-ref").count()).toBe(0);
+    expect(await legend(still)).not.toContain("for comparison");
+    await noScript.close();
+
+    const { page, problems } = await openIsland("04-activation-the-sigmoid/", ".sp");
+    expect(await page.locator(".sp-ref").count()).toBe(0);
+    expect(await legend(page)).not.toContain("for comparison");
+    await page.getByLabel("weight w").focus();
+    await page.keyboard.press("ArrowRight"); // w: 1 → 1.1, and the curves part
+    await page.locator(".sp-ref").waitFor();
+    expect(await legend(page)).toContain("σ(x), for comparison");
+    await page.getByRole("button", { name: "Back to σ(x)" }).click();
+    await page.locator(".sp-ref").waitFor({ state: "detached" });
+    expect(await legend(page)).not.toContain("for comparison");
     expect(problems).toEqual([]);
     await page.close();
   });

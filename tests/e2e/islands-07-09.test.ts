@@ -237,6 +237,25 @@ describe("chapter 9: the tiny network, step by step", () => {
     await page.close();
   });
 
+  test.each([1280, 390])("at %d px every step's formula breaks only between its pieces, and the update rule stays on one line", async (width) => {
+    const { page, problems } = await openIsland("09-backpropagation/", ".tn", { width, height: 900 });
+    await page.getByLabel("step", { exact: true }).focus();
+    await page.keyboard.press("Home");
+    for (let k = 0; k <= 19; k++) {
+      expect(await tnStep(page)).toBe(k);
+      const lines = await page.$$eval(".tn-formula .tn-piece", (pieces) =>
+        pieces.map((p) => ({ text: p.textContent, lines: new Set([...p.getClientRects()].map((r) => Math.round(r.top))).size })),
+      );
+      expect(lines.filter((p) => p.lines !== 1)).toEqual([]);
+      // and no piece runs out of the panel
+      expect(await page.$eval(".tn-formula", (f) => f.scrollWidth <= f.clientWidth)).toBe(true);
+      if (k === 19) expect(lines.map((p) => p.text)).toContain("w ← w − η·∂L/∂w,");
+      await page.keyboard.press("ArrowRight");
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test("touch, on a 375-px phone: Next and Back by tapping, and nothing scrolls sideways", async () => {
     const { page, problems } = await openIsland("09-backpropagation/", ".tn", PHONE);
     expect(await noSideScroll(page)).toBe(true);

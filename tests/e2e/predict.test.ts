@@ -136,7 +136,7 @@ describe("predict, then run", () => {
       await page.close();
     }
     expect(seen).toBeGreaterThanOrEqual(urls.length);
-  });
+  }, 240_000); // twelve chapters, each loaded twice: over a minute when the machine is busy
 
   test("the print edition shows every answer: a chapter printed, and the whole-book page", async () => {
     const { page } = await openPage(chrome.browser, chapter1());

@@ -4,7 +4,7 @@
  * geometry is curve-fit.ts'; the island owns the state and the handlers.
  */
 import type { Ref } from "preact";
-import { pathOf, PLOT, toSvg, type Point } from "./curve-fit.ts";
+import { AXIS_LABELS, pathOf, PLOT, toSvg, type Point } from "./curve-fit.ts";
 import { clamp, fixed } from "../shared/numbers.ts";
 
 interface Props {
@@ -46,12 +46,19 @@ export default function CurveFitPlot({ svg, fitted, fits, points, dragging, help
       <rect class="cf-bg" x={left.sx} y={top.sy} width={right.sx - left.sx} height={bottom.sy - top.sy} />
       <line class="cf-axis" x1={left.sx} x2={right.sx} y1={zero.sy} y2={zero.sy} />
       <line class="cf-axis" x1={zero.sx} x2={zero.sx} y1={top.sy} y2={bottom.sy} />
-      <text class="cf-label" x={right.sx - 6} y={zero.sy - 8} text-anchor="end" aria-hidden="true">
-        x
-      </text>
-      <text class="cf-label" x={zero.sx + 8} y={top.sy + 18} aria-hidden="true">
-        y
-      </text>
+      {(["x", "y"] as const).map((axis) => (
+        <text
+          key={axis}
+          class="cf-label"
+          x={AXIS_LABELS[axis].sx}
+          y={AXIS_LABELS[axis].sy}
+          text-anchor={AXIS_LABELS[axis].anchor}
+          dominant-baseline="central"
+          aria-hidden="true"
+        >
+          {axis}
+        </text>
+      ))}
       <path class="cf-curve" d={pathOf(fitted)} />
       {points.map((p, i) => {
         const a = toSvg(p);

@@ -244,6 +244,17 @@ export function toSvg(p: Point): { sx: number; sy: number } {
 }
 
 /**
+ * Where the axes' names go, centred on `sy`: "x" past the right end of the
+ * x axis, in the margin no dot and no curve reaches, and "y" left of the y
+ * axis at its top, clear of the middle column of dots (a dot is up to 18
+ * units wide on a phone, a label up to 26 units high).
+ */
+export const AXIS_LABELS: Record<"x" | "y", { sx: number; sy: number; anchor: "start" | "end" }> = {
+  x: { sx: toSvg({ x: LIMIT, y: 0 }).sx + 3, sy: toSvg({ x: 0, y: 0 }).sy, anchor: "start" },
+  y: { sx: toSvg({ x: 0, y: 0 }).sx - 22, sy: toSvg({ x: 0, y: LIMIT }).sy + 14, anchor: "end" },
+};
+
+/**
  * The value y under a pointer, given the pointer's clientY and the plot's
  * on-screen top and height (the SVG scales with the page).
  */

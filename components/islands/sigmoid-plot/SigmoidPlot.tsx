@@ -2,7 +2,7 @@
  * Chapter 4's island: σ(w·x + b) drawn live. Sliders set the weight w, the
  * bias b and the input x of a probe point; dragging (or tapping) across the
  * plot moves the probe too. The dashed curve is the plain σ(x) to compare
- * with. The numbers and the path come from sigmoid-plot.ts. With `reader`
+ * with, drawn (and named in the legend) only where the curve has left it. The numbers and the path come from sigmoid-plot.ts. With `reader`
  * (the name a cell of the chapter gives its own sigmoid), a switch draws the
  * curve with the reader's function instead (use-reader.ts).
  */
@@ -19,6 +19,7 @@ import {
   midpoint,
   neuronOutput,
   readerArgs,
+  referenceShows,
   sampleXs,
   toPx,
   valuesPath,
@@ -78,6 +79,7 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
   const [px, py] = toPx(x, y);
   const mid = midpoint(w, b);
   const midIn = mid !== null && mid >= VIEW.xMin && mid <= VIEW.xMax;
+  const showRef = referenceShows(XS, ys ? ys.slice(0, XS.length) : XS.map((xi) => neuronOutput(w, b, xi)));
 
   const probeAt = (ev: PointerEvent) => {
     const svg = ev.currentTarget as SVGSVGElement;
@@ -130,7 +132,7 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
             </g>
           );
         })}
-        <path class="sp-ref" d={curvePath(1, 0)} />
+        {showRef && <path class="sp-ref" d={curvePath(1, 0)} />}
         {midIn && (
           <line class="sp-mid" x1={toPx(mid, 0)[0]} x2={toPx(mid, 0)[0]} y1={y0} y2={toPx(0, 0.5)[1]} />
         )}
@@ -139,7 +141,13 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
         <circle class="sp-probe" cx={px} cy={py} r={5.5} />
       </svg>
       <p class="sp-legend" aria-hidden="true">
-        <span class="sp-key sp-key-curve" /> {ys ? `your ${reader}(w·x + b)` : "σ(w·x + b)"} <span class="sp-key sp-key-ref" /> σ(x), for comparison
+        <span class="sp-key sp-key-curve" /> {ys ? `your ${reader}(w·x + b)` : "σ(w·x + b)"}
+        {showRef && (
+          <>
+            {" "}
+            <span class="sp-key sp-key-ref" /> σ(x), for comparison
+          </>
+        )}
       </p>
       {reader && <ReaderToggle name={reader} what="sigmoid" on={mine} onChange={setMine} state={theirs} />}
       <div class="sp-sliders">

@@ -76,6 +76,20 @@ export function curvePath(w: number, b: number, samples = 161): string {
   return valuesPath(xs, xs.map((x) => neuronOutput(w, b, x)));
 }
 
+/** How far (in SVG units) a curve must leave σ(x) before the dashed σ(x) peeks out from under it: half its 3-unit stroke plus half the dashed line's 1.5. */
+const HIDDEN_UNDER = 2.25;
+
+/**
+ * Whether the dashed σ(x), drawn for comparison, can be seen: the curve
+ * drawn on top (values ys at xs) is 3 units wide and covers it wherever the
+ * two lie closer than that. At the start (w = 1, b = 0), which is also what
+ * the page shows before its script runs, the two are the same curve, so the
+ * view leaves the comparison, and its legend entry, out.
+ */
+export function referenceShows(xs: number[], ys: number[]): boolean {
+  return xs.some((x, k) => Math.abs(toPx(x, ys[k])[1] - toPx(x, sigmoid(x))[1]) > HIDDEN_UNDER);
+}
+
 /**
  * What the reader's own sigmoid is asked to draw the same curve: one call
  * per sample, z = w·x + b, then one for the probe's z (last).

@@ -6,9 +6,11 @@
  * its gradient and, after the update step, its new value. The numbers come
  * from tiny-network.ts, the drawing's geometry from layout.ts.
  */
+import { Fragment } from "preact";
 import { useId, useState } from "preact/hooks";
 import { EXAMPLE, PARAMS, fmt, nodeLabel, paramHot, paramRow, steps, type NodeId } from "./tiny-network.ts";
 import { CARDS, EDGES, TARGET_NOTE, VIEW, baseline, segment } from "./layout.ts";
+import { formulaPieces } from "./formula-breaks.ts";
 import "../shared/islands.css";
 import "./tiny-network.css";
 
@@ -16,6 +18,20 @@ const NAMES: Record<NodeId, string> = { x1: "x₁", x2: "x₂", h1: "h₁", h2: 
 const PHASE = { start: "Start", forward: "Forward", backward: "Backward", update: "Update" } as const;
 
 const show = (v: number | null, digits: number) => (v === null ? "?" : fmt(v, digits));
+
+/** A formula whose lines break only between its pieces (formula-breaks.ts), never inside "w ← w − η·∂L/∂w". */
+function Pieces({ of }: { of: string }) {
+  return (
+    <>
+      {formulaPieces(of).map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && " "}
+          <span class="tn-piece">{piece}</span>
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 export default function TinyNetwork() {
   const uid = `tn${useId().replace(/[^\w-]/g, "")}`;
@@ -79,8 +95,12 @@ export default function TinyNetwork() {
           <p class="tn-phase">
             {PHASE[step.phase]} · step {k} of {all.length - 1}
           </p>
-          <p class="tn-symbols">{step.formula}</p>
-          <p class="tn-numbers">{step.numbers}</p>
+          <p class="tn-symbols">
+            <Pieces of={step.formula} />
+          </p>
+          <p class="tn-numbers">
+            <Pieces of={step.numbers} />
+          </p>
         </div>
       </div>
       <div class="tn-controls">

@@ -4,6 +4,7 @@ import {
   createNet,
   curve,
   gradients,
+  AXIS_LABELS,
   keyMove,
   loss,
   moveTo,
@@ -155,6 +156,36 @@ describe("points", () => {
     expect(moved[1]).toEqual({ x: 0, y: 0.7 });
     expect(moved[0]).toBe(points[0]);
     expect(points[1].y).toBe(0);
+  });
+});
+
+describe("the axis labels", () => {
+  // A label's box at the largest size the page gives it (26 units on a phone), a letter
+  // about 0.6 em wide; a dot's at its largest (18 units, focused on a phone).
+  const size = 26;
+  const dotR = 18;
+  const box = (l: (typeof AXIS_LABELS)["x"]) => {
+    const w = 0.6 * size;
+    const left = l.anchor === "end" ? l.sx - w : l.sx;
+    return { left, right: left + w, top: l.sy - size / 2, bottom: l.sy + size / 2 };
+  };
+  // Every column a dot can stand in, at any height.
+  const columns = preset("wave").map((p) => toSvg({ x: p.x, y: 0 }).sx);
+
+  test.each(["x", "y"] as const)("the %s label lies beside every column of dots, never under one", (axis) => {
+    const b = box(AXIS_LABELS[axis]);
+    for (const sx of columns) expect(b.right < sx - dotR || b.left > sx + dotR).toBe(true);
+  });
+
+  test.each(["x", "y"] as const)("the %s label stays inside the picture", (axis) => {
+    const b = box(AXIS_LABELS[axis]);
+    expect(b.left).toBeGreaterThanOrEqual(0);
+    expect(b.right).toBeLessThanOrEqual(PLOT.width);
+    expect(b.top).toBeGreaterThanOrEqual(0);
+  });
+
+  test("the x label sits past the end of the x axis, where the curve never goes", () => {
+    expect(box(AXIS_LABELS.x).left).toBeGreaterThan(toSvg({ x: 1, y: 0 }).sx);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   midpoint,
   sampleXs,
   neuronOutput,
+  referenceShows,
   sigmoid,
   toPx,
   xFromPx,
@@ -139,5 +140,32 @@ describe("the reader's curve is described from the values it drew", () => {
     expect(describeValues(xs, xs.map(() => 0.25), "f")).toBe("Your f draws a flat line at 0.25: the input makes no difference.");
     expect(describeValues(xs, xs.map((x) => Math.exp(-x * x)), "f")).toMatch(/^Your f draws a curve that goes up and down between 0 and 1, crossing ½ at x = −0\.8: not an S\.$/);
     expect(describeValues(xs, xs.map((x) => 0.65 + 0.01 * x), "f")).toMatch(/rises from 0\.55 to 0\.75, never crossing ½ on the plot/);
+  });
+});
+
+describe("the dashed σ(x) shows, and the legend names it, only where the drawn curve leaves it", () => {
+  const xs = sampleXs();
+  const drawn = (w: number, b: number) => xs.map((x) => neuronOutput(w, b, x));
+
+  test("at the start (w = 1, b = 0: also the page before it runs) the curve covers σ(x) exactly", () => {
+    expect(referenceShows(xs, drawn(1, 0))).toBe(false);
+  });
+
+  test.each([
+    [2, 0],
+    [1, 0.5],
+    [-1, 0],
+    [0, 0],
+  ])("w = %d, b = %d: the curves part, so the comparison shows", (w, b) => {
+    expect(referenceShows(xs, drawn(w, b))).toBe(true);
+  });
+
+  test("the reader's correct sigma covers it too; one missing its minus sign does not", () => {
+    expect(referenceShows(xs, xs.map((x) => 1 / (1 + Math.exp(-x))))).toBe(false);
+    expect(referenceShows(xs, xs.map((x) => 1 / (1 + Math.exp(x))))).toBe(true);
+  });
+
+  test("a difference under the curve's own width stays hidden", () => {
+    expect(referenceShows(xs, xs.map((x) => sigmoid(x) + 0.002))).toBe(false);
   });
 });
