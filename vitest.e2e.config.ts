@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import FlakyReporter from "./tests/e2e/flaky-reporter.ts";
 
 // Browser tests: tests/e2e/setup.ts builds the site once and serves it on
 // 127.0.0.1; every test file drives Debian's Chromium against it. They import
@@ -26,6 +27,11 @@ export default defineConfig({
     globalSetup: ["tests/e2e/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One more try for a test that fails: a loaded machine can delay a page past what a
+    // test waits for. A test that fails twice fails the run, and FlakyReporter lists every
+    // test that needed the second try at the end, so a flake stays visible.
+    retry: 1,
+    reporters: ["default", new FlakyReporter()],
     projects: [
       {
         extends: true,
