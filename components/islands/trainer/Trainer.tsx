@@ -77,9 +77,9 @@ export default function Trainer({ compare = false, extras = false, files = false
   const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
     if (m.type === "tested" && !compare) {
       setRunWarning(m.warning ?? null);
-      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, warning: m.warning });
+      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
     }
-    if (m.type === "loaded") keep(m.packed, m.about, m.accuracy);
+    if (m.type === "loaded") keep(m.packed, m.about, m.validation);
     if (m.type === "load-error") setFileError(`${loadingFile.current}: ${m.message} Nothing was changed.`);
   });
   const url = (full = false) => new URL((full ? fullDataUrl : dataUrl)(import.meta.env.BASE_URL), location.href).href;
