@@ -84,24 +84,38 @@ export interface RooflineChart {
   points: Point[];
 }
 
-const WIDTH = 560;
-const HEIGHT = 300;
-const BOX = { left: 58, top: 14, width: 480, height: 236 };
+/** The widest the chart is drawn (CSS pixels), and the narrowest: below it the drawing is scaled down. */
+export const MAX_WIDTH = 560;
+export const MIN_WIDTH = 300;
+
+/**
+ * The drawing for a width in CSS pixels: the plot area takes what the axis
+ * labels leave, so that at any width from MIN_WIDTH to MAX_WIDTH the SVG is
+ * drawn at scale 1 and its text at its own size (12 px on a phone too).
+ */
+function frame(width: number) {
+  const narrow = width < 420;
+  const left = narrow ? 46 : 58, right = narrow ? 14 : 22;
+  const height = narrow ? 260 : 300;
+  return { width, height, box: { left, top: 14, width: width - left - right, height: height - 64 } };
+}
 
 const decadeLabel = (v: number) => (v >= 1 ? String(v) : String(Number(v.toPrecision(1))));
 
 /**
  * The roofline of a race, once its yardstick and stream are measured (null
  * before): log–log axes from a tenth of a flop per byte to a thousand, and
- * GFLOP/s over whole decades around every point and roof.
+ * GFLOP/s over whole decades around every point and roof. `width` is the
+ * width it will be shown at, in CSS pixels (kept between MIN_WIDTH and MAX_WIDTH).
  */
-export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineChart | null {
+export function rooflineChart(lanes: readonly LaneState[], n: number, width = MAX_WIDTH): RooflineChart | null {
   const speed = (id: LaneId) => lanes.find((l) => l.id === id)?.gflops ?? null;
   const peak = speed("yardstick");
   const streamGflops = speed("stream");
   if (peak === null || streamGflops === null || !(peak > 0) || !(streamGflops > 0)) return null;
   const bandwidth = streamGflops * STREAM_BYTES_PER_FLOP;
   const ridge = peak / bandwidth;
+  const { width: WIDTH, height: HEIGHT, box: BOX } = frame(Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width))));
 
   const measured = lanes.filter((l) => l.gflops !== null && l.gflops > 0 && l.id !== "yardstick");
   const x0 = -1, x1 = 3; // log10 of flops per byte

@@ -59,6 +59,28 @@ describe("the roofline chart", () => {
     );
   });
 
+  test("drawn at the width it is shown at, so that its 12 px text stays 12 px on a phone", () => {
+    const lanes = race({ yardstick: 8, stream: 2, naive: 0.4, ikj: 0.8, typed: 3, blocked: 4, nnfs: 15, simd: 20 }).lanes;
+    const wide = rooflineChart(lanes, 256)!;
+    expect(wide.width).toBe(560); // the default, and the most it is drawn at
+    for (const width of [300, 340, 420]) {
+      const c = rooflineChart(lanes, 256, width)!;
+      expect(c.width).toBe(width);
+      expect(c.box.left + c.box.width).toBeLessThanOrEqual(width - 8);
+      // Every point and its label inside the drawing, the labels of a column apart.
+      for (const p of c.points) {
+        expect(p.x).toBeGreaterThan(c.box.left);
+        expect(p.x).toBeLessThan(c.box.left + c.box.width);
+        expect(p.labelY).toBeLessThanOrEqual(c.height);
+      }
+      // The same chart, narrower: the same ticks and the same order of points from left to right.
+      expect(c.xTicks.map((t) => t.label)).toEqual(wide.xTicks.map((t) => t.label));
+      expect([...c.points].sort((a, b) => a.x - b.x).map((p) => p.id)).toEqual([...wide.points].sort((a, b) => a.x - b.x).map((p) => p.id));
+    }
+    expect(rooflineChart(lanes, 256, 200)!.width).toBe(300); // narrower than that is scaled down
+    expect(rooflineChart(lanes, 256, 900)!.width).toBe(560); // wider is centred at its size
+  });
+
   test("labels of points in one column never overlap", () => {
     const ys = spreadLabels([{ x: 100, y: 50 }, { x: 101, y: 52 }, { x: 300, y: 51 }, { x: 99, y: 49 }]);
     const column = [ys[0], ys[1], ys[3]].sort((a, b) => a - b);
