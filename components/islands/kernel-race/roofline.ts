@@ -95,7 +95,7 @@ export const MIN_WIDTH = 300;
  */
 function frame(width: number) {
   const narrow = width < 420;
-  const left = narrow ? 46 : 58, right = narrow ? 14 : 22;
+  const left = narrow ? 46 : 58, right = narrow ? 20 : 22;
   const height = narrow ? 260 : 300;
   return { width, height, box: { left, top: 14, width: width - left - right, height: height - 64 } };
 }
