@@ -56,7 +56,7 @@ export function Roofline({ lanes, size, uid }: { lanes: LaneState[]; size: numbe
           GFLOP/s
         </text>
         <path class="kr-rl-roof" d={c.roof} />
-        <text class="kr-rl-roof-label" x={c.roofLabel.x} y={c.roofLabel.y} text-anchor="end">
+        <text class="kr-rl-roof-label" x={c.roofLabel.x} y={c.roofLabel.y} text-anchor={c.roofLabel.anchor}>
           scalar yardstick
         </text>
         <text class="kr-rl-roof-label" x={c.slopeLabel.x} y={c.slopeLabel.y} text-anchor="middle" transform={`rotate(${c.slopeLabel.angle.toFixed(1)} ${c.slopeLabel.x.toFixed(1)} ${c.slopeLabel.y.toFixed(1)})`}>

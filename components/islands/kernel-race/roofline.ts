@@ -48,6 +48,23 @@ const SHORT: Partial<Record<LaneId, string>> = {
   stream: "stream", naive: "naive", ikj: "i-k-j", typed: "typed", blocked: "blocked", tiled: "tiled", nnfs: "nnfs", simd: "SIMD",
 };
 export const LABEL_GAP = 14;
+/** About how wide "scalar yardstick" is drawn at 12 px. */
+export const ROOF_LABEL_WIDTH = 100;
+
+type Box = [left: number, top: number, right: number, bottom: number];
+/** The box of a line of 12 px text whose baseline is at y, anchored at x: 10 px above the baseline, 2 below. */
+function textBox(x: number, y: number, anchor: "start" | "end", width: number): Box {
+  return anchor === "start" ? [x, y - 10, x + width, y + 2] : [x - width, y - 10, x, y + 2];
+}
+/** A point's dot and its label (about 7 px a letter, 9 px beside the dot). */
+function pointBoxes(p: Point): Box[] {
+  const w = 7 * p.label.length;
+  const label = p.labelSide === "left" ? textBox(p.x - 9, p.labelY, "end", w) : textBox(p.x + 9, p.labelY, "start", w);
+  return [[p.x - 6, p.y - 6, p.x + 6, p.y + 6], label];
+}
+function overlaps(a: Box, bs: Box[]): boolean {
+  return bs.some((b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]);
+}
 
 /** Spreads the labels of points that share a column so that they never overlap, in the points' order from the top. */
 export function spreadLabels(points: readonly { x: number; y: number }[], gap = LABEL_GAP): number[] {
@@ -76,8 +93,8 @@ export interface RooflineChart {
   ridge: number;
   /** The roof as an SVG path: the slope up to the ridge, then flat. */
   roof: string;
-  /** Where the roofs' labels go. */
-  roofLabel: { x: number; y: number };
+  /** Where the roofs' labels go (the roof's is drawn with its `anchor` end at x). */
+  roofLabel: { x: number; y: number; anchor: "start" | "end" };
   slopeLabel: { x: number; y: number; angle: number };
   xTicks: { value: number; x: number; label: string }[];
   yTicks: { value: number; y: number; label: string }[];
@@ -151,6 +168,15 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
     points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
   }
   spreadLabels(points).forEach((y, i) => (points[i].labelY = y));
+  // The roof's label: at the end of the roof, above it, unless a point or its label is in the
+  // way; then below it, or at the start of the flat roof, where the fewest things are in the way.
+  const places = [-6, 16, -22, 32].flatMap((dy) => [
+    { x: px(xMax) - 4, y: py(peak) + dy, anchor: "end" as const },
+    { x: px(Math.max(ridge, xMin)) + 6, y: py(peak) + dy, anchor: "start" as const },
+  ]).filter((p) => p.y - 11 > BOX.top && p.y + 3 < BOX.top + BOX.height);
+  const roofLabel = (places.length ? places : [{ x: px(xMax) - 4, y: py(peak) - 6, anchor: "end" as const }])
+    .map((place) => ({ place, n: points.filter((p) => overlaps(textBox(place.x, place.y, place.anchor, ROOF_LABEL_WIDTH), pointBoxes(p))).length }))
+    .reduce((best, next) => (next.n < best.n ? next : best)).place;
   const decades = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
   return {
     width: WIDTH,
@@ -160,7 +186,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
     peak,
     ridge,
     roof: line(peak),
-    roofLabel: { x: px(xMax) - 4, y: py(peak) - 6 },
+    roofLabel,
     slopeLabel: slopeLabel(),
     xTicks: decades(x0, x1).map((v) => ({ value: v, x: px(v), label: decadeLabel(v) })),
     yTicks: decades(y0, y1).map((v) => ({ value: v, y: py(v), label: decadeLabel(v) })),
