@@ -42,7 +42,7 @@ export function createChart(target: HTMLElement, series: readonly Series[], colu
     ],
     series: [
       // With no cursor on the chart a legend shows each curve's last value (legendValue), not a dash.
-      { label: "epoch", value: (u, _v, _s, idx) => format(legendValue(u.data[0], idx ?? null), 2) },
+      { label: "epoch", value: (u, _v, _s, idx) => format(legendValue(u.data[0] as readonly number[], idx ?? null), 2) },
       ...series.map((s, i) => ({
         label: s.label,
         stroke: colours.lines[i % colours.lines.length],
