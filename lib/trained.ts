@@ -16,13 +16,15 @@ import type { LayerJSON } from "./layer.ts";
  *
  * @chapter 10
  * @example
- * { model: net.toJSON(), about: "SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1", testAccuracy: 0.946 }
+ * { model: net.toJSON(), about: "SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1", testAccuracy: 0.946, validationAccuracy: 0.954 }
  */
 export interface Trained {
   model: ModelJSON;
   about: string;
   /** The test accuracy measured after training (NaN when not measured). */
   testAccuracy: number;
+  /** The validation accuracy at the end of training, by which a better network is chosen (NaN, or absent, when not measured). */
+  validationAccuracy?: number;
 }
 
 /**
@@ -64,7 +66,8 @@ export function packTrained(trained: Trained): string {
   const layers: PackedLayer[] = trained.model.layers.map((l) =>
     l.type === "dense" ? { type: "dense", nIn: l.nIn, nOut: l.nOut, W: toBase64(l.W), b: toBase64(l.b) } : l,
   );
-  return JSON.stringify({ format: "nnfs-trained", version: 1, about: trained.about, testAccuracy: trained.testAccuracy, layers });
+  const validation = Number.isFinite(trained.validationAccuracy) ? { validationAccuracy: trained.validationAccuracy } : {};
+  return JSON.stringify({ format: "nnfs-trained", version: 1, about: trained.about, testAccuracy: trained.testAccuracy, ...validation, layers });
 }
 
 /**
@@ -76,7 +79,7 @@ export function packTrained(trained: Trained): string {
  * const { network, about } = unpackTrained(text);
  */
 export function unpackTrained(text: string): Trained & { network: Sequential } {
-  const data = JSON.parse(text) as { format?: unknown; about?: unknown; testAccuracy?: unknown; layers?: unknown };
+  const data = JSON.parse(text) as { format?: unknown; about?: unknown; testAccuracy?: unknown; validationAccuracy?: unknown; layers?: unknown };
   if (data === null || typeof data !== "object" || data.format !== "nnfs-trained" || !Array.isArray(data.layers)) {
     throw new TypeError('trained network: not a stored network (expected format "nnfs-trained")');
   }
@@ -85,7 +88,10 @@ export function unpackTrained(text: string): Trained & { network: Sequential } {
   );
   const model: ModelJSON = { format: "nnfs-sequential", version: 1, layers };
   const network = Sequential.fromJSON(model);
-  return { model, network, about: String(data.about ?? ""), testAccuracy: Number(data.testAccuracy ?? NaN) };
+  return {
+    model, network, about: String(data.about ?? ""),
+    testAccuracy: Number(data.testAccuracy ?? NaN), validationAccuracy: Number(data.validationAccuracy ?? NaN),
+  };
 }
 
 /**

@@ -95,7 +95,10 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "Twelve per cent, barely better than guessing", output: "raw bytes: validation accuracy 0.123" },
     { prose: "it reads 86 % of them right, against 98 % or more of the 0s, 1s and 6s", output: "right %    99  98  94  86  95  90  98" },
     { prose: "250 steps for the price of one", output: "250 batches of 32 an epoch" },
-    { prose: "reads more than nine digits in ten that it has never seen", output: "epoch 2: training loss 0.248, validation accuracy 0.933" },
+    { prose: "reads more than nine digits in ten that it has never seen", output: "epoch 2: training loss 0.247, validation accuracy 0.94" },
+    // The loop written out shuffles as train() does, so its two epochs are train()'s first two.
+    { prose: "its first two epochs below end where the loop's two did", output: "epoch 1: training loss 0.511, validation accuracy 0.93\nepoch 2: training loss 0.247, validation accuracy 0.94" },
+    { prose: "its first two epochs below end where the loop's two did", output: "epoch 1: loss 0.511, validation 93.0 %\nepoch 2: loss 0.247, validation 94.0 %" },
     { prose: "The validation loss falls for about fifteen epochs, then turns and climbs", output: "epoch 15: training loss 0.041, validation loss 0.435" },
     { prose: "The validation loss falls for about fifteen epochs, then turns and climbs", output: "epoch 20: training loss 0.025, validation loss 0.437" },
     { prose: "at epoch 1 the training loss (1.591) is *above* the validation loss (1.081)", output: "training, averaged while learning: 1.591" },

@@ -60,6 +60,12 @@ describe("chapter 10: the trainer", () => {
     expect(await t.locator(".tr-wrong li").count()).toBe(24);
     expect(await t.locator(".tr-wrong canvas").first().getAttribute("aria-label")).toMatch(/^A \d, read as \d$/);
     expect(await t.locator(".tr-chart canvas").count()).toBe(2); // uPlot drew both charts
+    // With no cursor on them, the legends keep each curve's last value (a dash only where a curve has no point).
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-trainer] .u-legend .u-value")].every((v) => /^\d/.test(v.textContent ?? "")), undefined, { timeout: 10_000 });
+    const legend = await t.locator(".u-legend .u-value").allInnerTexts();
+    expect(legend).toHaveLength(6); // epoch and two curves, on each chart
+    expect(legend[0]).toBe("10.00");
+    expect(legend[5]).toBe((100 * Number(await attr(page, "data-val-accuracy"))).toFixed(1));
 
     // The drawing pad below reads with the network just trained.
     const pad = page.locator(".dd").filter({ hasText: "your trained network reads it" });
@@ -115,7 +121,7 @@ describe("chapter 10: the trainer", () => {
 describe("chapter 11: comparison, saving and loading", () => {
   const CH11 = "11-training-better/";
 
-  test("comparison mode trains three runs one after another and overlays their validation curves", async () => {
+  test("comparison mode trains three runs one after another and overlays their training losses and validation curves", async () => {
     const { page, problems } = await openIsland(CH11, ".tr-compare");
     const t = page.locator(".tr-compare");
     await t.getByLabel("Epochs").selectOption("1");
@@ -125,7 +131,12 @@ describe("chapter 11: comparison, saving and loading", () => {
     await t.locator(".tr-table tbody tr").nth(2).locator("td").nth(1).filter({ hasText: "%" }).waitFor({ timeout: 10_000 });
     expect(await t.locator(".tr-table tbody tr").count()).toBe(3);
     expect(await t.locator(".tr-table tbody th").allInnerTexts()).toEqual(["SGD, lr 0.2", "SGD with momentum, lr 0.02", "Adam, lr 0.001"]);
-    expect(await t.locator(".u-legend .u-series").count()).toBe(4); // x and three runs
+    expect(await t.locator(".u-legend .u-series").count()).toBe(8); // x and three runs, on each chart
+    expect(await t.locator(".tr-chart[role=img]").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")!.split(".")[0]))).toEqual([
+      "Training loss of each run by epoch",
+      "Validation accuracy of each run by epoch",
+    ]);
+    await page.waitForFunction(() => [...document.querySelectorAll(".tr-compare .u-legend .u-value")].every((v) => /^\d/.test(v.textContent ?? "")), undefined, { timeout: 10_000 });
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000); // three training runs: generous, for a busy machine

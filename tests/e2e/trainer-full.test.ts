@@ -34,10 +34,13 @@ test("a short run on all of MNIST: download with its bytes, then test accuracy o
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: 4e6, uploadThroughput: -1 });
-  // Record every value the bar shows.
+  // Record every value the bar shows, and every status line.
   await page.evaluate(() => {
-    const w = window as unknown as { seen: [number, number][] };
+    const w = window as unknown as { seen: [number, number][]; said: string[] };
     w.seen = [];
+    w.said = [];
+    const status = document.querySelector("[data-trainer] [role=status]")!;
+    new MutationObserver(() => w.said.push(status.textContent ?? "")).observe(status, { subtree: true, childList: true, characterData: true });
     new MutationObserver(() => {
       const bar = document.querySelector<HTMLElement>("[data-download-loaded]");
       if (bar) w.seen.push([Number(bar.dataset.downloadLoaded), Number(bar.dataset.downloadTotal)]);
@@ -64,6 +67,10 @@ test("a short run on all of MNIST: download with its bytes, then test accuracy o
   expect(wrong / 10_000).toBeCloseTo(1 - accuracy, 4);
   const status = await t.locator("[role=status]").innerText();
   expect(status).toMatch(/^Done: 1 epoch in [\d.]+ s on wasm-relaxed-simd; test accuracy [\d.]+ %\.$/);
+  // Between the end of training and the result, the line said what was happening, never a bare "Done.".
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  expect(said).not.toContain("Done.");
+  expect(said.some((s) => /^Done: 1 epoch in [\d.]+ s; measuring the network on the 10,000 test digits…$/.test(s))).toBe(true);
   expect(problems).toEqual([]);
   await page.close();
 }, 300_000);

@@ -17,6 +17,12 @@ describe("packTrained and unpackTrained", () => {
     expect(Array.from(back.network.forward(X).data)).toEqual(Array.from(model.forward(X).data));
   });
 
+  test("the validation accuracy travels with it (the trainer keeps the better network by it); NaN when not given", () => {
+    const model = net().toJSON();
+    expect(unpackTrained(packTrained({ model, about: "run", testAccuracy: 0.5, validationAccuracy: 0.75 })).validationAccuracy).toBe(0.75);
+    expect(unpackTrained(packTrained({ model, about: "run", testAccuracy: 0.5 })).validationAccuracy).toBeNaN();
+  });
+
   test("text that is not a packed network is refused, saying so", () => {
     expect(() => unpackTrained('{"format":"nnfs-sequential","layers":[]}')).toThrow(/not a stored network/);
   });

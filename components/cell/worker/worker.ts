@@ -37,6 +37,7 @@ const scope = globalThis as unknown as Scope;
 
 const base = import.meta.env.BASE_URL;
 scope.NNFS_DATA_URL = `${base}data/mnist.bin`;
+scope.NNFS_FULL_DATA_URL = `${base}data/mnist-full.bin.gz`; // loadMnist({ set: "full" })
 
 // The reader's trained network: the page sends it (the worker has no storage
 // of its own), and `trainedNetwork()` asks for it here.

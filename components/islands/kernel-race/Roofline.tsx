@@ -2,22 +2,36 @@
  * The kernel race's roofline, drawn from the lanes timed so far: the memory
  * slope and the yardstick's flat roof of this machine, and each kernel as a
  * point (the SIMD kernel may pass the scalar roof).
- * The geometry and the words are in roofline.ts.
+ * The geometry and the words are in roofline.ts; it is laid out for the
+ * width it is shown at, so that its text keeps its size on a phone.
  */
-import { describeRoofline, rooflineChart } from "./roofline.ts";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { MAX_WIDTH, describeRoofline, rooflineChart } from "./roofline.ts";
 import type { LaneState } from "./kernel-race.ts";
 
 export function Roofline({ lanes, size, uid }: { lanes: LaneState[]; size: number; uid: string }) {
-  const c = rooflineChart(lanes, size);
+  const root = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(MAX_WIDTH);
+  const c = rooflineChart(lanes, size, width);
+  const shown = c !== null;
+  useLayoutEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.floor(el.clientWidth) || MAX_WIDTH);
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [shown]);
   if (c === null) return null;
   const { box } = c;
   const words = describeRoofline(c);
   return (
-    <div class="kr-roofline" data-roofline>
+    <div class="kr-roofline" data-roofline ref={root}>
       <p class="kr-roofline-title" id={`${uid}-roof`}>
         Your machine's roofline, {size} × {size}
       </p>
-      <svg viewBox={`0 0 ${c.width} ${c.height}`} role="img" aria-labelledby={`${uid}-roof`} aria-describedby={`${uid}-roof-words`}>
+      <svg viewBox={`0 0 ${c.width} ${c.height}`} style={{ maxWidth: `${c.width}px` }} role="img" aria-labelledby={`${uid}-roof`} aria-describedby={`${uid}-roof-words`}>
         <rect class="kr-rl-box" x={box.left} y={box.top} width={box.width} height={box.height} />
         {c.xTicks.map((t) => (
           <g key={`x${t.value}`}>
@@ -42,7 +56,7 @@ export function Roofline({ lanes, size, uid }: { lanes: LaneState[]; size: numbe
           GFLOP/s
         </text>
         <path class="kr-rl-roof" d={c.roof} />
-        <text class="kr-rl-roof-label" x={c.roofLabel.x} y={c.roofLabel.y} text-anchor="end">
+        <text class="kr-rl-roof-label" x={c.roofLabel.x} y={c.roofLabel.y} text-anchor={c.roofLabel.anchor}>
           scalar yardstick
         </text>
         <text class="kr-rl-roof-label" x={c.slopeLabel.x} y={c.slopeLabel.y} text-anchor="middle" transform={`rotate(${c.slopeLabel.angle.toFixed(1)} ${c.slopeLabel.x.toFixed(1)} ${c.slopeLabel.y.toFixed(1)})`}>

@@ -48,6 +48,23 @@ const SHORT: Partial<Record<LaneId, string>> = {
   stream: "stream", naive: "naive", ikj: "i-k-j", typed: "typed", blocked: "blocked", tiled: "tiled", nnfs: "nnfs", simd: "SIMD",
 };
 export const LABEL_GAP = 14;
+/** About how wide "scalar yardstick" is drawn at 12 px. */
+export const ROOF_LABEL_WIDTH = 100;
+
+type Box = [left: number, top: number, right: number, bottom: number];
+/** The box of a line of 12 px text whose baseline is at y, anchored at x: 10 px above the baseline, 2 below. */
+function textBox(x: number, y: number, anchor: "start" | "end", width: number): Box {
+  return anchor === "start" ? [x, y - 10, x + width, y + 2] : [x - width, y - 10, x, y + 2];
+}
+/** A point's dot and its label (about 7 px a letter, 9 px beside the dot). */
+function pointBoxes(p: Point): Box[] {
+  const w = 7 * p.label.length;
+  const label = p.labelSide === "left" ? textBox(p.x - 9, p.labelY, "end", w) : textBox(p.x + 9, p.labelY, "start", w);
+  return [[p.x - 6, p.y - 6, p.x + 6, p.y + 6], label];
+}
+function overlaps(a: Box, bs: Box[]): boolean {
+  return bs.some((b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]);
+}
 
 /** Spreads the labels of points that share a column so that they never overlap, in the points' order from the top. */
 export function spreadLabels(points: readonly { x: number; y: number }[], gap = LABEL_GAP): number[] {
@@ -76,32 +93,46 @@ export interface RooflineChart {
   ridge: number;
   /** The roof as an SVG path: the slope up to the ridge, then flat. */
   roof: string;
-  /** Where the roofs' labels go. */
-  roofLabel: { x: number; y: number };
+  /** Where the roofs' labels go (the roof's is drawn with its `anchor` end at x). */
+  roofLabel: { x: number; y: number; anchor: "start" | "end" };
   slopeLabel: { x: number; y: number; angle: number };
   xTicks: { value: number; x: number; label: string }[];
   yTicks: { value: number; y: number; label: string }[];
   points: Point[];
 }
 
-const WIDTH = 560;
-const HEIGHT = 300;
-const BOX = { left: 58, top: 14, width: 480, height: 236 };
+/** The widest the chart is drawn (CSS pixels), and the narrowest: below it the drawing is scaled down. */
+export const MAX_WIDTH = 560;
+export const MIN_WIDTH = 300;
+
+/**
+ * The drawing for a width in CSS pixels: the plot area takes what the axis
+ * labels leave, so that at any width from MIN_WIDTH to MAX_WIDTH the SVG is
+ * drawn at scale 1 and its text at its own size (12 px on a phone too).
+ */
+function frame(width: number) {
+  const narrow = width < 420;
+  const left = narrow ? 46 : 58, right = narrow ? 20 : 22;
+  const height = narrow ? 260 : 300;
+  return { width, height, box: { left, top: 14, width: width - left - right, height: height - 64 } };
+}
 
 const decadeLabel = (v: number) => (v >= 1 ? String(v) : String(Number(v.toPrecision(1))));
 
 /**
  * The roofline of a race, once its yardstick and stream are measured (null
  * before): log–log axes from a tenth of a flop per byte to a thousand, and
- * GFLOP/s over whole decades around every point and roof.
+ * GFLOP/s over whole decades around every point and roof. `width` is the
+ * width it will be shown at, in CSS pixels (kept between MIN_WIDTH and MAX_WIDTH).
  */
-export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineChart | null {
+export function rooflineChart(lanes: readonly LaneState[], n: number, width = MAX_WIDTH): RooflineChart | null {
   const speed = (id: LaneId) => lanes.find((l) => l.id === id)?.gflops ?? null;
   const peak = speed("yardstick");
   const streamGflops = speed("stream");
   if (peak === null || streamGflops === null || !(peak > 0) || !(streamGflops > 0)) return null;
   const bandwidth = streamGflops * STREAM_BYTES_PER_FLOP;
   const ridge = peak / bandwidth;
+  const { width: WIDTH, height: HEIGHT, box: BOX } = frame(Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width))));
 
   const measured = lanes.filter((l) => l.gflops !== null && l.gflops > 0 && l.id !== "yardstick");
   const x0 = -1, x1 = 3; // log10 of flops per byte
@@ -137,6 +168,15 @@ export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineC
     points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
   }
   spreadLabels(points).forEach((y, i) => (points[i].labelY = y));
+  // The roof's label: at the end of the roof, above it, unless a point or its label is in the
+  // way; then below it, or at the start of the flat roof, where the fewest things are in the way.
+  const places = [-6, 16, -22, 32].flatMap((dy) => [
+    { x: px(xMax) - 4, y: py(peak) + dy, anchor: "end" as const },
+    { x: px(Math.max(ridge, xMin)) + 6, y: py(peak) + dy, anchor: "start" as const },
+  ]).filter((p) => p.y - 11 > BOX.top && p.y + 3 < BOX.top + BOX.height);
+  const roofLabel = (places.length ? places : [{ x: px(xMax) - 4, y: py(peak) - 6, anchor: "end" as const }])
+    .map((place) => ({ place, n: points.filter((p) => overlaps(textBox(place.x, place.y, place.anchor, ROOF_LABEL_WIDTH), pointBoxes(p))).length }))
+    .reduce((best, next) => (next.n < best.n ? next : best)).place;
   const decades = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
   return {
     width: WIDTH,
@@ -146,7 +186,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number): RooflineC
     peak,
     ridge,
     roof: line(peak),
-    roofLabel: { x: px(xMax) - 4, y: py(peak) - 6 },
+    roofLabel,
     slopeLabel: slopeLabel(),
     xTicks: decades(x0, x1).map((v) => ({ value: v, x: px(v), label: decadeLabel(v) })),
     yTicks: decades(y0, y1).map((v) => ({ value: v, y: py(v), label: decadeLabel(v) })),

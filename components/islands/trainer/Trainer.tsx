@@ -6,7 +6,8 @@
  * progress bar, live loss and accuracy charts (uPlot, loaded when the island
  * wakes), then the test accuracy, the time and the digits it got wrong.
  * `compare` trains two or three configurations one after another and
- * overlays their validation accuracy; `extras` adds chapter 11's choices and
+ * overlays their training losses on one chart and their validation
+ * accuracies on another; `extras` adds chapter 11's choices and
  * `files` saving and loading the network. The logic is in trainer/: settings,
  * compare, protocol, run (the worker's job), state (the state machine),
  * chart (the chart data), store and model-file (keeping the network); the
@@ -77,9 +78,9 @@ export default function Trainer({ compare = false, extras = false, files = false
   const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
     if (m.type === "tested" && !compare) {
       setRunWarning(m.warning ?? null);
-      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, warning: m.warning });
+      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
     }
-    if (m.type === "loaded") keep(m.packed, m.about, m.accuracy);
+    if (m.type === "loaded") keep(m.packed, m.about, m.validation);
     if (m.type === "load-error") setFileError(`${loadingFile.current}: ${m.message} Nothing was changed.`);
   });
   const url = (full = false) => new URL((full ? fullDataUrl : dataUrl)(import.meta.env.BASE_URL), location.href).href;
@@ -169,13 +170,11 @@ export default function Trainer({ compare = false, extras = false, files = false
 
       <div class="tr-charts">
         <div>
-          <div class="tr-chart" ref={lossBox} role="img" aria-label={`${compare ? "Validation accuracy of each run" : "Loss"} by epoch. ${describeSeries(chartData.first, compare ? "%" : "")}`} />
+          <div class="tr-chart" ref={lossBox} role="img" aria-label={`${compare ? "Training loss of each run" : "Loss"} by epoch. ${describeSeries(chartData.first, "")}`} />
         </div>
-        {!compare && (
-          <div>
-            <div class="tr-chart" ref={accBox} role="img" aria-label={`Accuracy by epoch. ${describeSeries(chartData.second ?? [], "%")}`} />
-          </div>
-        )}
+        <div>
+          <div class="tr-chart" ref={accBox} role="img" aria-label={`${compare ? "Validation accuracy of each run" : "Accuracy"} by epoch. ${describeSeries(chartData.second ?? [], "%")}`} />
+        </div>
       </div>
 
       {!compare && (

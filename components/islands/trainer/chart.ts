@@ -48,6 +48,11 @@ export function accuracySeries(c: RunCurves): Series[] {
   ];
 }
 
+/** Comparison mode: the training loss of every run (per few batches), on one chart. */
+export function comparisonLossSeries(runs: readonly RunCurves[], labels: readonly string[]): Series[] {
+  return runs.map((c, i) => ({ label: labels[i] ?? `run ${i + 1}`, points: c.trainLoss }));
+}
+
 /** Comparison mode: the validation accuracy of every run, in per cent, on one chart. */
 export function comparisonSeries(runs: readonly RunCurves[], labels: readonly string[]): Series[] {
   return runs.map((c, i) => ({ label: labels[i] ?? `run ${i + 1}`, points: c.valAccuracy.map((p) => ({ x: p.x, y: 100 * p.y })) }));
@@ -99,11 +104,26 @@ export function describeSeries(series: readonly Series[], unit: "" | "%"): strin
 const noCurves = (): RunCurves => ({ trainLoss: [], trainAccuracy: [], valLoss: [], valAccuracy: [] });
 
 /**
+ * What a legend shows for one curve: the value at the cursor's row (null
+ * where the curve has no point there), or with no cursor on the chart
+ * (`idx` null: before hovering, after the run) the curve's last value.
+ */
+export function legendValue(column: readonly (number | null)[] | undefined, idx: number | null): number | null {
+  if (!column) return null;
+  if (idx !== null) return column[idx] ?? null;
+  for (let i = column.length - 1; i >= 0; i--) if (column[i] !== null) return column[i];
+  return null;
+}
+
+/**
  * What the island draws: one run's loss and accuracy charts, or in
- * comparison mode one chart of every run's validation accuracy (`second` null).
+ * comparison mode every run's training loss and every run's validation accuracy.
  */
 export function chartSeries(curves: readonly RunCurves[], compare: boolean, labels: readonly string[]): { first: Series[]; second: Series[] | null } {
-  if (compare) return { first: comparisonSeries(labels.map((_, i) => curves[i] ?? noCurves()), labels), second: null };
+  if (compare) {
+    const runs = labels.map((_, i) => curves[i] ?? noCurves());
+    return { first: comparisonLossSeries(runs, labels), second: comparisonSeries(runs, labels) };
+  }
   const c = curves[0] ?? noCurves();
   return { first: lossSeries(c), second: accuracySeries(c) };
 }

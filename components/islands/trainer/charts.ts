@@ -6,7 +6,7 @@
  */
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import type { Columns, Series } from "./chart.ts";
+import { legendValue, type Columns, type Series } from "./chart.ts";
 
 export interface ChartSpec {
   /** Axis title of y, e.g. "loss" or "accuracy (%)". */
@@ -24,6 +24,8 @@ function palette(el: Element): { fg: string; soft: string; grid: string; lines: 
   return { fg: v("--fg"), soft: v("--fg-soft"), grid: v("--border"), lines: [v("--accent"), v("--warn"), v("--ok"), v("--bad")] };
 }
 
+const format = (v: number | null, digits: number) => (v == null ? "–" : v.toFixed(digits));
+
 /** A chart of `series` inside `target`, sized to its width. Call `update` with new data; `destroy` when done. */
 export function createChart(target: HTMLElement, series: readonly Series[], columns: Columns, spec: ChartSpec) {
   const colours = palette(target);
@@ -39,7 +41,8 @@ export function createChart(target: HTMLElement, series: readonly Series[], colu
       { ...axis, label: spec.yLabel, size: 44, labelSize: 16 },
     ],
     series: [
-      { label: "epoch", value: (_u, v) => (v == null ? "–" : v.toFixed(2)) },
+      // With no cursor on the chart a legend shows each curve's last value (legendValue), not a dash.
+      { label: "epoch", value: (u, _v, _s, idx) => format(legendValue(u.data[0] as readonly number[], idx ?? null), 2) },
       ...series.map((s, i) => ({
         label: s.label,
         stroke: colours.lines[i % colours.lines.length],
@@ -48,7 +51,7 @@ export function createChart(target: HTMLElement, series: readonly Series[], colu
         // A dashed line and dots for curves measured once an epoch (validation), solid for per-batch ones.
         dash: !spec.perEpoch && /validation/.test(s.label) ? [6, 4] : undefined,
         points: { show: spec.perEpoch || /validation/.test(s.label), size: 6 },
-        value: (_u: uPlot, v: number | null) => (v == null ? "–" : v.toFixed(spec.yLabel.includes("%") ? 1 : 3)),
+        value: (u: uPlot, _v: number | null, sidx: number, idx: number | null) => format(legendValue(u.data[sidx] as (number | null)[], idx ?? null), spec.yLabel.includes("%") ? 1 : 3),
       })),
     ],
     cursor: { drag: { x: false, y: false } },

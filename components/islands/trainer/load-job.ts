@@ -5,20 +5,21 @@
  * a load, and the page keeps what it had. No worker here, so the tests run it
  * in Node on the same data.
  */
-import { Matrix, type Mnist } from "nnfs";
+import { Matrix, evaluate, type Mnist } from "nnfs";
 import { checkAnswers, PROBE_DIGITS, readModelFile } from "./model-file.ts";
 import { testReport } from "./run.ts";
 import { pack } from "../shared/trained-store.ts";
 import type { TestReport } from "./protocol.ts";
 import type { DataChoice } from "./settings.ts";
 
-export function loadJob(text: string, mnist: Mnist): { packed: string; about: string; test: TestReport } {
+export function loadJob(text: string, mnist: Mnist): { packed: string; about: string; test: TestReport; validation: number } {
   const { network, model, about } = readModelFile(text);
   const n = Math.min(PROBE_DIGITS, mnist.test.X.rows);
   const cols = mnist.test.X.cols;
   checkAnswers(network, new Matrix(n, cols, mnist.test.X.data.slice(0, n * cols))); // [n, 784]
   const test = testReport(network, mnist.test);
-  return { packed: pack({ model, about, testAccuracy: test.accuracy }), about, test };
+  const validation = evaluate(network, mnist.validation.X, mnist.validation.y).accuracy; // what the keep rule compares
+  return { packed: pack({ model, about, testAccuracy: test.accuracy, validationAccuracy: validation }), about, test, validation };
 }
 
 /**

@@ -45,12 +45,15 @@ export type FromWorker =
   /** Training-loss and accuracy averaged over the batches since the last report. */
   | { type: "batches"; run: number; epoch: number; batch: number; batches: number; loss: number; accuracy: number; seconds: number }
   | { type: "epoch"; run: number; epoch: number; loss: number; accuracy: number; valLoss: number; valAccuracy: number; seconds: number }
-  /** A run ended (all its epochs, or stopped); its test report follows in `tested`. */
-  | { type: "finished"; run: number; stopped: boolean; seconds: number }
-  /** The run's network measured once on the test digits, and packed for keeping (store.ts's `pack`). */
-  | { type: "tested"; run: number; test: TestReport; packed: string; warning?: string }
-  /** A file's network passed every check: keep it (its test report follows in `evaluated`). */
-  | { type: "loaded"; packed: string; about: string; accuracy: number }
+  /** A run ended (all its epochs, or stopped); its test report on `testDigits` digits follows in `tested`. */
+  | { type: "finished"; run: number; stopped: boolean; seconds: number; testDigits?: number }
+  /**
+   * The run's network measured once on the test digits, and packed for keeping
+   * (store.ts's `pack`), with its validation accuracy, by which it is kept or not (keep-rule.ts).
+   */
+  | { type: "tested"; run: number; test: TestReport; packed: string; validation: number; warning?: string }
+  /** A file's network passed every check: keep it (its test report follows in `evaluated`); `validation` is its validation accuracy. */
+  | { type: "loaded"; packed: string; about: string; validation: number }
   /** A file's network was refused; nothing changes. */
   | { type: "load-error"; message: string }
   | { type: "evaluated"; test: TestReport }

@@ -85,12 +85,19 @@ export async function runJob(
         optimizer.lr *= s.lrDecay;
       },
     });
-    emit({ type: "finished", run: r, stopped: history.stopped, seconds: history.seconds });
+    emit({ type: "finished", run: r, stopped: history.stopped, seconds: history.seconds, testDigits: mnist.test.X.rows });
     // Even a run stopped early is a network: it is measured, and packed here
-    // rather than on the page, whose thread must stay free.
+    // rather than on the page, whose thread must stay free. Its validation
+    // accuracy (what the keep rule compares) is the last epoch's, unless it
+    // stopped after that epoch and learned more.
+    const lastEpoch = history.epochs.at(-1);
+    const validation = !history.stopped && lastEpoch?.validation
+      ? lastEpoch.validation.accuracy
+      : evaluate(model, mnist.validation.X, mnist.validation.y).accuracy;
     const test = testReport(model, mnist.test);
-    const packed = pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy });
-    emit(history.warning ? { type: "tested", run: r, test, packed, warning: history.warning } : { type: "tested", run: r, test, packed });
+    const packed = pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy, validationAccuracy: validation });
+    const tested = { type: "tested", run: r, test, packed, validation } as const;
+    emit(history.warning ? { ...tested, warning: history.warning } : tested);
     last = model;
     if (history.stopped) break;
   }

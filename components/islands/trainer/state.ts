@@ -28,6 +28,8 @@ export interface RunResult {
   stopped: boolean;
   seconds: number;
   test: TestReport | null;
+  /** How many test digits are being measured, between the end of training and the test report. */
+  testing?: number;
 }
 
 export interface TrainerState {
@@ -158,7 +160,7 @@ function onMessage(state: TrainerState, m: FromWorker): TrainerState {
     }
     case "finished": {
       const results = state.results.slice();
-      results[m.run] = { stopped: m.stopped, seconds: m.seconds, test: null };
+      results[m.run] = { stopped: m.stopped, seconds: m.seconds, test: null, ...(m.testDigits ? { testing: m.testDigits } : {}) };
       const last = m.run + 1 >= state.runs;
       const phase: Phase = m.stopped ? "stopped" : last ? "done" : state.phase;
       return { ...state, results, phase, seconds: m.seconds };
@@ -218,6 +220,12 @@ export function describeState(state: TrainerState): string {
     case "done":
     case "stopped": {
       if (state.restored) return `Your last comparison (${state.runs} run${state.runs === 1 ? "" : "s"}), kept in this browser: Train runs it again, Reset forgets it.`;
+      const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epoch${state.epochs === 1 ? "" : "s"}`;
+      // Training ended; the test report is on its way (a second or more on all of MNIST).
+      const ended = state.results[state.run];
+      if (ended && !ended.test && ended.testing) {
+        return `${which}${how} in ${formatSeconds(ended.seconds)}; measuring the network on the ${ended.testing.toLocaleString("en-US")} test digits…`;
+      }
       const r = lastResult(state);
       if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
       if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;
@@ -225,7 +233,6 @@ export function describeState(state: TrainerState): string {
         const seconds = state.results.reduce((sum, x) => sum + (x?.seconds ?? 0), 0);
         return `Done: ${state.runs} runs of ${state.epochs} epoch${state.epochs === 1 ? "" : "s"} each in ${formatSeconds(seconds)}; the table below compares them.`;
       }
-      const how = state.phase === "stopped" ? `Stopped after ${state.epoch} full epoch${state.epoch === 1 ? "" : "s"}` : `Done: ${state.epochs} epoch${state.epochs === 1 ? "" : "s"}`;
       const on = state.kernel === null ? "" : ` on ${state.kernel}`;
       return `${which}${how} in ${formatSeconds(r.seconds)}${on}; test accuracy ${pc(r.test.accuracy)}.`;
     }

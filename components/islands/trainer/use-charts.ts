@@ -39,8 +39,10 @@ export function useCharts(data: { first: Series[]; second: Series[] | null }, op
         charts.current[key] = Object.assign(createChart(box, series, columns, spec), { theme: themeNow.current, labels: names });
       };
       const { first, second } = latest.current;
-      if (compare) draw("loss", lossBox.current, first, { yLabel: "validation (%)", range: accuracyRange, perEpoch: true });
-      else {
+      if (compare) {
+        draw("loss", lossBox.current, first, { yLabel: "training loss", range: lossRange });
+        draw("acc", accBox.current, second, { yLabel: "validation (%)", range: accuracyRange, perEpoch: true });
+      } else {
         draw("loss", lossBox.current, first, { yLabel: "loss", range: zoom.current ? validationLossRange : lossRange });
         draw("acc", accBox.current, second, { yLabel: "accuracy (%)", range: accuracyRange });
       }

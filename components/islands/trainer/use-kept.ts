@@ -1,7 +1,7 @@
 /**
  * The network the island keeps (store.ts): the last one trained or loaded,
  * with a line about it, and a note when the browser would not store it. A
- * run that collapsed or tests below the kept network does not replace it
+ * run that collapsed or validates below the kept network does not replace it
  * without asking (keep-rule.ts): it waits in `pending` until the reader keeps it.
  */
 import { useEffect, useState } from "preact/hooks";
@@ -11,8 +11,8 @@ import { askBeforeKeeping, type Candidate } from "./keep-rule.ts";
 export interface Kept {
   packed: string;
   about: string;
-  /** Its test accuracy; NaN when not measured yet. */
-  accuracy: number;
+  /** Its validation accuracy (what the keep rule compares); NaN when not measured. */
+  validation: number;
 }
 
 /** `restore`: start from the network an earlier visit (or chapter) kept, so it can be saved without training again. */
@@ -22,10 +22,10 @@ export function useKept(restore: boolean) {
   const [pending, setPending] = useState<(Candidate & { question: string }) | null>(null);
   useEffect(() => {
     const t = readTrained();
-    if (t) setKept((k) => k ?? { packed: restore ? pack(t) : "", about: t.about, accuracy: t.testAccuracy });
+    if (t) setKept((k) => k ?? { packed: restore ? pack(t) : "", about: t.about, validation: t.validationAccuracy ?? NaN });
   }, []);
-  const keep = (packed: string, about: string, accuracy = NaN) => {
-    setKept({ packed, about, accuracy });
+  const keep = (packed: string, about: string, validation = NaN) => {
+    setKept({ packed, about, validation });
     setPending(null);
     const stored = keepTrained(packed);
     setNote(stored ? null : "This browser would not store the network, so it is kept only until you leave the page.");
@@ -41,11 +41,11 @@ export function useKept(restore: boolean) {
     offer(run: Candidate) {
       const question = askBeforeKeeping(kept, run);
       if (question) setPending({ ...run, question });
-      else keep(run.packed, run.about, run.accuracy);
+      else keep(run.packed, run.about, run.validation);
     },
     /** The reader chose the pending network after all. */
     keepPending() {
-      if (pending) keep(pending.packed, pending.about, pending.accuracy);
+      if (pending) keep(pending.packed, pending.about, pending.validation);
     },
   };
 }

@@ -28,7 +28,11 @@ export function useTrainerWorker(dispatch: (a: Action) => void, onMessage: (m: F
     worker.current?.terminate();
   }, []);
 
-  const enqueue = (message: FromWorker) => batcher.current!.push({ type: "worker", message });
+  const enqueue = (message: FromWorker) => {
+    batcher.current!.push({ type: "worker", message });
+    // The end of a run is shown at once: the status line then says the test digits are being measured.
+    if (message.type === "finished") batcher.current!.flush();
+  };
   return {
     send(m: ToWorker) {
       if (!worker.current) {

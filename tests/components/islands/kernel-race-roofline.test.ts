@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { initialState, reduce, type Action, type RaceState } from "../../../components/islands/kernel-race/kernel-race.ts";
-import { LABEL_GAP, describeRoofline, laneIntensity, productIntensity, rooflineChart, spreadLabels } from "../../../components/islands/kernel-race/roofline.ts";
+import { LABEL_GAP, ROOF_LABEL_WIDTH, describeRoofline, laneIntensity, productIntensity, rooflineChart, spreadLabels } from "../../../components/islands/kernel-race/roofline.ts";
 
 const race = (speeds: Record<string, number>, size = 256): RaceState =>
   [{ type: "start" } as Action, ...Object.entries(speeds).map(([id, g]) => ({ type: "worker", message: { type: "speed", id, gflops: g, done: true, correct: true } }) as Action)].reduce(
@@ -57,6 +57,45 @@ describe("the roofline chart", () => {
       "Memory brings 12 GB/s and the scalar yardstick is 8 GFLOP/s, so the roofs meet at 0.67 flops per byte. " +
         "Every product lies to the right of that point: memory would let each of them reach the yardstick, and how far below the roof a kernel sits is what its arrangement wastes.",
     );
+  });
+
+  test("drawn at the width it is shown at, so that its 12 px text stays 12 px on a phone", () => {
+    const lanes = race({ yardstick: 8, stream: 2, naive: 0.4, ikj: 0.8, typed: 3, blocked: 4, nnfs: 15, simd: 20 }).lanes;
+    const wide = rooflineChart(lanes, 256)!;
+    expect(wide.width).toBe(560); // the default, and the most it is drawn at
+    for (const width of [300, 340, 420]) {
+      const c = rooflineChart(lanes, 256, width)!;
+      expect(c.width).toBe(width);
+      expect(c.box.left + c.box.width).toBeLessThanOrEqual(width - 8);
+      // Every point and its label inside the drawing, the labels of a column apart.
+      for (const p of c.points) {
+        expect(p.x).toBeGreaterThan(c.box.left);
+        expect(p.x).toBeLessThan(c.box.left + c.box.width);
+        expect(p.labelY).toBeLessThanOrEqual(c.height);
+      }
+      // The same chart, narrower: the same ticks and the same order of points from left to right.
+      expect(c.xTicks.map((t) => t.label)).toEqual(wide.xTicks.map((t) => t.label));
+      expect([...c.points].sort((a, b) => a.x - b.x).map((p) => p.id)).toEqual([...wide.points].sort((a, b) => a.x - b.x).map((p) => p.id));
+    }
+    expect(rooflineChart(lanes, 256, 200)!.width).toBe(300); // narrower than that is scaled down
+    expect(rooflineChart(lanes, 256, 900)!.width).toBe(560); // wider is centred at its size
+  });
+
+  test("the roof's label moves where no point's label runs into it", () => {
+    // On a phone the column of the typed kernels' labels reaches under "scalar yardstick".
+    const lanes = race({ yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 }).lanes;
+    const c = rooflineChart(lanes, 64, 336)!;
+    const { x, y, anchor } = c.roofLabel;
+    const [left, right] = anchor === "end" ? [x - ROOF_LABEL_WIDTH, x] : [x, x + ROOF_LABEL_WIDTH];
+    const clash = c.points.some((p) => {
+      const w = 7 * p.label.length;
+      const [l, r] = p.labelSide === "right" ? [p.x + 9, p.x + 9 + w] : [p.x - 9 - w, p.x - 9];
+      return l < right && left < r && Math.abs(p.labelY - y) < 12; // two lines of 12 px text
+    });
+    expect(clash).toBe(false);
+    // Where nothing is near, it sits above the roof, as before.
+    const free = rooflineChart(race({ yardstick: 8, stream: 2, naive: 0.4, blocked: 0.5, simd: 1 }).lanes, 256)!;
+    expect(free.roofLabel.y).toBeLessThan(free.points.find((p) => p.id === "simd")!.y);
   });
 
   test("labels of points in one column never overlap", () => {

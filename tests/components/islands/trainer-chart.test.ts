@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accuracyRange, accuracySeries, lossRange, align, comparisonSeries, describeSeries, lossSeries, validationLossRange, type Columns } from "../../../components/islands/trainer/chart.ts";
+import { accuracyRange, accuracySeries, chartSeries, comparisonLossSeries, legendValue, lossRange, align, comparisonSeries, describeSeries, lossSeries, validationLossRange, type Columns } from "../../../components/islands/trainer/chart.ts";
 
 const curves = {
   trainLoss: [{ x: 0.5, y: 2 }, { x: 1, y: 1 }],
@@ -38,6 +38,25 @@ describe("chart data", () => {
     const series = comparisonSeries([curves, other], ["SGD", "Adam"]);
     expect(series.map((s) => s.label)).toEqual(["SGD", "Adam"]);
     expect(align(series)).toEqual([[1, 2], [85, null], [90, 95]]);
+  });
+
+  test("comparison: every run's training loss on a chart of its own, labelled, beside the validation accuracies", () => {
+    const other = { ...curves, trainLoss: [{ x: 0.5, y: 1.5 }, { x: 1, y: 0.7 }] };
+    const loss = comparisonLossSeries([curves, other], ["SGD", "Adam"]);
+    expect(loss.map((s) => s.label)).toEqual(["SGD", "Adam"]);
+    expect(align(loss)).toEqual([[0.5, 1], [2, 1], [1.5, 0.7]]);
+    const { first, second } = chartSeries([curves, other], true, ["SGD", "Adam"]);
+    expect(first).toEqual(loss);
+    expect(second).toEqual(comparisonSeries([curves, other], ["SGD", "Adam"]));
+  });
+
+  test("the legend: the value under the cursor, or with no cursor on the chart the curve's last value (not a dash)", () => {
+    const column = [2, null, 1, null];
+    expect(legendValue(column, 0)).toBe(2);
+    expect(legendValue(column, 1)).toBeNull(); // no point of this curve at the cursor's x
+    expect(legendValue(column, null)).toBe(1);
+    expect(legendValue([null, null], null)).toBeNull();
+    expect(legendValue(undefined, null)).toBeNull();
   });
 
   test("a text version for screen readers", () => {

@@ -62,13 +62,15 @@ describe("numbers and chart data", () => {
     expect(percentParts("Loading the digits…")).toEqual(["Loading the digits…"]);
   });
 
-  test("one run: loss and accuracy charts; comparison: one curve per run, even before it has points", () => {
+  test("one run: loss and accuracy charts; comparison: training loss and validation accuracy, one curve per run, even before it has points", () => {
     const c = { trainLoss: [{ x: 0.5, y: 1 }], trainAccuracy: [{ x: 0.5, y: 0.5 }], valLoss: [{ x: 1, y: 0.8 }], valAccuracy: [{ x: 1, y: 0.9 }] };
     const one = chartSeries([c], false, ["a"]);
     expect(one.first.map((s) => s.label)).toEqual(["training loss", "validation loss"]);
     expect(one.second![1].points).toEqual([{ x: 1, y: 90 }]);
     const many = chartSeries([c], true, ["a", "b"]);
-    expect(many.second).toBeNull();
     expect(many.first.map((s) => [s.label, s.points.length])).toEqual([["a", 1], ["b", 0]]);
+    expect(many.first[0].points).toEqual([{ x: 0.5, y: 1 }]); // the training loss
+    expect(many.second!.map((s) => [s.label, s.points.length])).toEqual([["a", 1], ["b", 0]]);
+    expect(many.second![0].points).toEqual([{ x: 1, y: 90 }]); // the validation accuracy, in per cent
   });
 });

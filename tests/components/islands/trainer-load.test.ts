@@ -67,24 +67,30 @@ describe("loading a network file", () => {
   });
 });
 
-describe("a run's network replaces the kept one only when it is no worse", () => {
-  const run = { packed: "p", about: "SGD, lr 3", accuracy: 0.098 };
-  test("no kept network, or a better run: kept at once", () => {
+describe("a run's network replaces the kept one only when it is no worse, by validation accuracy", () => {
+  // The test digits are for the final number only: which network to keep is a choice, made on validation digits.
+  const run = { packed: "p", about: "SGD, lr 3", accuracy: 0.098, validation: 0.1 };
+  test("no kept network, or a run that validates no worse: kept at once", () => {
     expect(askBeforeKeeping(null, run)).toBeNull();
-    expect(askBeforeKeeping({ about: "older", accuracy: 0.9 }, { ...run, accuracy: 0.95 })).toBeNull();
-    expect(askBeforeKeeping({ about: "loaded, not measured", accuracy: NaN }, { ...run, accuracy: 0.95 })).toBeNull();
+    expect(askBeforeKeeping({ about: "older", validation: 0.9 }, { ...run, validation: 0.95 })).toBeNull();
+    expect(askBeforeKeeping({ about: "loaded, not measured", validation: NaN }, { ...run, validation: 0.95 })).toBeNull();
   });
 
-  test("a run below the kept network asks, naming both accuracies", () => {
-    expect(askBeforeKeeping({ about: "SGD, lr 0.2", accuracy: 0.971 }, { ...run, accuracy: 0.92 })).toBe(
-      "This run tests at 92.0 %, below the kept network's 97.1 %: the kept network (SGD, lr 0.2) stays unless you keep this one instead.",
+  test("the test accuracy plays no part: a run that tests higher but validates lower asks, one that tests lower but validates higher is kept", () => {
+    expect(askBeforeKeeping({ about: "SGD, lr 0.2", validation: 0.954 }, { ...run, accuracy: 0.99, validation: 0.93 })).not.toBeNull();
+    expect(askBeforeKeeping({ about: "SGD, lr 0.2", validation: 0.954 }, { ...run, accuracy: 0.5, validation: 0.96 })).toBeNull();
+  });
+
+  test("a run below the kept network asks, naming both validation accuracies", () => {
+    expect(askBeforeKeeping({ about: "SGD, lr 0.2", validation: 0.971 }, { ...run, validation: 0.92 })).toBe(
+      "This run reads 92.0 % of the validation digits, below the kept network's 97.1 %: the kept network (SGD, lr 0.2) stays unless you keep this one instead.",
     );
   });
 
   test("a run that collapsed asks, naming the collapse", () => {
     const warning = "train: the accuracy ended at 9.8 %, no better than a guess among 10 classes (the loss jumped to 13.60 on the way): training collapsed. The learning rate is probably too large; try one 3–10 times smaller.";
-    expect(askBeforeKeeping({ about: "SGD, lr 0.2", accuracy: 0.971 }, { ...run, warning })).toMatch(
-      /^This run collapsed: the accuracy ended at 9\.8 %.*jumped to 13\.60 on the way\)\. It tests at 9\.8 %, below the kept network's 97\.1 %/,
+    expect(askBeforeKeeping({ about: "SGD, lr 0.2", validation: 0.971 }, { ...run, warning })).toMatch(
+      /^This run collapsed: the accuracy ended at 9\.8 %.*jumped to 13\.60 on the way\)\. It reads 10\.0 % of the validation digits, below the kept network's 97\.1 %/,
     );
   });
 });

@@ -29,9 +29,13 @@ describe("runJob", () => {
     // 32 batches a epoch in groups of 2: 16 points an epoch.
     expect(messages.filter((m) => m.type === "batches")).toHaveLength(32);
     const [finished, last] = messages.slice(-2);
-    expect(finished).toMatchObject({ type: "finished", run: 0, stopped: false });
+    // `finished` names the test digits about to be measured, so the page can say so while they are.
+    expect(finished).toMatchObject({ type: "finished", run: 0, stopped: false, testDigits: 300 });
     expect(last.type).toBe("tested");
     if (last.type !== "tested") return;
+    // The validation accuracy the keep rule compares: the last epoch's, for the network as it ended.
+    const lastEpoch = epochs.at(-1)!;
+    expect(last.validation).toBe(lastEpoch.type === "epoch" && lastEpoch.valAccuracy);
     expect(last.test.accuracy).toBeGreaterThan(0.6);
     expect(last.test.wrongCount).toBe(Math.round((1 - last.test.accuracy) * 300));
     // The kept network is the trained one: it answers the same.
@@ -39,6 +43,7 @@ describe("runJob", () => {
     expect(kept.network.predict(small.test.X)).toEqual(model!.predict(small.test.X));
     expect(kept.about).toBe("SGD, lr 0.2, batch 32, 2 epochs, 32 hidden, seed 1");
     expect(kept.testAccuracy).toBe(last.test.accuracy);
+    expect(kept.validationAccuracy).toBe(last.validation);
   });
 
   test("the same settings give the same curves; another seed other ones", async () => {
@@ -60,7 +65,10 @@ describe("runJob", () => {
     const finished = messages.filter((m) => m.type === "finished");
     expect(finished).toHaveLength(1); // the second run never starts
     expect(finished[0].type === "finished" && finished[0].stopped).toBe(true);
-    expect(messages.at(-1)!.type).toBe("tested"); // the network as it was when stopped
+    const tested = messages.at(-1)!;
+    expect(tested.type).toBe("tested"); // the network as it was when stopped
+    // No epoch ended, so its validation accuracy is measured for the network as it stopped.
+    expect(tested.type === "tested" && tested.validation).toBeGreaterThan(0);
   });
 
   test("comparison: runs train one after another, each reporting its own epochs", async () => {
