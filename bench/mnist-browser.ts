@@ -52,17 +52,22 @@ async function trainOnce(page: Page, trainer: number): Promise<{ seconds: number
   return { seconds, wall, accuracy, longest: Math.max(0, ...long), long, status };
 }
 
-const report = (name: string, r: Awaited<ReturnType<typeof trainOnce>>) =>
+// The rows of the README's table, printed at the end with the load average over the whole run.
+const rows: { name: string; r: Awaited<ReturnType<typeof trainOnce>> }[] = [];
+const report = (name: string, r: Awaited<ReturnType<typeof trainOnce>>): void => {
+  rows.push({ name, r });
   console.log(
     `${name}: test accuracy ${(100 * r.accuracy).toFixed(2)} % on the 10,000 official test digits; ` +
       `training ${r.seconds.toFixed(1)} s (the trainer's clock), ${r.wall.toFixed(1)} s from Train to the test accuracy; ` +
       `longest main-thread task ${r.longest} ms (${r.long.length} over 50 ms: ${r.long.join(", ") || "none"})\n  status: ${r.status}`,
   );
+};
 
 const { server, url } = await serve({ root: `${root}dist`, port: 0, base });
 const chrome = await launch();
 try {
-  console.log(`load average before: ${load()}`);
+  const before = load();
+  console.log(`load average before: ${before}`);
   if (!process.argv.includes("--only-recipe")) {
     const page = await chrome.browser.newPage();
     page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
@@ -89,7 +94,16 @@ try {
     await t.getByLabel("Shift digits by up to a pixel").check();
     report(`chapter 11's recipe (${Object.values(RECIPE).join(", ")}, shifted digits)`, await trainOnce(p11, 1));
   }
-  console.log(`load average after: ${load()}`);
+  const after = load();
+  console.log(`load average after: ${after}`);
+  console.log("\nfor the README (| run | load average | test accuracy | training (trainer's clock) | Train → test accuracy | longest main-thread task |):");
+  for (const { name, r } of rows) {
+    const tasks = r.long.length > 0 ? ` (${r.long.length} task${r.long.length > 1 ? "s" : ""} over 50 ms)` : "";
+    console.log(
+      `| ${name.replace(/ \(.*$/, "")} | ${before} → ${after} | ${(100 * r.accuracy).toFixed(2)} % | ${r.seconds.toFixed(1)} s | ` +
+        `${r.wall.toFixed(1)} s | ${r.longest} ms${tasks} |`,
+    );
+  }
 } finally {
   await chrome.close();
   server.close();
