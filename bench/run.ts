@@ -20,6 +20,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import {
   Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, evaluate, loadFastKernels, loadMnist, matmul, train, useKernel,
+  type Mnist,
 } from "../lib/index.ts";
 
 interface Result {
@@ -135,43 +136,38 @@ for (const { name, M, K, N } of shapes) {
   }
 }
 
-// (b) one training epoch, on the 8,000 digits and then on all of MNIST's 50,000
-const mnist = await loadMnist();
-const epochCase = "epoch 784-128-10";
-const epochRuns = quick ? 1 : 5;
-console.log(`one epoch: 784-128-10 ReLU + softmax, batch 32, SGD lr 0.1, ${mnist.train.X.rows} digits`);
-for (const { library, kernel } of ours) {
-  useKernel(kernel);
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const accuracies: number[] = [];
-  for (let run = 0; run <= epochRuns; run++) {
+// (b) one training epoch, on the 8,000 digits and then on all of MNIST's 50,000.
+// Each run builds its network afresh (seeded by the run), trains one epoch
+// (784-128-10, batch 32, SGD lr 0.1) and is tested once; `warmup` runs are
+// trained but not counted.
+interface EpochRuns { times: number[]; cpu: number[]; accuracies: number[] }
+
+async function nnfsEpoch(data: Mnist, runs: number, warmup: number): Promise<EpochRuns> {
+  const out: EpochRuns = { times: [], cpu: [], accuracies: [] };
+  for (let run = 1 - warmup; run <= runs; run++) {
+    const seed = Math.max(run, 0);
     const model = new Sequential([
-      new Dense(784, 128, { init: "he", seed: run }), new ReLU(), new Dense(128, 10, { seed: 100 + run }), new Softmax(),
+      new Dense(784, 128, { init: "he", seed }), new ReLU(), new Dense(128, 10, { seed: 100 + seed }), new Softmax(),
     ]);
     const c0 = cpuSeconds();
     const t0 = performance.now();
-    await train(model, mnist.train.X, mnist.train.y, { epochs: 1, batchSize: 32, optimizer: new SGD({ lr: 0.1 }), seed: run });
-    const t = seconds(t0);
-    if (run === 0) continue; // warm-up
-    times.push(t);
-    cpu.push(cpuSeconds() - c0);
-    accuracies.push(evaluate(model, mnist.test.X, mnist.test.y).accuracy);
+    await train(model, data.train.X, data.train.y, { epochs: 1, batchSize: 32, optimizer: new SGD({ lr: 0.1 }), seed });
+    const t = seconds(t0), c = cpuSeconds() - c0;
+    if (run < 1) continue; // warm-up
+    out.times.push(t);
+    out.cpu.push(c);
+    out.accuracies.push(evaluate(model, data.test.X, data.test.y).accuracy);
   }
-  record({ library, case: epochCase, medianSeconds: median(times), medianCpuSeconds: median(cpu), accuracy: median(accuracies), runs: epochRuns });
+  return out;
 }
-useKernel("auto");
-for (const backend of ["cpu", "wasm"]) {
-  await tf.setBackend(backend);
-  await tf.ready();
-  const xs = tf.tensor2d(mnist.train.X.data, [mnist.train.X.rows, 784]);
-  const ys = tf.oneHot(tf.tensor1d(mnist.train.y, "int32"), 10);
-  const testX = tf.tensor2d(mnist.test.X.data, [mnist.test.X.rows, 784]);
-  const runs = backend === "cpu" ? (quick ? 1 : 3) : epochRuns;
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const accuracies: number[] = [];
-  for (let run = 0; run <= runs; run++) {
+
+// The same epoch in TensorFlow.js, on the backend set now (`tf.setBackend`).
+async function tfjsEpoch(data: Mnist, runs: number, warmup: number): Promise<EpochRuns> {
+  const out: EpochRuns = { times: [], cpu: [], accuracies: [] };
+  const xs = tf.tensor2d(data.train.X.data, [data.train.X.rows, 784]);
+  const ys = tf.oneHot(tf.tensor1d(data.train.y, "int32"), 10);
+  const testX = tf.tensor2d(data.test.X.data, [data.test.X.rows, 784]);
+  for (let run = 1 - warmup; run <= runs; run++) {
     const model = tf.sequential({
       layers: [
         tf.layers.dense({ inputShape: [784], units: 128, activation: "relu", kernelInitializer: "heNormal" }),
@@ -182,22 +178,39 @@ for (const backend of ["cpu", "wasm"]) {
     const c0 = cpuSeconds();
     const t0 = performance.now();
     await model.fit(xs, ys, { epochs: 1, batchSize: 32, shuffle: true, verbose: 0 });
-    const t = seconds(t0);
-    const c = cpuSeconds() - c0;
-    if (run > 0) {
-      times.push(t);
-      cpu.push(c);
+    const t = seconds(t0), c = cpuSeconds() - c0;
+    if (run >= 1) {
+      out.times.push(t);
+      out.cpu.push(c);
       const predicted = tf.tidy(() => (model.predict(testX) as tf.Tensor).argMax(1).dataSync());
       let right = 0;
-      predicted.forEach((p, i) => (right += p === mnist.test.y[i] ? 1 : 0));
-      accuracies.push(right / mnist.test.y.length);
+      predicted.forEach((p, i) => (right += p === data.test.y[i] ? 1 : 0));
+      out.accuracies.push(right / data.test.y.length);
     }
     model.dispose();
   }
   xs.dispose();
   ys.dispose();
   testX.dispose();
-  record({ library: `tfjs-${backend}`, case: epochCase, medianSeconds: median(times), medianCpuSeconds: median(cpu), accuracy: median(accuracies), runs });
+  return out;
+}
+
+const recordEpochs = (library: string, name: string, r: EpochRuns): void =>
+  record({ library, case: name, medianSeconds: median(r.times), medianCpuSeconds: median(r.cpu), accuracy: median(r.accuracies), runs: r.times.length });
+
+const mnist = await loadMnist();
+const epochCase = "epoch 784-128-10";
+const epochRuns = quick ? 1 : 5;
+console.log(`one epoch: 784-128-10 ReLU + softmax, batch 32, SGD lr 0.1, ${mnist.train.X.rows} digits`);
+for (const { library, kernel } of ours) {
+  useKernel(kernel);
+  recordEpochs(library, epochCase, await nnfsEpoch(mnist, epochRuns, 1));
+}
+useKernel("auto");
+for (const backend of ["cpu", "wasm"]) {
+  await tf.setBackend(backend);
+  await tf.ready();
+  recordEpochs(`tfjs-${backend}`, epochCase, await tfjsEpoch(mnist, backend === "cpu" ? (quick ? 1 : 3) : epochRuns, 1));
 }
 
 // (c) one epoch over all of MNIST: the 50,000 training digits, tested on the 10,000 official ones.
@@ -208,56 +221,12 @@ const fullRuns = quick ? 1 : 3;
 console.log(`one epoch over all of MNIST: the same network and settings, ${full.train.X.rows} digits`);
 for (const { library, kernel } of ours) {
   useKernel(kernel);
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const accuracies: number[] = [];
-  for (let run = 1; run <= fullRuns; run++) {
-    const model = new Sequential([
-      new Dense(784, 128, { init: "he", seed: run }), new ReLU(), new Dense(128, 10, { seed: 100 + run }), new Softmax(),
-    ]);
-    const c0 = cpuSeconds();
-    const t0 = performance.now();
-    await train(model, full.train.X, full.train.y, { epochs: 1, batchSize: 32, optimizer: new SGD({ lr: 0.1 }), seed: run });
-    times.push(seconds(t0));
-    cpu.push(cpuSeconds() - c0);
-    accuracies.push(evaluate(model, full.test.X, full.test.y).accuracy);
-  }
-  record({ library, case: fullCase, medianSeconds: median(times), medianCpuSeconds: median(cpu), accuracy: median(accuracies), runs: fullRuns });
+  recordEpochs(library, fullCase, await nnfsEpoch(full, fullRuns, 0));
 }
 useKernel("auto");
-{
-  await tf.setBackend("wasm");
-  await tf.ready();
-  const xs = tf.tensor2d(full.train.X.data, [full.train.X.rows, 784]);
-  const ys = tf.oneHot(tf.tensor1d(full.train.y, "int32"), 10);
-  const testX = tf.tensor2d(full.test.X.data, [full.test.X.rows, 784]);
-  const times: number[] = [];
-  const cpu: number[] = [];
-  const accuracies: number[] = [];
-  for (let run = 1; run <= fullRuns; run++) {
-    const model = tf.sequential({
-      layers: [
-        tf.layers.dense({ inputShape: [784], units: 128, activation: "relu", kernelInitializer: "heNormal" }),
-        tf.layers.dense({ units: 10, activation: "softmax" }),
-      ],
-    });
-    model.compile({ optimizer: tf.train.sgd(0.1), loss: "categoricalCrossentropy" });
-    const c0 = cpuSeconds();
-    const t0 = performance.now();
-    await model.fit(xs, ys, { epochs: 1, batchSize: 32, shuffle: true, verbose: 0 });
-    times.push(seconds(t0));
-    cpu.push(cpuSeconds() - c0);
-    const predicted = tf.tidy(() => (model.predict(testX) as tf.Tensor).argMax(1).dataSync());
-    let right = 0;
-    predicted.forEach((p, i) => (right += p === full.test.y[i] ? 1 : 0));
-    accuracies.push(right / full.test.y.length);
-    model.dispose();
-  }
-  xs.dispose();
-  ys.dispose();
-  testX.dispose();
-  record({ library: "tfjs-wasm", case: fullCase, medianSeconds: median(times), medianCpuSeconds: median(cpu), accuracy: median(accuracies), runs: fullRuns });
-}
+await tf.setBackend("wasm");
+await tf.ready();
+recordEpochs("tfjs-wasm", fullCase, await tfjsEpoch(full, fullRuns, 0));
 
 // Ratios: how many times longer the other library takes than nnfs.
 console.log("\nratios: their median / nnfs median, wall-clock (cpu); > 1 means nnfs is faster");

@@ -3,8 +3,8 @@
  * time; WebAssembly's 128-bit SIMD runs four, and relaxed SIMD's fused
  * multiply-add does the multiply and the add in one instruction. The kernels
  * (lib/wasm/matmul.ts, in AssemblyScript) are loaded here and put into the
- * kernel slot under `matmul`, `matmulTransA`, `matmulTransB` and `Dense`, so
- * that nothing else changes. Their sums run in 32 bits instead of 64, so their
+ * kernel slot under `matmul`, `matmulTransA`, `matmulTransB`, `Dense` and the
+ * optimisers' steps (plain SGD's, Adam's), so that nothing else changes. Their sums run in 32 bits instead of 64, so their
  * results differ from the TypeScript kernels' in the last bits:
  * |fast − reference| ≤ (K + 2) · (2⁻²³ · Σₖ |A[i][k]·B[k][j]| + 2⁻¹⁴⁹), the
  * bound for float32 sums of K products (tests/lib/fast.test.ts holds them to it).

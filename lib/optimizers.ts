@@ -9,7 +9,7 @@
 import type { Matrix } from "./matrix.ts";
 import type { Param } from "./layer.ts";
 import { finiteResult } from "./kernels/finite.ts";
-import { kernelSlot } from "./kernels/slot.ts";
+import { floats, kernelSlot } from "./kernels/slot.ts";
 
 /**
  * An optimiser: `step` updates every parameter from its gradient.
@@ -169,10 +169,15 @@ export class Adam implements Optimizer {
       const keep = p.decay && this.decoupled ? 1 - lr * this.weightDecay : 1; // AdamW: W ← (1 − lr·λ)·W
       let s = this.moments.get(p.value);
       if (s === undefined) {
-        s = { m: new Float32Array(w.length), v: new Float32Array(w.length) };
+        s = { m: floats(w.length), v: floats(w.length) }; // beside w in WebAssembly memory (chapter 12)
         this.moments.set(p.value, s);
       }
       const { m, v } = s;
+      const rates = { lr, beta1, beta2, s1: 1 / correction1, s2: 1 / correction2, epsilon, decay, keep };
+      if (kernelSlot.fast?.adamStep(w, g, m, v, rates)) {
+        checkStep(this.name, p);
+        continue; // done there, four at a time in 32 bits
+      }
       for (let i = 0; i < w.length; i++) {
         const gi = g[i] + decay * w[i];
         m[i] = beta1 * m[i] + (1 - beta1) * gi;

@@ -37,12 +37,23 @@ export interface FastKernels {
   sparse(S: NonZeroRows, B: Float32Array, C: Float32Array, N: number): boolean;
   /** w ← w − lr·g (plain SGD's step) if both live in the kernels' memory; else false, and nothing is done. */
   sgdStep(w: Float32Array, g: Float32Array, lr: number): boolean;
+  /**
+   * One fused Adam step (see lib/wasm/matmul.ts's `adam`) if w, g and the two
+   * running averages m and v all live in the kernels' memory; else false, and
+   * nothing is done.
+   */
+  adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, rates: AdamRates): boolean;
   /** Whether every value is finite, if `data` lives in the kernels' memory; else null. */
   allFinite(data: Float32Array): boolean | null;
   /** n floats (zeros) in the kernels' own memory, or null if it is full. */
   floats(n: number): Float32Array | null;
   /** n 32-bit integers (zeros) in the kernels' own memory, or null if it is full. */
   ints(n: number): Int32Array | null;
+}
+
+/** The numbers of one Adam step: s1 = 1/(1 − β₁ᵗ), s2 = 1/(1 − β₂ᵗ); decay is L2's λ, keep AdamW's 1 − lr·λ. */
+export interface AdamRates {
+  lr: number; beta1: number; beta2: number; s1: number; s2: number; epsilon: number; decay: number; keep: number;
 }
 
 /** The fast kernels in use, or null for the TypeScript kernels. */

@@ -7,7 +7,7 @@
  * neither in nor out. An array from elsewhere is copied into a scratch block
  * for the call; the counters say how many bytes that was.
  */
-import type { FastKernelName, FastKernels } from "./slot.ts";
+import type { AdamRates, FastKernelName, FastKernels } from "./slot.ts";
 import type { SparseRows } from "./sparse-rows.ts";
 import { RELAXED_SIMD, SIMD } from "./wasm-bytes.ts";
 
@@ -29,6 +29,8 @@ interface Exports {
   gemm(a: number, p: number, c: number, M: number, K: number, N: number): void;
   sparse(start: number, col: number, value: number, rows: number, b: number, c: number, N: number): void;
   sgd(w: number, g: number, n: number, lr: number): void;
+  adam(w: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number,
+    s1: number, s2: number, eps: number, decay: number, keep: number): void;
   finite(p: number, n: number): number;
 }
 
@@ -234,6 +236,14 @@ export class WasmKernels implements FastKernels {
     const mine = this.memory.buffer;
     if (w.buffer !== mine || g.buffer !== mine || w.length !== g.length) return false;
     this.k.sgd(w.byteOffset, g.byteOffset, w.length, lr);
+    return true;
+  }
+
+  adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, r: AdamRates): boolean {
+    const mine = this.memory.buffer, n = w.length;
+    if (w.buffer !== mine || g.buffer !== mine || m.buffer !== mine || v.buffer !== mine) return false;
+    if (g.length !== n || m.length !== n || v.length !== n) return false;
+    this.k.adam(w.byteOffset, g.byteOffset, m.byteOffset, v.byteOffset, n, r.lr, r.beta1, r.beta2, r.s1, r.s2, r.epsilon, r.decay, r.keep);
     return true;
   }
 

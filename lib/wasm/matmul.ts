@@ -167,6 +167,43 @@ export function sgd(w: usize, g: usize, n: i32, lr: f32): void {
 }
 
 /**
+ * One Adam step over n parameters, fused: for each, the gradient (plus
+ * decay·w, L2), both running averages, and the weight, in one pass and four at
+ * a time. keep is AdamW's shrink factor (1 for Adam); s1 = 1/(1 − β₁ᵗ) and
+ * s2 = 1/(1 − β₂ᵗ) undo the averages' bias towards 0:
+ * w ← keep·w − lr·(m·s1) / (√(v·s2) + ε).
+ */
+export function adam(
+  w: usize, g: usize, m: usize, v: usize, n: i32,
+  lr: f32, beta1: f32, beta2: f32, s1: f32, s2: f32, eps: f32, decay: f32, keep: f32,
+): void {
+  const b1 = f32x4.splat(beta1), c1 = f32x4.splat(1 - beta1);
+  const b2 = f32x4.splat(beta2), c2 = f32x4.splat(1 - beta2);
+  const r = f32x4.splat(lr), e = f32x4.splat(eps), d = f32x4.splat(decay), k = f32x4.splat(keep);
+  const u1 = f32x4.splat(s1), u2 = f32x4.splat(s2);
+  const end = w + (<usize>(n & ~3) << 2);
+  for (; w < end; w += 16, g += 16, m += 16, v += 16) {
+    const x = v128.load(w);
+    const gi = f32x4.add(v128.load(g), f32x4.mul(d, x));
+    const mi = f32x4.add(f32x4.mul(b1, v128.load(m)), f32x4.mul(c1, gi));
+    const vi = f32x4.add(f32x4.mul(b2, v128.load(v)), f32x4.mul(c2, f32x4.mul(gi, gi)));
+    v128.store(m, mi);
+    v128.store(v, vi);
+    const step = f32x4.div(f32x4.mul(r, f32x4.mul(mi, u1)), f32x4.add(f32x4.sqrt(f32x4.mul(vi, u2)), e));
+    v128.store(w, f32x4.sub(f32x4.mul(k, x), step));
+  }
+  for (let i = 0; i < (n & 3); i++, w += 4, g += 4, m += 4, v += 4) {
+    const x = load<f32>(w);
+    const gi = load<f32>(g) + decay * x;
+    const mi = beta1 * load<f32>(m) + (1 - beta1) * gi;
+    const vi = beta2 * load<f32>(v) + (1 - beta2) * gi * gi;
+    store<f32>(m, mi);
+    store<f32>(v, vi);
+    store<f32>(w, keep * x - (lr * (mi * s1)) / (Mathf.sqrt(vi * s2) + eps));
+  }
+}
+
+/**
  * 1 if all n floats at p are finite, else 0. x · 0 is 0 for every finite x and
  * NaN for NaN and ±Infinity, so the running sums stay 0 exactly when all are.
  */

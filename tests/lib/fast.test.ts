@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
-  Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, SparseRows, fastKernelCopies, kernelName, kernelStats,
+  Adam, AdamW, Dense, Matrix, Random, ReLU, SGD, Sequential, Softmax, SparseRows, fastKernelCopies, kernelName, kernelStats,
   loadFastKernels, matmul, matmulTransA, matmulTransB, softmaxCrossEntropy, trainStep, useKernel,
 } from "../../lib/index.ts";
 import { referenceMatmul, referenceMatmulTransA, referenceMatmulTransB } from "../../lib/kernels/reference.ts";
@@ -164,9 +164,10 @@ describe("training in WebAssembly memory", () => {
     trainStep(net, digitsLike(rng, 32), y, softmaxCrossEntropy, opt);
     const after = fastKernelCopies();
     const moved = after.copiedIn - before.copiedIn + after.copiedOut - before.copiedOut;
-    expect(after.calls - before.calls).toBe(4); // X·W and Xᵀ·dZ of both layers
-    // Only dZ [32, 128] and [32, 10] in, Z [32, 128] and [32, 10] out; W and dW are 784·128·4 bytes each.
-    expect(moved).toBeLessThanOrEqual(2 * 32 * 138 * 4);
+    expect(after.calls - before.calls).toBe(5); // X·W and Xᵀ·dZ of both layers, dZ·Wᵀ of the second
+    // Only dZ [32, 128] and [32, 10] (twice) in, Z [32, 128] and [32, 10] and dX [32, 128] out;
+    // W and dW are 784·128·4 bytes each.
+    expect(moved).toBeLessThanOrEqual(3 * 32 * 138 * 4);
   });
 
   test("a step gives the TypeScript kernels' weights within float32 rounding", () => {
@@ -183,6 +184,52 @@ describe("training in WebAssembly memory", () => {
     let worst = 0;
     for (let i = 0; i < ts.length; i++) worst = Math.max(worst, Math.abs(ts[i] - wasm[i]));
     expect(worst).toBeLessThan(1e-5);
+  });
+});
+
+describe("Adam's step in WebAssembly (fused: both averages and the weight in one pass)", () => {
+  // Three steps of each kind, on TypeScript (64-bit arithmetic) and in WebAssembly (32-bit).
+  const steps = (kernel: "typescript" | "wasm", optimizer: () => Adam) => {
+    useKernel(kernel);
+    const rng = new Random(5);
+    const net = new Sequential([new Dense(784, 64, { seed: 1 }), new ReLU(), new Dense(64, 10, { seed: 2 }), new Softmax()]);
+    const opt = optimizer();
+    const X = Matrix.zeros(32, 784); // [32, 784]
+    for (let i = 0; i < X.data.length; i++) if (rng.uniform(0, 1) < 0.2) X.data[i] = rng.uniform(0, 1);
+    const y = Array.from({ length: 32 }, (_, i) => (i * 3) % 10);
+    const before = fastKernelCopies().calls;
+    for (let t = 0; t < 3; t++) trainStep(net, X, y, softmaxCrossEntropy, opt);
+    useKernel("auto");
+    return { params: net.params().map((p) => Float32Array.from(p.value.data)), calls: fastKernelCopies().calls - before };
+  };
+
+  test.each([
+    ["Adam", () => new Adam({ lr: 0.01 })],
+    ["Adam with L2", () => new Adam({ lr: 0.01, weightDecay: 0.1 })],
+    ["AdamW", () => new AdamW({ lr: 0.01, weightDecay: 0.1 })],
+  ] as const)("%s gives the TypeScript step's weights within float32 rounding", (_, optimizer) => {
+    const ts = steps("typescript", optimizer), wasm = steps("wasm", optimizer);
+    expect(wasm.calls).toBeGreaterThan(0);
+    for (let p = 0; p < ts.params.length; p++) {
+      let worst = 0, moved = 0;
+      for (let i = 0; i < ts.params[p].length; i++) worst = Math.max(worst, Math.abs(ts.params[p][i] - wasm.params[p][i]));
+      for (let i = 0; i < ts.params[p].length; i++) moved = Math.max(moved, Math.abs(ts.params[p][i]));
+      expect(moved).toBeGreaterThan(0);
+      expect(worst).toBeLessThan(1e-5);
+    }
+  });
+
+  test("it runs only where the weights, gradients and both averages live in the kernels' memory", () => {
+    const fast = kernelSlot.fast!;
+    const n = 10;
+    const [w, g, m, v] = [fast.floats(n)!, fast.floats(n)!.fill(1), fast.floats(n)!, fast.floats(n)!];
+    const rates = { lr: 0.1, beta1: 0.9, beta2: 0.999, s1: 1 / 0.1, s2: 1 / 0.001, epsilon: 1e-8, decay: 0, keep: 1 };
+    expect(fast.adamStep(w, g, m, v, rates)).toBe(true);
+    // The first step of Adam moves each weight by lr, against its gradient's sign.
+    for (const x of w) expect(x).toBeCloseTo(-0.1, 5);
+    expect(fast.adamStep(w, g, new Float32Array(n), v, rates)).toBe(false); // not there: TypeScript does it
+    expect(fast.adamStep(w, g, m, fast.floats(n - 1)!, rates)).toBe(false); // lengths differ
+    expect(w[0]).toBeCloseTo(-0.1, 5); // and nothing was done
   });
 });
 

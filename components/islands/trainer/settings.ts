@@ -47,19 +47,21 @@ export const DEFAULTS: Settings = {
 
 /**
  * "All of MNIST, best settings": chapter 11's best optimiser (Adam) with its
- * He/Xavier starting weights and a learning rate that shrinks each epoch, on
- * a wider hidden layer, over the 50,000 training digits. Shifted digits are
- * left out: in six epochs they cost more than they give. In Node on the
- * WebAssembly kernels it reaches 98.0–98.1 % on the official test digits.
+ * He/Xavier starting weights, a learning rate that shrinks each epoch, and
+ * digits shifted by up to a pixel, over the 50,000 training digits. In Node on
+ * the WebAssembly kernels (bench/preset.ts) it reaches 98.15–98.35 % on the
+ * official test digits over seeds 1–6. 256 hidden neurons rather than 512: the
+ * shifts, not the width, carry it past 98 % (512 without shifts ended at
+ * 98.00–98.07 % after six epochs, at twice the cost of an epoch).
  */
 export const FULL_PRESET: Settings = {
-  lr: 0.0015,
+  lr: 0.002,
   batchSize: 128,
   epochs: 6,
-  hidden: 512,
+  hidden: 256,
   optimizer: "adam",
   seed: 1,
-  shift: false,
+  shift: true,
   weightDecay: 0,
   lrDecay: 0.75,
   data: "full",
@@ -67,7 +69,7 @@ export const FULL_PRESET: Settings = {
 
 /** The values offered for each choice (the page shows them as select menus). */
 export const CHOICES = {
-  lr: [0.001, 0.0015, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, 3],
+  lr: [0.001, 0.0015, 0.002, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, 3],
   batchSize: [8, 16, 32, 64, 128, 256],
   epochs: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30],
   hidden: [16, 32, 64, 128, 256, 512, 800],

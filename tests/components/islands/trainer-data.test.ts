@@ -14,7 +14,7 @@ describe("the trainer's digits: quick 10,000 or all of MNIST", () => {
     for (const key of ["lr", "batchSize", "epochs", "hidden", "lrDecay"] as const) {
       expect(CHOICES[key] as readonly number[]).toContain(FULL_PRESET[key]);
     }
-    expect(describeSettings(FULL_PRESET)).toBe("Adam, lr 0.0015, batch 128, 6 epochs, 512 hidden, seed 1, lr ×0.75 per epoch, all of MNIST");
+    expect(describeSettings(FULL_PRESET)).toBe("Adam, lr 0.002, batch 128, 6 epochs, 256 hidden, seed 1, lr ×0.75 per epoch, shifted digits, all of MNIST");
   });
 
   test("a set that does not exist is refused, naming the field", () => {
