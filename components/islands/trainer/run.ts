@@ -5,7 +5,7 @@
  * out through `emit` as protocol messages. No worker and no page here, so
  * the tests run it in Node on the same data.
  */
-import { Matrix, argmax, defaultLoss, shiftImages, train, Sequential, type Mnist } from "nnfs";
+import { Matrix, argmax, defaultLoss, evaluate, shiftImages, train, Sequential, type Mnist } from "nnfs";
 import { WRONG_SHOWN, type FromWorker, type TestReport, type WrongDigit } from "./protocol.ts";
 import { buildModel, buildOptimizer, checkSettings, describeSettings, type Settings } from "./settings.ts";
 import { pack } from "../shared/trained-store.ts";
