@@ -10,6 +10,7 @@ import { remarkCells } from "./components/cell/build/remark-cells.ts";
 import { cellTypesBundle } from "./components/cell/build/types-bundle.ts";
 import { searchIndex } from "./src/build/search-index.ts";
 import { serviceWorker } from "./src/build/service-worker.ts";
+import { wholeLines } from "./components/cell/build/whole-lines.ts";
 
 // Astro 7's default Markdown processor ignores remark/rehype plugins, so the
 // unified processor is named explicitly: without it, KaTeX never runs.
@@ -100,6 +101,8 @@ export default defineConfig({
       // editor colours (components/cell/build/cell.css) follow the same palette, and
       // Cell.astro / Exercise.astro pass the same pair.
       themes: { light: "github-light-default", dark: "github-dark-default" },
+      // Every line highlighted whole, however busy the machine (components/cell/build/whole-lines.ts).
+      transformers: [wholeLines],
     },
   },
   vite: {
