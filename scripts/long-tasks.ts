@@ -3,7 +3,9 @@
  * settings see them (CPU slowed 4×, a 412×823 screen), read from Chromium's
  * trace: the blocking time (the part of each task over 50 ms, summed over the
  * first 10 s, the way Lighthouse's total blocking time counts it between first
- * paint and quiet) and the longest tasks, with what filled them.
+ * paint and quiet) and the longest tasks, with what filled them: layout, style,
+ * scripts, and the font look-ups inside a layout (FontCache::…: asking the
+ * system for a font family, size or a character's fallback font).
  *
  *   node scripts/long-tasks.ts 02 04 05 06       # chapters 2, 4, 5, 6 of dist/, 3 runs each
  *   RUNS=5 node scripts/long-tasks.ts 02
@@ -33,7 +35,7 @@ async function load(browser: import("playwright-core").Browser, url: string) {
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (e: { value: TraceEvent[] }) => events.push(...e.value));
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,loading", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,loading,fonts", transferMode: "ReportEvents" });
   await page.goto(url, { waitUntil: "load" });
   await page.waitForTimeout(6000);
   await cdp.send("Tracing.end");
@@ -50,7 +52,7 @@ async function load(browser: import("playwright-core").Browser, url: string) {
     const sum = new Map<string, number>();
     for (const e of inside) {
       const kind = e.name === "FunctionCall" || e.name === "EvaluateScript" || e.name === "v8.compile" ? `${e.name} ${String(e.args?.data?.url ?? "").replace(/^.*\//, "")}` : e.name;
-      if (["Layout", "UpdateLayoutTree", "ParseHTML", "Paint", "PrePaint", "Layerize", "ParseAuthorStyleSheet", "v8.evaluateModule", "FunctionCall", "EvaluateScript", "TimerFire", "FireIdleCallback", "EventDispatch"].includes(e.name)) sum.set(kind, (sum.get(kind) ?? 0) + (e.dur ?? 0));
+      if (["Layout", "UpdateLayoutTree", "ParseHTML", "Paint", "PrePaint", "Layerize", "ParseAuthorStyleSheet", "v8.evaluateModule", "FunctionCall", "EvaluateScript", "TimerFire", "FireIdleCallback", "EventDispatch", "FontCache::GetFontPlatformData", "FontCache::FallbackFontForCharacter"].includes(e.name)) sum.set(kind, (sum.get(kind) ?? 0) + (e.dur ?? 0));
     }
     return [...sum].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`).join(", ");
   };
