@@ -78,7 +78,6 @@ const jsxByOxc = {
   configResolved(config) {
     const babel = config.plugins.find((p) => p.name === "vite:preact-jsx");
     if (!babel) throw new Error("nnfs-jsx-by-oxc: @preact/preset-vite's JSX plugin (vite:preact-jsx) is gone; remove this plugin");
-    // @ts-expect-error the plugins are read-only in the type; removing the hook is the point
     delete babel.transform;
   },
 };

@@ -33,7 +33,7 @@ async function load(browser: import("playwright-core").Browser, url: string) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const events: TraceEvent[] = [];
-  cdp.on("Tracing.dataCollected", (e: { value: TraceEvent[] }) => events.push(...e.value));
+  cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
   await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,loading,fonts", transferMode: "ReportEvents" });
   await page.goto(url, { waitUntil: "load" });
