@@ -26,8 +26,18 @@ export function chapterCodeHref(id: string): string {
   return `${import.meta.env.BASE_URL}code/chapter-${id.slice(0, 2)}.ts`;
 }
 
+/** Totals already counted, by the chapter's source: every page's sidebar asks for every chapter's. */
+const totalsBySource = new Map<string, { cells: number; exercises: number }>();
+
 /** How many cells and exercises a chapter has (the progress shown for it counts against these). */
 export function chapterTotals(chapter: Chapter): { cells: number; exercises: number } {
-  const { cells, exercises } = parseChapter(chapter.body ?? "");
-  return { cells: cells.length, exercises: exercises.length };
+  const source = chapter.body ?? "";
+  let totals = totalsBySource.get(source);
+  if (!totals) {
+    const { cells, exercises } = parseChapter(source);
+    totals = { cells: cells.length, exercises: exercises.length };
+    if (totalsBySource.size > 64) totalsBySource.clear(); // the dev server sees every edit's source
+    totalsBySource.set(source, totals);
+  }
+  return { ...totals };
 }

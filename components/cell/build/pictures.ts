@@ -11,13 +11,11 @@
  * content of those cells (code and output fences) and of lib/display.ts: a
  * build runs a chapter's cells only when that changed, and then writes the new
  * pictures there (commit the file with the chapter; a test checks it is current).
+ * Only then are the library and the cells' runtime loaded.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import * as nnfs from "../../../lib/index.ts";
 import type { DisplayItem } from "../../../lib/display.ts";
-import { Notebook } from "../worker/notebook-scope.ts";
-import { runCells } from "../worker/run-cells.ts";
 import type { CellSource } from "../notebook/collect.ts";
 
 /** Whether a cell's code (probably) draws: it calls plot, bars or showDigit. */
@@ -89,6 +87,13 @@ export function chapterPictures(chapter: string, cells: readonly CellSource[], o
 }
 
 async function collect(chapter: string, cells: readonly CellSource[], count: number): Promise<DisplayItem[][]> {
+  // The library and the cells' runtime are loaded only when a chapter has to run: a build whose
+  // pictures all come from pictures.json (the usual case) does not load them at all.
+  const [nnfs, { Notebook }, { runCells }] = await Promise.all([
+    import("../../../lib/index.ts"),
+    import("../worker/notebook-scope.ts"),
+    import("../worker/run-cells.ts"),
+  ]);
   const items: DisplayItem[][] = Array.from({ length: count }, () => []);
   let current: DisplayItem[] = [];
   const notebook = new Notebook({ nnfs }, {
