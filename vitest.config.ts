@@ -10,6 +10,11 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**"],
     testTimeout: 60_000,
+    // Two files at a time. Vitest's default for `vitest run` is one worker fewer than the
+    // cores, which on a 2-core machine is one: the chapters' training cells
+    // (tests/chapters/cells.test.ts) waited for every other file, chapter 11's
+    // downloaded file (tests/site/chapter-file.test.ts) among them.
+    maxWorkers: 2,
     // npm run coverage: how much of lib/ the tests run (text summary, and coverage/ as HTML).
     coverage: {
       provider: "v8",

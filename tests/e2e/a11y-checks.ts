@@ -1,9 +1,9 @@
 /**
  * The accessibility checks of the browser tests, shared by the a11y*.test.ts
  * files (each takes a share of the pages, so that two run side by side):
- * axe-core's WCAG 2 A/AA rules (no serious or critical violation) in both
- * themes at laptop and phone width, with the islands hydrated, the cells'
- * editors loaded and the solutions open; then a walk with Tab from the top of
+ * axe-core's WCAG 2 A/AA rules (no serious or critical violation) at laptop
+ * and phone width, its colour rules in both themes at each, with the islands
+ * hydrated, the cells' editors loaded and the solutions open; then a walk with Tab from the top of
  * the page: every interactive element is reached, named, and shows a focus
  * ring. axe-core is injected from node_modules (nothing is fetched at run
  * time) with page.evaluate, which the page's Content-Security-Policy does not
@@ -36,15 +36,20 @@ interface Violation {
 /**
  * axe's serious and critical WCAG 2 A/AA violations on the page as it is now:
  * in the elements `include` selects (the whole page if none), and for the
- * rules `rules` names (all of WCAG 2 A/AA if none).
+ * rules `rules` names (all of WCAG 2 A/AA if none). `colours: true` runs only
+ * those of the WCAG 2 A/AA rules that look at colours (axe's `cat.color`:
+ * text contrast, links told apart from text), the only ones a theme changes.
  */
-export async function axe(page: Page, scope: { include?: string[]; rules?: string[] } = {}): Promise<Violation[]> {
+export async function axe(page: Page, scope: { include?: string[]; rules?: string[]; colours?: boolean } = {}): Promise<Violation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async ({ include, rules }) => {
+  return page.evaluate(async ({ include, rules, colours }) => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
     const context = include ? { include: include.map((s) => [s]) } : document;
+    const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    const chosen = colours ? axe.getRules(wcag).filter((r) => r.tags.includes("cat.color")).map((r) => r.ruleId) : rules;
+    if (colours && !chosen!.includes("color-contrast")) throw new Error("axe: no colour rules among WCAG 2 A/AA (cat.color): has axe-core renamed them?");
     const result = await axe.run(context as never, {
-      runOnly: rules ? { type: "rule", values: rules } : { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      runOnly: chosen ? { type: "rule", values: chosen } : { type: "tag", values: wcag },
       resultTypes: ["violations"],
     });
     return result.violations
@@ -164,8 +169,10 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
   const reached: string[] = [];
   const unringed: string[] = [];
   const limit = interactive.length * 2 + 20;
+  // One look at the page a step: where the focus landed, its ring, and whether it is in an
+  // editor (where the next step presses Escape before Tab).
+  let inEditor = false;
   for (let i = 0; i < limit; i++) {
-    const inEditor = await page.evaluate(() => !!document.activeElement?.closest(".cm-content"));
     if (inEditor) await page.keyboard.press("Escape");
     await page.keyboard.press("Tab");
     const now = await page.evaluate(() => {
@@ -176,8 +183,9 @@ async function tabWalk(page: Page): Promise<{ interactive: { path: string; name:
       const ringed = el.closest(".cm-editor") ?? el;
       const style = getComputedStyle(ringed);
       const ring = el instanceof SVGElement || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2);
-      return { path: (window as unknown as { __describe: (el: Element) => string }).__describe(el), ring };
+      return { path: (window as unknown as { __describe: (el: Element) => string }).__describe(el), ring, inEditor: !!el.closest(".cm-content") };
     });
+    inEditor = now?.inEditor ?? false;
     if (now !== null && reached.includes(now.path)) break; // round the page and back
     if (now !== null) {
       reached.push(now.path);
@@ -205,12 +213,15 @@ export function checkPages(pageNames: string[], browser: () => BrowserContext): 
     afterAll(async () => page?.close());
 
     // Light and dark at laptop width, then at phone width (the drawer, wide formulas and tables).
-    test.each([["light", 1280], ["dark", 1280], ["dark", 375], ["light", 375]] as const)(
-      "%s theme, %i px wide: no serious or critical axe violation",
-      async (theme, width) => {
+    // A theme changes colours and nothing else (global.css's custom properties, and the
+    // switch's aria-pressed), so at each width every rule runs in one theme and the colour
+    // rules in the other: every rule at every width, and contrast in every theme at every width.
+    test.each([["light", 1280, "every rule"], ["dark", 1280, "the colour rules"], ["dark", 375, "every rule"], ["light", 375, "the colour rules"]] as const)(
+      "%s theme, %i px wide: no serious or critical axe violation (%s)",
+      async (theme, width, rules) => {
         await page.setViewportSize({ width, height: width > 400 ? 900 : 740 });
         await setTheme(page, theme);
-        const found = await axe(page);
+        const found = await axe(page, { colours: rules === "the colour rules" });
         expect(report(`${name} (${theme}, ${width} px)`, found)).toBe("");
       },
     );

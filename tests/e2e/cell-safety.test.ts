@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
 import { chapterUrls, longTasks, watchLongTasks } from "./pages.ts";
-import { cellAt, fresh, read, run, runAndWait, setCode } from "./cell-helpers.ts";
+import { cellAt, editSaved, fresh, read, run, runAndWait, setCode } from "./cell-helpers.ts";
 
 let chrome: Launched;
 let chapters: string[];
@@ -135,7 +135,7 @@ describe("big output and big edits", { timeout: 120_000 }, () => {
     const cell = cellAt(page, 1);
     const book = await cell.locator("template[data-cell-source]").evaluate((t) => (t as HTMLTemplateElement).content.textContent);
     await setCode(cell, "console.log('an older edit');");
-    await page.waitForTimeout(500);
+    await editSaved(page, "console.log('an older edit');");
     await cell.locator(".cm-content").click();
     await page.keyboard.press("ControlOrMeta+a");
     await cell.locator(".cm-content").evaluate((el) => {

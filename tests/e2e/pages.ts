@@ -10,8 +10,21 @@ export interface WatchedPage {
   problems: string[];
 }
 
-export async function openPage(context: BrowserContext, url: string): Promise<WatchedPage> {
+/**
+ * A new page of `context` at `url`, loaded to network idle, recording what goes wrong.
+ * `clean: true` empties the site's localStorage first (edits, guesses, progress that
+ * earlier tests left), from an empty page of the same origin that the test serves
+ * itself, so that the page at `url` is loaded once and never sees them.
+ */
+export async function openPage(context: BrowserContext, url: string, { clean = false }: { clean?: boolean } = {}): Promise<WatchedPage> {
   const page = await context.newPage();
+  if (clean) {
+    const blank = new URL("__empty-storage__", url).href;
+    await page.route(blank, (route) => route.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,"><title>-</title>' }));
+    await page.goto(blank, { waitUntil: "load" });
+    await page.evaluate(() => localStorage.clear());
+    await page.unroute(blank);
+  }
   const problems: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console.error: ${m.text()}`);

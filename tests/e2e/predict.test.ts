@@ -21,9 +21,7 @@ afterAll(async () => chrome?.close());
 
 describe("predict, then run", () => {
   test("the output is hidden until Show me; the guess and the reveal survive a reload", async () => {
-    const { page, problems } = await openPage(chrome.browser, chapter1());
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
+    const { page, problems } = await openPage(chrome.browser, chapter1(), { clean: true });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     const output = predict.locator(".cell-output");
     const why = page.locator('[data-predict-answer="shifted-plus"]');
@@ -56,9 +54,7 @@ describe("predict, then run", () => {
   });
 
   test("running the cell reveals its output, and a wrong guess is told the answer", async () => {
-    const { page } = await openPage(chrome.browser, chapter1());
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
+    const { page } = await openPage(chrome.browser, chapter1(), { clean: true });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     await predict.getByText("an error").click();
     await predict.scrollIntoViewIfNeeded();
@@ -71,9 +67,7 @@ describe("predict, then run", () => {
   });
 
   test("after the answer is out the guess is locked: choosing another changes nothing", async () => {
-    const { page } = await openPage(chrome.browser, chapter1());
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
+    const { page } = await openPage(chrome.browser, chapter1(), { clean: true });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     const said = predict.locator("[data-predict-feedback]");
     await page.waitForSelector('[data-predict-id="shifted-plus"][data-pending]', { state: "attached" });
@@ -89,9 +83,7 @@ describe("predict, then run", () => {
   });
 
   test("a later cell running the prediction's cell shows its output but keeps the answer hidden until the guess", async () => {
-    const { page } = await openPage(chrome.browser, chapter1());
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
+    const { page } = await openPage(chrome.browser, chapter1(), { clean: true });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     const why = page.locator('[data-predict-answer="shifted-plus"]');
     const later = cellAt(page, 4);
@@ -116,9 +108,7 @@ describe("predict, then run", () => {
     const urls = await chapterUrls(chrome.browser);
     let seen = 0;
     for (const url of urls) {
-      const { page } = await openPage(chrome.browser, url);
-      await page.evaluate(() => localStorage.clear());
-      await page.reload({ waitUntil: "domcontentloaded" });
+      const { page } = await openPage(chrome.browser, url, { clean: true });
       await page.waitForSelector("[data-predict] [data-predict-actions]:not([hidden])", { state: "attached" });
       const ids = await page.$$eval("[data-predict]", (els) => els.map((el) => (el as HTMLElement).dataset.predictId!));
       expect(ids.length, url).toBeGreaterThan(0);
@@ -139,9 +129,7 @@ describe("predict, then run", () => {
   }, 240_000); // twelve chapters, each loaded twice: over a minute when the machine is busy
 
   test("the print edition shows every answer: a chapter printed, and the whole-book page", async () => {
-    const { page } = await openPage(chrome.browser, chapter1());
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
+    const { page } = await openPage(chrome.browser, chapter1(), { clean: true });
     const why = page.locator('[data-predict-answer="shifted-plus"]');
     await page.waitForSelector('[data-predict-id="shifted-plus"][data-answer-hidden]', { state: "attached" });
     expect(await why.isVisible()).toBe(false);
@@ -158,9 +146,7 @@ describe("predict, then run", () => {
   });
 
   test("a prediction has no accessibility violation with its output shown and the answer waiting, nor once locked, in light and dark", async () => {
-    const { page } = await openPage(chrome.browser, chapter1());
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
+    const { page } = await openPage(chrome.browser, chapter1(), { clean: true });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     const later = cellAt(page, 4);
     await later.scrollIntoViewIfNeeded();
@@ -168,9 +154,10 @@ describe("predict, then run", () => {
     await page.waitForSelector('[data-predict-id="shifted-plus"][data-answer-hidden]:not([data-pending])', { state: "attached" });
     const problems: string[] = [];
     const scan = async (what: string) => {
+      // Every rule in one theme, the colour rules (all a theme changes) in the other.
       for (const theme of ["light", "dark"] as const) {
         await setTheme(page, theme);
-        const found = await axe(page);
+        const found = await axe(page, { colours: theme === "dark" });
         if (found.length) problems.push(report(`${what} (${theme})`, found));
       }
     };
