@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadFastKernels, loadMnist, type Mnist } from "nnfs";
 import { FULL_PRESET } from "../../../components/islands/trainer/settings.ts";
-import { RECORD, presetStart, type PresetRecord } from "../../../bench/preset.ts";
+import { RECIPE, RECORD, presetStart, type PresetRecord } from "../../../bench/preset.ts";
 
 const record = JSON.parse(readFileSync(RECORD, "utf8")) as PresetRecord;
 const rerun = "re-run `npm run bench:preset` and commit bench/preset-record.json";
@@ -41,5 +41,15 @@ describe("the preset's recorded run (bench/preset-record.json)", () => {
     expect(record.testAccuracy).toBeGreaterThanOrEqual(0.98);
     const text = readFileSync(new URL("../../../chapters/11-training-better/index.mdx", import.meta.url), "utf8").replace(/\s+/g, " ");
     expect(text).toContain(`the preset ends at ${(100 * record.testAccuracy).toFixed(1)} % on the 10,000 official test digits`);
+  });
+
+  test("chapter 11's recipe, as the chapter words it, reached at least 98.5 %, and the chapter quotes what it reached", () => {
+    expect(record.recipe.settings, `the recipe changed: ${rerun}`).toEqual(RECIPE);
+    expect(record.recipe.valAccuracies).toHaveLength(RECIPE.epochs);
+    expect(record.recipe.testAccuracy).toBeGreaterThanOrEqual(0.985);
+    const text = readFileSync(new URL("../../../chapters/11-training-better/index.mdx", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const words = `${RECIPE.hidden} hidden neurons, Adam at ${RECIPE.lr} shrinking to ${RECIPE.lrDecay} of itself after each epoch, batches of ${RECIPE.batchSize}, shifted digits and ${RECIPE.epochs} epochs`;
+    expect(text).toContain(words);
+    expect(text).toContain(`reached ${(100 * record.recipe.testAccuracy).toFixed(2)} % on the test digits`);
   });
 });
