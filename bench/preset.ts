@@ -75,7 +75,7 @@ export async function presetStart(mnist: Mnist, settings: Settings = FULL_PRESET
 }
 
 /** The whole preset run, timed by CPU seconds per epoch. */
-async function presetRun(mnist: Mnist, settings: Settings): Promise<Omit<PresetRecord, "start" | "node" | "loadAverage" | "kernel">> {
+async function presetRun(mnist: Mnist, settings: Settings): Promise<Omit<PresetRecord, "start" | "node" | "loadAverage" | "kernel" | "recipe">> {
   const valAccuracies: number[] = [];
   const epochCpuSeconds: number[] = [];
   let testAccuracy = NaN;
