@@ -60,7 +60,8 @@ describe("predict, then run", () => {
     await page.evaluate(() => localStorage.clear());
     await page.reload({ waitUntil: "networkidle" });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
-    await predict.getByText("an error").click();
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-pending]', { state: "attached" });
+    await checkControl(predict.getByRole("radio", { name: "an error" }));
     await predict.scrollIntoViewIfNeeded();
     await predict.getByRole("button", { name: "Run" }).click();
     await page.waitForSelector('[data-predict-id="shifted-plus"]:not([data-pending])', { state: "attached", timeout: 20_000 });
@@ -105,7 +106,7 @@ describe("predict, then run", () => {
     // Run all and Run stale re-run it the same way: still no answer without a guess.
     await runAndWait(later, undefined, 30_000);
     expect(await why.isVisible()).toBe(false);
-    await predict.locator("label.predict-choice", { hasText: "a plus sign" }).click();
+    await checkControl(predict.getByRole("radio", { name: "a plus sign" }));
     await why.waitFor({ state: "visible" });
     expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You guessed “a plus sign”; what happened: “something else”.");
     expect(await predict.getByRole("radio", { name: "an error" }).isDisabled()).toBe(true);
@@ -175,7 +176,7 @@ describe("predict, then run", () => {
       }
     };
     await scan("output shown, answer waiting");
-    await predict.locator("label.predict-choice", { hasText: "something else" }).click();
+    await checkControl(predict.getByRole("radio", { name: "something else" }));
     await page.locator('[data-predict-answer="shifted-plus"]').waitFor({ state: "visible" });
     await scan("locked");
     expect(problems.join("\n")).toBe("");
