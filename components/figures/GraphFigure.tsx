@@ -12,6 +12,7 @@ import "./curves.css";
 const BOXES = [
   { x: 8, y: 22, w: 44, label: "x" },
   { x: 8, y: 84, w: 44, label: "w" },
+  { x: 148, y: 2, w: 44, label: "b" },
   { x: 120, y: 52, w: 100, label: "z = wx + b" },
   { x: 270, y: 52, w: 76, label: "a = σ(z)" },
   { x: 396, y: 52, w: 100, label: "L = (a − y)²" },
@@ -44,8 +45,15 @@ function Backward({ x1, y1, x2, y2, dip }: { x1: number; y1: number; x2: number;
 }
 
 const ALT =
-  "One neuron as a chain of boxes: x and w go into z = wx + b, then a = σ(z), then the loss L = (a − y)². Dashed arrows run backwards from L to a, from a to z and from z to w, labelled with the local slopes 2(a − y), a(1 − a) and x.";
-const CAPTION = "Values flow forwards; slopes flow backwards and multiply: ∂L/∂w = 2(a − y) · a(1 − a) · x.";
+  "One neuron as a chain of boxes: x, w and b go into z = wx + b, then a = σ(z), then the loss L = (a − y)². Dashed arrows run backwards from L to a, from a to z and from z to w, labelled with the local slopes 2(a − y), a(1 − a) and x. The slope back to b, ∂z/∂b = 1, is left out: its path ends like w's.";
+/** A formula of the caption, kept on one line. */
+const F = ({ children }: { children: string }) => <span style={{ whiteSpace: "nowrap" }}>{children}</span>;
+const CAPTION = (
+  <>
+    Values flow forwards; slopes flow backwards and multiply: <F>∂L/∂w = 2(a − y) · a(1 − a) · x</F>. The dashed path back
+    to b is left out: it is w's with its last slope <F>∂z/∂b = 1</F> in place of x.
+  </>
+);
 
 export default function GraphFigure() {
   return (
@@ -62,6 +70,7 @@ export default function GraphFigure() {
           ))}
           <Forward x1={52} y1={39} x2={120} y2={62} />
           <Forward x1={52} y1={101} x2={120} y2={78} />
+          <Forward x1={170} y1={36} x2={170} y2={52} />
           <Forward x1={220} y1={69} x2={270} y2={69} />
           <Forward x1={346} y1={69} x2={396} y2={69} />
           <Backward x1={446} y1={88} x2={310} y2={88} dip={130} />
@@ -92,8 +101,9 @@ export default function GraphFigure() {
 
 /** The same chain from top to bottom, for narrow screens: boxes on the right, slopes on the left. */
 const TALL = [
-  { x: 164, y: 8, w: 56, label: "w" },
-  { x: 236, y: 8, w: 56, label: "x" },
+  { x: 164, y: 8, w: 38, label: "w" },
+  { x: 209, y: 8, w: 38, label: "x" },
+  { x: 254, y: 8, w: 38, label: "b" },
   { x: 164, y: 76, w: 128, label: "z = wx + b" },
   { x: 164, y: 144, w: 128, label: "a = σ(z)" },
   { x: 164, y: 212, w: 128, label: "L = (a − y)²" },
@@ -119,8 +129,9 @@ function Narrow() {
           </text>
         </g>
       ))}
-      <Forward x1={192} y1={42} x2={206} y2={76} />
-      <Forward x1={264} y1={42} x2={250} y2={76} />
+      <Forward x1={183} y1={42} x2={200} y2={76} />
+      <Forward x1={228} y1={42} x2={228} y2={76} />
+      <Forward x1={273} y1={42} x2={256} y2={76} />
       <Forward x1={228} y1={110} x2={228} y2={144} />
       <Forward x1={228} y1={178} x2={228} y2={212} />
       {arc(229, 161)}

@@ -133,8 +133,11 @@ describe("running a cell", () => {
     const { page: blank } = await fresh(neuron);
     await blank.close();
     const page = await chrome.browser.newPage();
+    // The cells' runtime is held back until Run has been pressed, however long the page takes to get there.
+    let release = () => {};
+    const pressed = new Promise<void>((r) => (release = r));
     await page.route(/\/chapter\.[\w-]+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 800));
+      await pressed;
       await route.continue();
     });
     await page.goto(neuron, { waitUntil: "domcontentloaded" });
@@ -142,7 +145,11 @@ describe("running a cell", () => {
     await cell.locator("[data-cell-run]").waitFor();
     expect(await cell.getAttribute("data-enhanced")).toBeNull();
     const book = await cell.locator("[data-cell-output] code").textContent();
-    const r = await runAndWait(cell);
+    const r = await runAndWait(cell, async () => {
+      await cell.locator("[data-cell-run]").click();
+      expect(await cell.getAttribute("data-enhanced")).toBeNull();
+      release();
+    });
     expect(r.state).toBe("ok");
     expect(r.output).toBe(book);
     // The output is this run's, not the book's text left in place: Run marked it live and said how long it took.

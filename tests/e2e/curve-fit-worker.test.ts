@@ -31,6 +31,9 @@ describe("chapter 1: the curve-fitting network's worker", () => {
     await page.getByRole("button", { name: "Pause" }).click();
     await page.getByRole("button", { name: "Train" }).waitFor();
     expect(await text(page, ".cf-state")).toBe("paused");
+    // Snapshots of the old network sent before the worker heard of the pause are still on their way:
+    // once its paused one is drawn, the next "learning" can only be the new network's.
+    await page.locator(".cf-state[data-worker=paused]").waitFor();
     await page.getByRole("button", { name: "New start" }).click();
     await page.getByRole("button", { name: "Pause" }).waitFor();
     await page.waitForFunction(() => document.querySelector(".cf-state")?.textContent === "learning");

@@ -93,7 +93,8 @@ describe("chapter 1: the curve-fitting network", () => {
     // Pause stops the steps counter.
     await page.getByRole("button", { name: "Pause" }).click();
     await page.getByRole("button", { name: "Train" }).waitFor();
-    await page.waitForTimeout(100);
+    // The snapshots the worker sent before it heard of the pause are still drawn: wait for its paused one.
+    await page.locator(".cf-state[data-worker=paused]").waitFor();
     const steps = await text(page, ".cf-steps");
     await page.waitForTimeout(300);
     expect(await text(page, ".cf-steps")).toBe(steps);

@@ -179,6 +179,20 @@ describe("chapter 4: the sigmoid plot", () => {
     await page.close();
   });
 
+  test.each([390, 1280])("at %i px the title's and the readout's formulas are each on one line", async (width) => {
+    const { page, problems } = await openIsland("04-activation-the-sigmoid/", ".sp", { width, height: 900 });
+    await page.getByLabel("bias b").focus();
+    for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowLeft"); // b: 0 → −1.5, the curve crosses ½ at x = 1.5
+    expect(await text(page, ".sp-desc")).toContain("crossing ½ at x = −b/w = 1.5;");
+    const formulas = await page.locator(".sp-formula").evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent, lines: new Set(Array.from(el.getClientRects(), (r) => Math.round(r.top))).size })),
+    );
+    expect(formulas.map((f) => f.text)).toEqual(["y = σ(w·x + b)", "x = −b/w = 1.5"]);
+    for (const f of formulas) expect(f.lines, `${width} px: ${f.text}`).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test("touch, on a 375-px phone: a tap on the plot moves the probe, and nothing scrolls sideways", async () => {
     const { page, problems } = await openIsland("04-activation-the-sigmoid/", ".sp", { width: 375, height: 740 });
     expect(await noSideScroll(page)).toBe(true);

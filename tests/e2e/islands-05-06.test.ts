@@ -102,7 +102,7 @@ describe("chapter 5: the weight painter", () => {
     await page.locator(".wp-digit").nth(7).click();
     expect(await page.locator(".wp-grid").getAttribute("data-ghost")).toBe("7");
 
-    await page.getByLabel("Show the chosen digit under the grid").uncheck();
+    await checkControl(page.getByLabel("Show the chosen digit under the grid"), false);
     expect(await page.locator(".wp-grid").getAttribute("data-ghost")).toBeNull();
     expect(await gridLabel(page)).not.toMatch(/shows faintly/);
     expect(await colourAt(14, 16)).toBe(paper);

@@ -70,7 +70,7 @@ describe("late output and Restart", { timeout: 120_000 }, () => {
     const cell = cellAt(page, 1);
     const r = await run(cell, 'setTimeout(() => console.log("late one"), 300);\nconsole.log("now");');
     expect(r.output).toBe("now");
-    await cell.locator(".out-late", { hasText: "late one" }).waitFor({ timeout: 3000 });
+    await cell.locator(".out-late", { hasText: "late one" }).waitFor();
     expect((await read(cell)).output).toBe("now\nlate one");
     // A run of another cell keeps it there; a new run of this cell ends its old timers.
     await run(cellAt(page, 2), "console.log('other');");

@@ -56,6 +56,8 @@ test("visit once, go offline: another chapter loads, a cell runs, search works",
     // The page's styles and fonts came from the cache too.
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Iowan|Palatino|Georgia|serif/);
     await page.locator(".katex").first().scrollIntoViewIfNeeded();
+    // A font loads after the page's load event when the machine is busy: wait until the page's fonts are settled (loaded or failed).
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     expect(await page.evaluate(() => document.fonts.check("16px KaTeX_Main"))).toBe(true);
 
     const cell = page.locator("[data-cell]").first();
@@ -68,6 +70,8 @@ test("visit once, go offline: another chapter loads, a cell runs, search works",
     await page.reload({ waitUntil: "load" });
     await page.keyboard.press("/");
     await page.keyboard.type("sigmoid");
+    // Typing on a busy machine can pause past the search's debounce: the hits of "sig" or "sigmo" show first.
+    await page.locator("[data-search-status]").filter({ hasText: "“sigmoid”" }).waitFor({ timeout: 30_000 });
     await page.locator(".search-hit").first().waitFor({ timeout: 30_000 });
     expect(await page.locator(".search-chapter").first().textContent()).toBe("4. Activation: the sigmoid");
     // Nothing the pages asked for was missing offline.

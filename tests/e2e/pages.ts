@@ -86,11 +86,12 @@ export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => 
  * when the page moves between Playwright's aim and its click ("Clicking the checkbox did
  * not change its state"). The click is tried again, up to three times, once the page
  * has had a frame to settle; a control that never takes the click still fails.
+ * `checked: false` unchecks a checkbox the same way.
  */
-export async function checkControl(control: Locator): Promise<void> {
+export async function checkControl(control: Locator, checked = true): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await control.check({ timeout: 10_000 });
+      await control.setChecked(checked, { timeout: 10_000 });
       return;
     } catch (e) {
       if (attempt >= 3 || !String(e).includes("did not change its state")) throw e;

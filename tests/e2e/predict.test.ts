@@ -56,7 +56,8 @@ describe("predict, then run", () => {
   test("running the cell reveals its output, and a wrong guess is told the answer", async () => {
     const { page } = await openPage(chrome.browser, chapter1(), { clean: true });
     const predict = page.locator('[data-predict-id="shifted-plus"]');
-    await predict.getByText("an error").click();
+    await page.waitForSelector('[data-predict-id="shifted-plus"][data-pending]', { state: "attached" });
+    await checkControl(predict.getByRole("radio", { name: "an error" }));
     await predict.scrollIntoViewIfNeeded();
     await predict.getByRole("button", { name: "Run" }).click();
     await page.waitForSelector('[data-predict-id="shifted-plus"]:not([data-pending])', { state: "attached", timeout: 20_000 });
@@ -97,7 +98,7 @@ describe("predict, then run", () => {
     // Run all and Run stale re-run it the same way: still no answer without a guess.
     await runAndWait(later, undefined, 30_000);
     expect(await why.isVisible()).toBe(false);
-    await predict.locator("label.predict-choice", { hasText: "a plus sign" }).click();
+    await checkControl(predict.getByRole("radio", { name: "a plus sign" }));
     await why.waitFor({ state: "visible" });
     expect(await predict.locator("[data-predict-feedback]").textContent()).toBe("You guessed “a plus sign”; what happened: “something else”.");
     expect(await predict.getByRole("radio", { name: "an error" }).isDisabled()).toBe(true);
@@ -162,7 +163,7 @@ describe("predict, then run", () => {
       }
     };
     await scan("output shown, answer waiting");
-    await predict.locator("label.predict-choice", { hasText: "something else" }).click();
+    await checkControl(predict.getByRole("radio", { name: "something else" }));
     await page.locator('[data-predict-answer="shifted-plus"]').waitFor({ state: "visible" });
     await scan("locked");
     expect(problems.join("\n")).toBe("");

@@ -20,6 +20,8 @@ test('"sigmoid" finds chapter 4 first, and a section result jumps to its heading
   await page.keyboard.press("/");
   expect(await page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("search");
   await page.keyboard.type("sigmoid");
+  // Typing on a busy machine can pause past the search's debounce: the hits of "sig" or "sigmo" show first.
+  await page.locator("[data-search-status]").filter({ hasText: "“sigmoid”" }).waitFor();
   const first = page.locator(".search-hit").first();
   await first.waitFor();
   expect(await first.locator(".search-chapter").textContent()).toBe("4. Activation: the sigmoid");

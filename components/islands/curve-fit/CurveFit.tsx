@@ -139,7 +139,8 @@ export default function CurveFit() {
         {/* aria-live off: an <output> is a live region, and these change every frame; the status below speaks. */}
         <span>Steps <output class="cf-steps" aria-live="off">{shown.steps}</output></span>
         <span>Error <output class="cf-error" data-value={err} aria-live="off">{fixed(err, 4)}</output></span>
-        <span class={`cf-state cf-${state}`} aria-hidden="true">
+        {/* data-worker: the state of the worker's last snapshot, which trails a Pause or New start by the snapshots already on their way. */}
+        <span class={`cf-state cf-${state}`} data-worker={shown.state} aria-hidden="true">
           {state}
         </span>
       </div>

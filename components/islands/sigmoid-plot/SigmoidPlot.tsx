@@ -16,6 +16,7 @@ import {
   curvePath,
   describeCurve,
   describeValues,
+  formulaRuns,
   midpoint,
   neuronOutput,
   readerArgs,
@@ -94,7 +95,7 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
   return (
     <figure class="island sp" aria-labelledby={`${uid}-title`}>
       <p class="island-title" id={`${uid}-title`}>
-        A neuron with one input: y = {ys ? reader : "σ"}(w·x + b)
+        A neuron with one input: <span class="sp-formula">y = {ys ? reader : "σ"}(w·x + b)</span>
       </p>
       <svg
         class={`sp-plot${dragging ? " sp-dragging" : ""}`}
@@ -161,7 +162,9 @@ export default function SigmoidPlot({ reader }: { reader?: string }) {
           <strong>{fmt(z, 2)}</strong>, &nbsp;{ys ? `${reader}(z)` : "σ(z)"} = <strong class="sp-y">{fmt(y, 3)}</strong>
         </p>
         <p class="sp-desc" id={`${uid}-desc`}>
-          {ys ? describeValues(XS, ys.slice(0, XS.length), reader ?? "") : describeCurve(w, b)}
+          {formulaRuns(ys ? describeValues(XS, ys.slice(0, XS.length), reader ?? "") : describeCurve(w, b)).map((run) =>
+            run.formula ? <span class="sp-formula">{run.text}</span> : run.text,
+          )}
         </p>
       </div>
       <button

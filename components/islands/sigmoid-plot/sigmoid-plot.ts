@@ -120,6 +120,33 @@ export function describeCurve(w: number, b: number): string {
   return `The curve ${dir}, crossing ½${where}; ${sharp}, going ${span} over about ${fmt(width, 1)} units of x.`;
 }
 
+/** A stretch of a readout sentence: prose, free to wrap, or a formula, drawn on one line. */
+export interface Run {
+  text: string;
+  formula: boolean;
+}
+
+/** An equation of the readout: "x = −b/w = 1.5", "σ(0) = 0.5."; a comma or semicolon after it stays outside. */
+const EQUATION = /\S+(?: = \S+?)+(?=[,;]?(?:\s|$))/gu;
+
+/**
+ * A readout sentence cut into prose and formulas, so that a narrow screen
+ * wraps it between words and never inside "x = −b/w = 1.5" (a browser left
+ * to itself breaks at any space or after a slash). Joined, the runs give the
+ * sentence back.
+ */
+export function formulaRuns(sentence: string): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const m of sentence.matchAll(EQUATION)) {
+    if (m.index > at) runs.push({ text: sentence.slice(at, m.index), formula: false });
+    runs.push({ text: m[0], formula: true });
+    at = m.index + m[0].length;
+  }
+  if (at < sentence.length) runs.push({ text: sentence.slice(at), formula: false });
+  return runs;
+}
+
 /**
  * One sentence that says what a curve drawn from sampled values looks like:
  * the reader's own function, which may not be a sigmoid at all (a missing

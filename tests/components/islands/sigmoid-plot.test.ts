@@ -5,6 +5,7 @@ import {
   curvePath,
   describeCurve,
   describeValues,
+  formulaRuns,
   midpoint,
   sampleXs,
   neuronOutput,
@@ -167,5 +168,26 @@ describe("the dashed σ(x) shows, and the legend names it, only where the drawn 
 
   test("a difference under the curve's own width stays hidden", () => {
     expect(referenceShows(xs, xs.map((x) => sigmoid(x) + 0.002))).toBe(false);
+  });
+});
+
+describe("the readout never breaks a line inside a formula", () => {
+  test("each formula of a description is one run, the prose around it is left free to wrap", () => {
+    const text = describeCurve(1, -1.5);
+    const runs = formulaRuns(text);
+    expect(runs.map((r) => r.text).join("")).toBe(text);
+    expect(runs.filter((r) => r.formula).map((r) => r.text)).toEqual(["x = −b/w = 1.5"]);
+    expect(runs.find((r) => !r.formula && r.text.includes("units of x"))).toBeDefined();
+  });
+
+  test.each([
+    [describeCurve(0.5, 10), ["x = −20"]],
+    [describeCurve(0, 0), ["σ(0) = 0.5."]],
+    ["Your sigma draws a curve that rises from 0 to 1, crossing ½ at x = 2.", ["x = 2."]],
+    ["no formula here", []],
+  ])("%s", (text, formulas) => {
+    const runs = formulaRuns(text);
+    expect(runs.map((r) => r.text).join("")).toBe(text);
+    expect(runs.filter((r) => r.formula).map((r) => r.text)).toEqual(formulas);
   });
 });
