@@ -9,7 +9,7 @@
  * the static code is measured, then let through and the same cells measured
  * again, in chapters 2 and 12, at laptop and phone width: the cell with the
  * fewest lines, the one with the most, and the one with the longest line
- * (which scrolls sideways on a phone).
+ * (which scrolls sideways on a phone), and the first exercise.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
@@ -32,23 +32,29 @@ interface Geometry {
   left: number;
 }
 
-/** Indexes of the cells to compare: fewest lines, most lines, longest line. */
+/** Cells and exercises, in the page's order. */
+const CELLS = "[data-cell], [data-exercise]";
+
+/** Indexes (among CELLS) of those to compare: the cells with the fewest lines, the most lines, the longest line, and the first exercise. */
 function pickCells(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const sources = [...document.querySelectorAll("[data-cell]")].map((c) => (c.querySelector<HTMLTemplateElement>("template[data-cell-source]")?.innerHTML ?? "").split("\n"));
-    const by = (score: (lines: string[]) => number) => sources.reduce((best, lines, i) => (score(lines) > score(sources[best]) ? i : best), 0);
-    return [...new Set([by((l) => -l.length), by((l) => l.length), by((l) => Math.max(...l.map((s) => s.length)))])];
-  });
+  return page.evaluate((all) => {
+    const boxes = [...document.querySelectorAll(all)];
+    const cells = boxes.flatMap((c, i) => (c.matches("[data-cell]") ? [i] : []));
+    const lines = (i: number) => (boxes[i].querySelector<HTMLTemplateElement>("template[data-cell-source]")?.innerHTML ?? "").split("\n");
+    const by = (score: (lines: string[]) => number) => cells.reduce((best, i) => (score(lines(i)) > score(lines(best)) ? i : best), cells[0]);
+    const exercise = boxes.findIndex((c) => c.matches("[data-exercise]"));
+    return [...new Set([by((l) => -l.length), by((l) => l.length), by((l) => Math.max(...l.map((s) => s.length))), ...(exercise >= 0 ? [exercise] : [])])];
+  }, CELLS);
 }
 
 /** Scrolls cell `i` to the middle of the screen and measures it once it is drawn, its code in `code`. */
 async function measure(page: Page, i: number, code: string): Promise<Geometry> {
-  await page.evaluate((i) => document.querySelectorAll("[data-cell]")[i].scrollIntoView({ block: "center" }), i);
+  await page.evaluate(([i, all]) => document.querySelectorAll(all)[i].scrollIntoView({ block: "center" }), [i, CELLS] as const);
   await page.evaluate(() => document.fonts.ready);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(
-    ([i, code]) => {
-      const cell = document.querySelectorAll("[data-cell]")[i as number];
+    ([i, code, all]) => {
+      const cell = document.querySelectorAll(all as string)[i as number];
       const box = cell.getBoundingClientRect();
       const holder = cell.querySelector(code as string);
       if (!holder) throw new Error(`cell ${i}: no ${code}`);
@@ -62,7 +68,7 @@ async function measure(page: Page, i: number, code: string): Promise<Geometry> {
       const glyph = range.getBoundingClientRect();
       return { height: box.height, top: glyph.top - box.top, left: glyph.left - box.left };
     },
-    [i, code] as const,
+    [i, code, CELLS] as const,
   );
 }
 
@@ -70,7 +76,7 @@ async function measure(page: Page, i: number, code: string): Promise<Geometry> {
  * Opens `url` at `width` with the runtime held back, measures the chosen cells'
  * static code, lets the runtime load, and measures the same cells' editors.
  */
-async function beforeAndAfter(url: string, width: number): Promise<{ cell: number; before: Geometry; after: Geometry }[]> {
+async function beforeAndAfter(url: string, width: number): Promise<{ cell: string; before: Geometry; after: Geometry }[]> {
   const page = await chrome.browser.newPage();
   await page.setViewportSize({ width, height: 900 });
   let release!: () => void;
@@ -86,14 +92,15 @@ async function beforeAndAfter(url: string, width: number): Promise<{ cell: numbe
     const cells = await pickCells(page);
     const before = [];
     for (const i of cells) before.push(await measure(page, i, "[data-cell-code] pre code"));
-    expect(await page.locator("[data-cell][data-enhanced]").count(), "an editor loaded while the runtime was held back").toBe(0);
+    expect(await page.locator(".cm-content").count(), "an editor loaded while the runtime was held back").toBe(0);
     expect(held, "the runtime was never asked for: the test no longer holds it back").toBeGreaterThan(0);
     release();
     const result = [];
     for (const [k, i] of cells.entries()) {
-      await page.evaluate((i) => document.querySelectorAll("[data-cell]")[i].scrollIntoView({ block: "center" }), i);
-      await page.locator("[data-cell]").nth(i).locator(".cm-content").waitFor();
-      result.push({ cell: i + 1, before: before[k], after: await measure(page, i, ".cm-content") });
+      await page.evaluate(([i, all]) => document.querySelectorAll(all)[i].scrollIntoView({ block: "center" }), [i, CELLS] as const);
+      const box = page.locator(CELLS).nth(i);
+      await box.locator(".cm-content").waitFor();
+      result.push({ cell: (await box.getAttribute("aria-label")) ?? String(i), before: before[k], after: await measure(page, i, ".cm-content") });
     }
     return result;
   } finally {
@@ -112,7 +119,7 @@ describe("a cell's size and code stay put when its editor loads", () => {
         expect(found.length).toBeGreaterThan(0);
         const moved = found
           .filter(({ before: b, after: a }) => Math.abs(b.height - a.height) > 1 || Math.abs(b.top - a.top) > 1 || Math.abs(b.left - a.left) > 1)
-          .map(({ cell, before: b, after: a }) => `cell ${cell}: height ${b.height.toFixed(1)} → ${a.height.toFixed(1)}, code at (${b.left.toFixed(1)}, ${b.top.toFixed(1)}) → (${a.left.toFixed(1)}, ${a.top.toFixed(1)})`);
+          .map(({ cell, before: b, after: a }) => `${cell}: height ${b.height.toFixed(1)} → ${a.height.toFixed(1)}, code at (${b.left.toFixed(1)}, ${b.top.toFixed(1)}) → (${a.left.toFixed(1)}, ${a.top.toFixed(1)})`);
         expect(moved).toEqual([]);
       });
     }
