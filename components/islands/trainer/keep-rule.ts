@@ -27,17 +27,19 @@ export interface KeptSummary {
 const pc = (v: number) => `${(100 * v).toFixed(1)} %`;
 
 /**
- * Null when `run` may replace `kept` at once; else the sentence that asks,
- * naming why (the run collapsed, or validates below the kept network).
+ * Null when `run` may replace `kept` (or be kept, when none is) at once; else
+ * the sentence that asks, naming why (the run collapsed, or validates below
+ * the kept network). A collapsed run asks even when nothing is kept yet.
  */
 export function askBeforeKeeping(kept: KeptSummary | null, run: Candidate): string | null {
-  if (!kept) return null;
-  const worse = Number.isFinite(kept.validation) && !(run.validation >= kept.validation);
+  const worse = kept !== null && Number.isFinite(kept.validation) && !(run.validation >= kept.validation);
   if (!run.warning && !worse) return null;
   const reads = Number.isFinite(run.validation) ? `reads ${pc(run.validation)} of the validation digits` : "was not measured on the validation digits";
   const why = run.warning
     ? `This run collapsed: ${run.warning.replace(/^train: /, "").replace(/: training collapsed\..*$/, "")}. It ${reads}`
     : `This run ${reads}`;
+  // A first run that collapsed: nothing is kept yet, and a collapsed network is no reader's network.
+  if (!kept) return `${why}: it is not kept unless you keep it.`;
   const than = worse && Number.isFinite(run.validation) ? `, below the kept network's ${pc(kept.validation)}` : "";
   return `${why}${than}: the kept network (${kept.about}) stays unless you keep this one instead.`;
 }

@@ -93,4 +93,11 @@ describe("a run's network replaces the kept one only when it is no worse, by val
       /^This run collapsed: the accuracy ended at 9\.8 %.*jumped to 13\.60 on the way\)\. It reads 10\.0 % of the validation digits, below the kept network's 97\.1 %/,
     );
   });
+
+  test("a first run that collapsed is not kept either: with no kept network it asks too", () => {
+    const warning = "train: the accuracy ended at 10.7 %, no better than a guess among 10 classes (the loss jumped to 15.11 on the way): training collapsed. The learning rate is probably too large; try one 3–10 times smaller.";
+    expect(askBeforeKeeping(null, { ...run, warning })).toBe(
+      "This run collapsed: the accuracy ended at 10.7 %, no better than a guess among 10 classes (the loss jumped to 15.11 on the way). It reads 10.0 % of the validation digits: it is not kept unless you keep it.",
+    );
+  });
 });
