@@ -192,7 +192,7 @@ export default function Trainer({ compare = false, extras = false, files = false
       {!compare && result?.test && (
         <RunSummary result={result} note={pending ? "This run's network is not kept: see below." : note} uid={uid} theme={theme} />
       )}
-      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} keepPending={keepPending} />}
+      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} button={pending?.button ?? ""} keepPending={keepPending} />}
 
       {files && (
         <FileRow

@@ -4,7 +4,7 @@ import { Dense, ReLU, Sequential, Softmax, loadMnist, unpackTrained, type Mnist 
 import { loadJob, trainedOn } from "../../../components/islands/trainer/load-job.ts";
 import { DEFAULTS, describeSettings } from "../../../components/islands/trainer/settings.ts";
 import { fileTooLarge, modelFile, MODEL_FILE_LIMIT } from "../../../components/islands/trainer/model-file.ts";
-import { askBeforeKeeping } from "../../../components/islands/trainer/keep-rule.ts";
+import { askBeforeKeeping, keepButton } from "../../../components/islands/trainer/keep-rule.ts";
 
 let mnist: Mnist;
 beforeAll(async () => {
@@ -99,5 +99,12 @@ describe("a run's network replaces the kept one only when it is no worse, by val
     expect(askBeforeKeeping(null, { ...run, warning })).toBe(
       "This run collapsed: the accuracy ended at 10.7 %, no better than a guess among 10 classes (the loss jumped to 15.11 on the way). It reads 10.0 % of the validation digits: it is not kept unless you keep it.",
     );
+  });
+
+  test("the button that keeps the run says \"instead\" only when there is a kept network to replace", () => {
+    expect(keepButton(null)).toBe("Keep this run's network");
+    expect(keepButton({ about: "SGD, lr 0.2", validation: 0.971 })).toBe("Keep this run's network instead");
+    // A loaded network not measured on the validation digits is still a kept network.
+    expect(keepButton({ about: "a loaded network", validation: NaN })).toBe("Keep this run's network instead");
   });
 });
