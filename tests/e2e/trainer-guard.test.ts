@@ -63,6 +63,10 @@ describe("the trainer keeps a good network against bad files and collapsed runs"
     await t.getByRole("button", { name: "Train", exact: true }).click();
     const offer = t.locator(".tr-keep-offer");
     await offer.waitFor({ timeout: 60_000 });
+    // Said where the run is reported: right under the status line, above the charts (not below the wrong digits).
+    expect(await offer.evaluate((el) => el.previousElementSibling?.classList.contains("tr-status"))).toBe(true);
+    expect((await offer.boundingBox())!.y).toBeLessThan((await t.locator(".tr-charts").boundingBox())!.y);
+    expect(await t.locator(".tr-summary").innerText()).toMatch(/This run's network is not kept: see above the charts\./);
     expect(await offer.innerText()).toMatch(/^This run collapsed: .*no better than a guess among 10 classes.*the kept network \(SGD, lr 0\.2, .*\) stays unless you keep this one instead\./s);
     expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(kept);
     expect(await t.locator(".tr-kept").innerText()).toBe(keptLine);

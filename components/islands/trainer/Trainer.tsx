@@ -167,6 +167,8 @@ export default function Trainer({ compare = false, extras = false, files = false
       <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">
         {percentParts(describeState(state)).map((part, i) => (i % 2 ? <span key={i} class="tr-nowrap">{part}</span> : part))}
       </p>
+      {/* Where the run is reported, above its charts: a collapse, or a network that waits for the reader's word. */}
+      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} button={pending?.button ?? ""} keepPending={keepPending} />}
 
       <div class="tr-charts">
         <div>
@@ -190,9 +192,8 @@ export default function Trainer({ compare = false, extras = false, files = false
 
       {compare && state.results.some((r) => r?.test) && <CompareTable labels={labels} curves={state.curves} results={state.results} />}
       {!compare && result?.test && (
-        <RunSummary result={result} note={pending ? "This run's network is not kept: see below." : note} uid={uid} theme={theme} />
+        <RunSummary result={result} note={pending ? "This run's network is not kept: see above the charts." : note} uid={uid} theme={theme} />
       )}
-      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} button={pending?.button ?? ""} keepPending={keepPending} />}
 
       {files && (
         <FileRow
