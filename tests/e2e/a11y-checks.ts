@@ -81,24 +81,20 @@ export function report(where: string, violations: Violation[]): string {
  * <details> (solutions, checks) so their code is checked too.
  */
 async function wakeEverything(page: Page): Promise<void> {
-  const asleep = () =>
-    page.evaluate(() => {
-      const waiting = [
-        ...[...document.querySelectorAll("astro-island")].filter((i) => i.hasAttribute("ssr")),
-        ...[...document.querySelectorAll("[data-cell], [data-exercise]")].filter((c) => !c.querySelector(".cm-content")),
-        // What a prediction hides until the reader guesses (a cell in its answer) has no box to scroll to, and axe skips it.
-      ].filter((el) => el.localName === "astro-island" || el.getClientRects().length > 0);
-      // An <astro-island> is display: contents, with no box to scroll to: its first child has one.
-      (waiting[0]?.localName === "astro-island" ? waiting[0].firstElementChild : waiting[0])?.scrollIntoView({ block: "center" });
-      return waiting.map((el) => el.getAttribute("aria-label") ?? el.getAttribute("component-url") ?? el.tagName);
-    });
-  const deadline = Date.now() + 20_000;
-  let left = await asleep();
-  while (left.length && Date.now() < deadline) {
-    await page.waitForTimeout(100);
-    left = await asleep();
-  }
-  expect(left, `${page.url()}: islands or cell editors that never loaded`).toEqual([]);
+  // Each poll brings the first thing still asleep into view; the wait ends when nothing is.
+  // With `list`, what is still asleep, by name; without, whether nothing is.
+  const asleep = (list: boolean): string[] | boolean => {
+    const waiting = [
+      ...[...document.querySelectorAll("astro-island")].filter((i) => i.hasAttribute("ssr")),
+      ...[...document.querySelectorAll("[data-cell], [data-exercise]")].filter((c) => !c.querySelector(".cm-content")),
+      // What a prediction hides until the reader guesses (a cell in its answer) has no box to scroll to, and axe skips it.
+    ].filter((el) => el.localName === "astro-island" || el.getClientRects().length > 0);
+    // An <astro-island> is display: contents, with no box to scroll to: its first child has one.
+    (waiting[0]?.localName === "astro-island" ? waiting[0].firstElementChild : waiting[0])?.scrollIntoView({ block: "center" });
+    return list ? waiting.map((el) => el.getAttribute("aria-label") ?? el.getAttribute("component-url") ?? el.tagName) : waiting.length === 0;
+  };
+  const awake = await page.waitForFunction(asleep, false, { timeout: 20_000, polling: 100 }).then(() => true, () => false);
+  if (!awake) expect(await page.evaluate(asleep, true), `${page.url()}: islands or cell editors that never loaded`).toEqual([]);
   await page.evaluate(() => {
     scrollTo(0, 0);
     for (const d of document.querySelectorAll("details")) d.open = true;

@@ -273,13 +273,16 @@ describe("failures: the page never freezes and says what went wrong", () => {
     await cell.getByRole("button", { name: "Run" }).click();
     await cell.locator(".cell-stop").waitFor({ state: "visible" });
     // Run again while running: Ctrl+Enter in the editor is ignored (the cell is already running).
+    // A run asked for while another runs waits in line and the cell says so at once ("queued",
+    // "Waiting for the cell that is running…"): the cell still running, nothing is in line.
     await cell.locator(".cm-content").click();
     await page.keyboard.press("Control+Enter");
     await page.keyboard.press("Control+Enter");
+    expect(await cell.getAttribute("data-state")).toBe("running");
+    expect(await cell.locator("[data-cell-status]").textContent()).not.toMatch(/Waiting/);
     const r = await runAndWait(cell, () => cell.getByRole("button", { name: "Stop" }).click());
     expect(r.output).toBe("start\nStopped.");
-    await page.waitForTimeout(300);
-    expect(await cell.getAttribute("data-state")).toBe("error");
+    expect(r.state).toBe("error");
     await cell.evaluate((el) => delete el.dataset.timeout);
   });
 });
@@ -329,7 +332,11 @@ describe("edits are kept", () => {
     const { page, problems } = await openPage(chrome.browser, neuron + shareHash(1, code));
     const cell = cellAt(page, 1);
     await cell.locator(".cm-content", { hasText: "from a link" }).waitFor();
-    await page.waitForTimeout(500);
+    // The notebook's worker is ready (it knows the library's names): had the page run the code, it would have by now.
+    await page.waitForFunction(() => {
+      const notebook = (globalThis as Record<symbol, { names(): { nnfs: string[] } } | undefined>)[Symbol.for("nnfs.notebook")];
+      return (notebook?.names().nnfs.length ?? 0) > 0;
+    });
     expect(await cell.getAttribute("data-state")).toBe("idle");
     expect(await cell.locator("[data-cell-output]").getAttribute("data-live")).toBeNull();
     expect(await cell.locator("[data-cell-status]").textContent()).toMatch(/press Run to run it\. Your own saved version of this cell comes back/);

@@ -96,8 +96,14 @@ describe("chapter 1: the curve-fitting network", () => {
     // The snapshots the worker sent before it heard of the pause are still drawn: wait for its paused one.
     await page.locator(".cf-state[data-worker=paused]").waitFor();
     const steps = await text(page, ".cf-steps");
-    await page.waitForTimeout(300);
+    // A moved point gives a running network new steps; a paused one only redraws its error. The worker
+    // answers in order, so once the new error is drawn every snapshot sent since the pause has been.
+    const error = await page.locator(".cf-error").getAttribute("data-value");
+    await point(0).focus();
+    await page.keyboard.press("ArrowUp");
+    await page.waitForFunction((before) => document.querySelector(".cf-error")?.getAttribute("data-value") !== before, error);
     expect(await text(page, ".cf-steps")).toBe(steps);
+    expect(await page.locator(".cf-state").getAttribute("data-worker")).toBe("paused");
     // The button names what it will do; it is not a toggle (a changing name and aria-pressed contradict each other).
     expect(await page.getByRole("button", { name: "Train" }).getAttribute("aria-pressed")).toBeNull();
 

@@ -34,19 +34,22 @@ function overflowing(page: Page, scroller: string): Promise<[string, number][]> 
   );
 }
 
-/** Brings each cell near until every editor has loaded. */
+/** Brings each cell near until every editor has loaded: each poll scrolls to the first cell still waiting. */
 async function wakeEditors(page: Page): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const left = await page.evaluate(() => {
-      const waiting = [...document.querySelectorAll("[data-cell], [data-exercise]")].filter((c) => !c.querySelector(".cm-content"));
-      waiting[0]?.scrollIntoView({ block: "center" });
-      return waiting.length;
+  const waiting = () => page.evaluate(() => document.querySelectorAll("[data-cell]:not(:has(.cm-content)), [data-exercise]:not(:has(.cm-content))").length);
+  await page
+    .waitForFunction(
+      () => {
+        const left = document.querySelector("[data-cell]:not(:has(.cm-content)), [data-exercise]:not(:has(.cm-content))");
+        left?.scrollIntoView({ block: "center" });
+        return left === null;
+      },
+      null,
+      { timeout: 120_000, polling: 100 },
+    )
+    .catch(async (e) => {
+      throw new Error(`${page.url()}: ${await waiting().catch(() => "some")} cell editors never loaded (${String(e).split("\n")[0]})`);
     });
-    if (left === 0) return;
-    if (Date.now() > deadline) throw new Error(`${page.url()}: ${left} cell editors never loaded`);
-    await page.waitForTimeout(100);
-  }
 }
 
 /** What one visit at laptop width (1280 px) finds on a chapter page. */

@@ -72,12 +72,31 @@ describe("predict, then run", () => {
     const predict = page.locator('[data-predict-id="shifted-plus"]');
     const said = predict.locator("[data-predict-feedback]");
     await page.waitForSelector('[data-predict-id="shifted-plus"][data-pending]', { state: "attached" });
+    // The block is far below the top: the text above it is laid out only as it nears the screen
+    // (content-visibility), and the cells wake there, so scrolling to it moves it by hundreds of
+    // pixels. Bring it near and let its cell wake before aiming at it.
+    await predict.scrollIntoViewIfNeeded();
+    await predict.locator("[data-cell][data-enhanced]").waitFor();
     await predict.getByRole("button", { name: "Show me" }).click();
     expect(await said.textContent()).toBe("You skipped the guess. What happened: “something else”.");
     for (const name of ["a plus sign", "something else", "an error"]) {
       expect(await predict.getByRole("radio", { name }).isDisabled()).toBe(true);
     }
-    await predict.locator("label.predict-choice", { hasText: "something else" }).click({ force: true });
+    // A locked choice cannot pass Playwright's checks (its radio is disabled), so the click is forced,
+    // and a forced click is aimed once, without waiting for the page to hold still: the page notes
+    // where each click lands, and the test clicks again until one landed on the choice.
+    await page.evaluate(() => {
+      const w = window as unknown as { landed: string | null };
+      w.landed = null;
+      document.addEventListener("click", (e) => (w.landed ??= (e.target as Element).closest("label")?.textContent?.trim() ?? "elsewhere"), true);
+    });
+    for (let attempt = 1; ; attempt++) {
+      await page.evaluate(() => ((window as unknown as { landed: string | null }).landed = null));
+      await predict.locator("label.predict-choice", { hasText: "something else" }).click({ force: true });
+      const landed = await page.evaluate(() => (window as unknown as { landed: string | null }).landed);
+      if (landed === "something else") break;
+      if (attempt === 3) throw new Error(`the click aimed at the locked choice landed on ${landed} three times`);
+    }
     expect(await predict.getByRole("radio", { name: "something else" }).isChecked()).toBe(false);
     expect(await said.textContent()).toBe("You skipped the guess. What happened: “something else”.");
     await page.close();
