@@ -8,6 +8,9 @@
  */
 import { STREAM_BYTES_PER_FLOP } from "./kernels.ts";
 import { naiveRows, type LaneId, type LaneState } from "./kernel-race.ts";
+import { labelWidth, placeLabels } from "./roofline-labels.ts";
+
+export { LABEL_GAP, spreadLabels } from "./roofline-labels.ts";
 
 /**
  * Flops per byte of an [rows × n] by [n × n] product that reads A and B and
@@ -36,9 +39,12 @@ export interface Point {
   /** The point's pixel position. */
   x: number;
   y: number;
-  /** Its short label, and where the label goes (points in one column get labels at least LABEL_GAP apart). */
+  /** Its short label and where it goes: its near end and baseline (roofline-labels.ts). */
   label: string;
+  labelX: number;
   labelY: number;
+  /** A line from the dot to its label, when the label had to move away from beside its dot. */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
   /** Labels of the rows kernels go left of their points: their column sits just left of the typed kernels'. */
   labelSide: "left" | "right";
 }
@@ -47,7 +53,6 @@ export interface Point {
 const SHORT: Partial<Record<LaneId, string>> = {
   stream: "stream", naive: "naive", ikj: "i-k-j", typed: "typed", blocked: "blocked", tiled: "tiled", nnfs: "nnfs", simd: "SIMD",
 };
-export const LABEL_GAP = 14;
 /** About how wide "scalar yardstick" is drawn at 12 px. */
 export const ROOF_LABEL_WIDTH = 100;
 
@@ -56,29 +61,13 @@ type Box = [left: number, top: number, right: number, bottom: number];
 function textBox(x: number, y: number, anchor: "start" | "end", width: number): Box {
   return anchor === "start" ? [x, y - 10, x + width, y + 2] : [x - width, y - 10, x, y + 2];
 }
-/** A point's dot and its label (about 7 px a letter, 9 px beside the dot). */
+/** A point's dot and its label. */
 function pointBoxes(p: Point): Box[] {
-  const w = 7 * p.label.length;
-  const label = p.labelSide === "left" ? textBox(p.x - 9, p.labelY, "end", w) : textBox(p.x + 9, p.labelY, "start", w);
+  const label = textBox(p.labelX, p.labelY, p.labelSide === "left" ? "end" : "start", labelWidth(p.label));
   return [[p.x - 6, p.y - 6, p.x + 6, p.y + 6], label];
 }
 function overlaps(a: Box, bs: Box[]): boolean {
   return bs.some((b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]);
-}
-
-/** Spreads the labels of points that share a column so that they never overlap, in the points' order from the top. */
-export function spreadLabels(points: readonly { x: number; y: number }[], gap = LABEL_GAP): number[] {
-  const ys = points.map((p) => p.y + 4);
-  const columns = new Map<number, number[]>();
-  points.forEach((p, i) => {
-    const key = Math.round(p.x / 20);
-    columns.set(key, [...(columns.get(key) ?? []), i]);
-  });
-  for (const members of columns.values()) {
-    members.sort((i, j) => ys[i] - ys[j]);
-    for (let m = 1; m < members.length; m++) ys[members[m]] = Math.max(ys[members[m]], ys[members[m - 1]] + gap);
-  }
-  return ys;
 }
 
 export interface RooflineChart {
@@ -165,9 +154,11 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
   for (const l of measured) {
     const intensity = laneIntensity(l.id, n);
     if (intensity === null) continue;
-    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
+    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelX: 0, labelY: 0, leader: null, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
   }
-  spreadLabels(points).forEach((y, i) => (points[i].labelY = y));
+  placeLabels(points.map((p) => ({ x: p.x, y: p.y, label: p.label, side: p.labelSide })), { width: WIDTH, top: BOX.top + 12, bottom: BOX.top + BOX.height - 3 }).forEach((place, i) => {
+    Object.assign(points[i], { labelX: place.x, labelY: place.y, labelSide: place.side, leader: place.leader });
+  });
   // The roof's label: at the end of the roof, above it, unless a point or its label is in the
   // way; then below it, or at the start of the flat roof, where the fewest things are in the way.
   const places = [-6, 16, -22, 32].flatMap((dy) => [
@@ -177,6 +168,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
   const roofLabel = (places.length ? places : [{ x: px(xMax) - 4, y: py(peak) - 6, anchor: "end" as const }])
     .map((place) => ({ place, n: points.filter((p) => overlaps(textBox(place.x, place.y, place.anchor, ROOF_LABEL_WIDTH), pointBoxes(p))).length }))
     .reduce((best, next) => (next.n < best.n ? next : best)).place;
+  const slope = slopeLabel();
   const decades = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
   return {
     width: WIDTH,
@@ -187,7 +179,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
     ridge,
     roof: line(peak),
     roofLabel,
-    slopeLabel: slopeLabel(),
+    slopeLabel: slope,
     xTicks: decades(x0, x1).map((v) => ({ value: v, x: px(v), label: decadeLabel(v) })),
     yTicks: decades(y0, y1).map((v) => ({ value: v, y: py(v), label: decadeLabel(v) })),
     points,
