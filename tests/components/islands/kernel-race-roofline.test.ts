@@ -83,16 +83,28 @@ describe("the roofline chart", () => {
 
   test("the roof's label moves where no point's label runs into it", () => {
     // On a phone the column of the typed kernels' labels reaches under "scalar yardstick".
-    const lanes = race({ yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 }).lanes;
-    const c = rooflineChart(lanes, 64, 336)!;
-    const { x, y, anchor } = c.roofLabel;
-    const [left, right] = anchor === "end" ? [x - ROOF_LABEL_WIDTH, x] : [x, x + ROOF_LABEL_WIDTH];
-    const clash = c.points.some((p) => {
-      const w = 7 * p.label.length;
-      const [l, r] = p.labelSide === "right" ? [p.labelX, p.labelX + w] : [p.labelX - w, p.labelX];
-      return l < right && left < r && Math.abs(p.labelY - y) < 12; // two lines of 12 px text
-    });
-    expect(clash).toBe(false);
+    const cases = [
+      { lanes: race({ yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 }, 64).lanes, n: 64, widths: [336] },
+      // Races at 256 measured in Chromium: the float kernels' labels, spread around their dots, reach up to the roof.
+      ...[
+        { yardstick: 7.3, stream: 0.999, naive: 1.53, ikj: 1.79, typed: 1.13, blocked: 2.51, tiled: 2.4, nnfs: 3.21, simd: 16.7 },
+        { yardstick: 9.5, stream: 1.64, naive: 1.49, ikj: 3.21, typed: 1.18, blocked: 4.89, tiled: 4.61, nnfs: 5.4, simd: 27.6 },
+        { yardstick: 7, stream: 1.95, naive: 0.695, ikj: 3.25, typed: 0.997, blocked: 4.26, tiled: 2.66, nnfs: 2.43, simd: 19 },
+      ].map((speeds) => ({ lanes: race(speeds).lanes, n: 256, widths: [560, 336, 300] })),
+    ];
+    for (const { lanes, n, widths } of cases) {
+      for (const width of widths) {
+        const c = rooflineChart(lanes, n, width)!;
+        const { x, y, anchor } = c.roofLabel;
+        const [left, right] = anchor === "end" ? [x - ROOF_LABEL_WIDTH, x] : [x, x + ROOF_LABEL_WIDTH];
+        const clash = c.points.filter((p) => {
+          const w = 7 * p.label.length;
+          const [l, r] = p.labelSide === "right" ? [p.labelX, p.labelX + w] : [p.labelX - w, p.labelX];
+          return l < right && left < r && Math.abs(p.labelY - y) < 12; // two lines of 12 px text
+        });
+        expect(clash.map((p) => p.id), `${n} at ${width} px`).toEqual([]);
+      }
+    }
     // Where nothing is near, it sits above the roof, as before.
     const free = rooflineChart(race({ yardstick: 8, stream: 2, naive: 0.4, blocked: 0.5, simd: 1 }).lanes, 256)!;
     expect(free.roofLabel.y).toBeLessThan(free.points.find((p) => p.id === "simd")!.y);
@@ -135,6 +147,33 @@ describe("the roofline chart", () => {
         // Leaders never cross: in a column the labels keep their dots' order from the top.
         const column = c.points.filter((p) => p.intensity === laneIntensity("typed", 256)).sort((a, b) => a.y - b.y);
         expect(column.map((p) => p.id), `${width} px`).toEqual([...column].sort((a, b) => a.labelY - b.labelY).map((p) => p.id));
+      }
+    }
+  });
+
+  test("the slope's label \"memory\" keeps clear of the y axis and of the stream's dot, on a phone too", () => {
+    // Races measured in Chromium; the lower the ridge, the shorter the slope the label sits on.
+    const races = [
+      { yardstick: 7.3, stream: 0.999, naive: 1.53, typed: 1.13 },
+      { yardstick: 9.5, stream: 1.64, naive: 1.49, typed: 1.18 },
+      { yardstick: 7, stream: 1.95, naive: 0.695, typed: 0.997 },
+      { yardstick: 6, stream: 3, naive: 1, typed: 1 },
+    ];
+    for (const speeds of races) {
+      for (const width of [560, 336, 300]) {
+        const c = rooflineChart(race(speeds).lanes, 256, width)!;
+        const { x, y, angle } = c.slopeLabel;
+        const a = (angle * Math.PI) / 180;
+        // "memory" at 12 px, centred on (x, y) and turned by angle: about 42 × 12 px, 10 px above its baseline.
+        const corners = [[-21, -10], [21, -10], [21, 2], [-21, 2]].map(([dx, dy]) => [x + dx * Math.cos(a) - dy * Math.sin(a), y + dx * Math.sin(a) + dy * Math.cos(a)]);
+        const where = `${JSON.stringify(speeds)} at ${width} px`;
+        expect(Math.min(...corners.map(([cx]) => cx)) - c.box.left, where).toBeGreaterThanOrEqual(6);
+        expect(Math.min(...corners.map(([, cy]) => cy)), where).toBeGreaterThanOrEqual(c.box.top);
+        // The stream's dot, seen from the label's own frame: outside its box by 4 px or more.
+        const s = c.points.find((p) => p.id === "stream")!;
+        const [u, v] = [(s.x - x) * Math.cos(a) + (s.y - y) * Math.sin(a), -(s.x - x) * Math.sin(a) + (s.y - y) * Math.cos(a)];
+        const gap = Math.hypot(Math.max(0, Math.abs(u) - 21), Math.max(0, v < -4 ? -10 - v : v - 2));
+        expect(gap, where).toBeGreaterThanOrEqual(5 + 4);
       }
     }
   });
