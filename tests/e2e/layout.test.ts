@@ -34,6 +34,39 @@ function overflowing(page: Page, scroller: string): Promise<[string, number][]> 
   );
 }
 
+/** Outputs whose picture's caption runs on past the box, out of sight, instead of wrapping inside it. */
+function outputEdges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".cell-output")].flatMap((pre) => {
+      if (!pre.offsetParent) return []; // hidden until a prediction is made
+      const style = getComputedStyle(pre);
+      const box = pre.getBoundingClientRect();
+      const left = box.left + parseFloat(style.borderLeftWidth), pad = parseFloat(style.paddingRight);
+      // The right end of a node's visible text (a space where a wrapped line breaks may hang past the edge).
+      const right = (node: Node) => {
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let end = 0;
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          for (const m of (t.nodeValue ?? "").matchAll(/\S+/g)) {
+            range.setStart(t, m.index);
+            range.setEnd(t, m.index + m[0].length);
+            for (const r of range.getClientRects()) end = Math.max(end, r.right);
+          }
+        }
+        return end;
+      };
+      const where = `${location.pathname} "${(pre.textContent ?? "").slice(0, 40)}…"`;
+      const problems: string[] = [];
+      for (const caption of pre.querySelectorAll(".out-caption")) {
+        const over = right(caption) - (left + pre.clientWidth - pad);
+        if (over > 1) problems.push(`${where}: the caption "${(caption.textContent ?? "").slice(0, 30)}…" runs ${Math.round(over)} px past the box`);
+      }
+      return problems;
+    }),
+  );
+}
+
 /** Brings each cell near until every editor has loaded. */
 async function wakeEditors(page: Page): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -60,6 +93,8 @@ interface LaptopFacts {
   shapes: number;
   broken: string[];
   figures: { role: string | null; alt: string; svgHidden: string | null | undefined; width: number }[];
+  /** Outputs whose text runs into the padding or past the box (outputEdges). */
+  edges: string[];
 }
 
 // Each chapter is visited once at laptop width; the tests below check parts
@@ -72,6 +107,7 @@ function laptopFacts(): Promise<LaptopFacts[]> {
       const { page } = await openPage(chrome.browser, url);
       await page.setViewportSize({ width: 1280, height: 900 });
       const overflow = await overflowing(page, ".cell-code pre");
+      const edges = await outputEdges(page);
       const found = await page.evaluate(() => {
         // KaTeX lets a line break only between the ".base" boxes of a formula; a
         // shape whose "[" and "]" fall in different boxes can be split by the browser.
@@ -95,7 +131,7 @@ function laptopFacts(): Promise<LaptopFacts[]> {
           })),
         };
       });
-      facts.push({ url, overflow, ...found });
+      facts.push({ url, overflow, edges, ...found });
       await page.close();
     }
     return facts;
@@ -103,7 +139,7 @@ function laptopFacts(): Promise<LaptopFacts[]> {
   return laptop;
 }
 
-describe("code at laptop width (1280 px)", () => {
+describe("code and outputs at laptop width (1280 px)", () => {
   test("no cell's or exercise's code overflows its box before the editor loads", async () => {
     const problems = (await laptopFacts()).flatMap((f) => f.overflow.map(([label, px]) => `${f.url} ${label}: ${px} px of code hidden`));
     expect(problems).toEqual([]);
@@ -122,9 +158,23 @@ describe("code at laptop width (1280 px)", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 300_000);
+  test("a picture's caption wraps inside its output's box", async () => {
+    expect((await laptopFacts()).flatMap((f) => f.edges)).toEqual([]);
+  }, 300_000);
 });
 
-describe("phone width (375 px)", () => {
+describe("phone width (390 px)", () => {
+  test("a picture's caption wraps inside its output's box", async () => {
+    const problems: string[] = [];
+    for (const url of chapters) {
+      const { page } = await openPage(chrome.browser, url);
+      await page.setViewportSize({ width: 390, height: 844 });
+      problems.push(...(await outputEdges(page)));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
   test("outputs keep their lines (they scroll sideways instead of wrapping) and the page itself never scrolls sideways", async () => {
     for (const url of chapters) {
       const { page } = await openPage(chrome.browser, url);
