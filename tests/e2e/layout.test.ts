@@ -34,7 +34,11 @@ function overflowing(page: Page, scroller: string): Promise<[string, number][]> 
   );
 }
 
-/** Outputs whose picture's caption runs on past the box, out of sight, instead of wrapping inside it. */
+/**
+ * Outputs whose text comes nearer the box's right edge than its padding: a line that does not
+ * fit must scroll until its end stands a padding's width from the edge (not flush against it),
+ * and a picture's caption must wrap inside the box, not run on out of sight.
+ */
 function outputEdges(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>(".cell-output")].flatMap((pre) => {
@@ -58,6 +62,8 @@ function outputEdges(page: Page): Promise<string[]> {
       };
       const where = `${location.pathname} "${(pre.textContent ?? "").slice(0, 40)}…"`;
       const problems: string[] = [];
+      const needed = right(pre.querySelector("code") ?? pre) - left + pad; // the text's end plus the padding after it
+      if (needed > pre.scrollWidth + 1) problems.push(`${where}: its longest line ends ${Math.round(pre.scrollWidth - needed + pad)} px from the edge`);
       for (const caption of pre.querySelectorAll(".out-caption")) {
         const over = right(caption) - (left + pre.clientWidth - pad);
         if (over > 1) problems.push(`${where}: the caption "${(caption.textContent ?? "").slice(0, 30)}…" runs ${Math.round(over)} px past the box`);
@@ -158,13 +164,13 @@ describe("code and outputs at laptop width (1280 px)", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 300_000);
-  test("a picture's caption wraps inside its output's box", async () => {
+  test("every output's text stays inside its padding: long lines scroll to a padding's width from the edge, captions wrap", async () => {
     expect((await laptopFacts()).flatMap((f) => f.edges)).toEqual([]);
   }, 300_000);
 });
 
 describe("phone width (390 px)", () => {
-  test("a picture's caption wraps inside its output's box", async () => {
+  test("every output's text stays inside its padding: long lines scroll to a padding's width from the edge, captions wrap", async () => {
     const problems: string[] = [];
     for (const url of chapters) {
       const { page } = await openPage(chrome.browser, url);
