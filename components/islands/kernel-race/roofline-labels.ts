@@ -88,29 +88,50 @@ function columns(points: readonly { x: number; y: number; side?: string }[], nea
   return groups.map((g) => g.sort((i, j) => points[i].y - points[j].y));
 }
 
+type Box = [left: number, top: number, right: number, bottom: number];
+const hits = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
 /**
- * Every label's place: the labels of a column on one side of it (its points' preferred side,
- * unless a label would leave the drawing there), spread by `spreadColumn`, and a leader for each
- * label that moved or was pooled with another. `bounds` are the drawing's width and the
- * highest and lowest baselines allowed.
+ * Every label's place. The labels of a column go on one side of it, spread by `spreadColumn`,
+ * with a leader for each label that moved or was pooled with another. Columns are placed the
+ * fullest first; for each, the first of these that keeps its labels inside the drawing and off
+ * every dot and every label placed so far: its preferred side with the leaders at their full
+ * length, then shorter, then the other side, then all a little higher or lower on leaders;
+ * failing all, the one that hits the least.
+ * `bounds` are the drawing's width and the highest and lowest baselines allowed.
  */
 export function placeLabels(points: readonly LabelInput[], bounds: { width: number; top: number; bottom: number }): LabelPlace[] {
   const out: LabelPlace[] = new Array(points.length);
-  for (const members of columns(points)) {
-    const fits = (side: "left" | "right") =>
-      members.every((i) => (side === "right" ? points[i].x + LEADER_OFFSET + labelWidth(points[i].label) <= bounds.width - 2 : points[i].x - LEADER_OFFSET - labelWidth(points[i].label) >= 2));
-    // The column's side, unless its labels would be cut off there and not on the other.
-    const prefer = points[members[0]].side;
-    const other = prefer === "left" ? "right" : "left";
-    const side = fits(prefer) || !fits(other) ? prefer : other;
+  const dots: Box[] = points.map((p) => [p.x - 5, p.y - 5, p.x + 5, p.y + 5]);
+  const taken: Box[] = [];
+  // The fullest columns first: they have the least room to give.
+  for (const members of columns(points).sort((a, b) => b.length - a.length)) {
     const { y, cluster } = spreadColumn(members.map((i) => points[i].y), LABEL_GAP, bounds.top, bounds.bottom);
-    members.forEach((i, k) => {
-      const p = points[i];
-      const dir = side === "right" ? 1 : -1;
-      const led = cluster[k] || Math.abs(y[k] - 4 - p.y) > MOVED;
-      const x = p.x + dir * (led ? LEADER_OFFSET : LABEL_OFFSET);
-      out[i] = { x, y: y[k], side, leader: led ? { x1: p.x + dir * 6, y1: p.y, x2: x - dir * 3, y2: y[k] - 4 } : null };
+    const prefer = points[members[0]].side;
+    // Beside the dots first; if nothing there is free, the whole column's labels a little higher or lower, on leaders.
+    const tries = [0, -9, 9].flatMap((dy) => {
+      const led = members.map((i, k) => dy !== 0 || cluster[k] || Math.abs(y[k] - 4 - points[i].y) > MOVED);
+      return [prefer, prefer === "left" ? "right" : "left"].flatMap((side) =>
+        [LEADER_OFFSET, 18, 14, 12].map((offset) => {
+          const dir = side === "right" ? 1 : -1;
+          const places = members.map((i, k): LabelPlace => {
+            const p = points[i];
+            const x = p.x + dir * (led[k] ? offset : LABEL_OFFSET);
+            const base = Math.min(bounds.bottom, Math.max(bounds.top, y[k] + dy));
+            return { x, y: base, side: side as "left" | "right", leader: led[k] ? { x1: p.x + dir * 6, y1: p.y, x2: x - dir * 3, y2: base - 4 } : null };
+          });
+          const boxes = places.map((q, k): Box => {
+            const w = labelWidth(points[members[k]].label);
+            return q.side === "right" ? [q.x, q.y - 10, q.x + w, q.y + 2] : [q.x - w, q.y - 10, q.x, q.y + 2];
+          });
+          const bad = boxes.reduce((n, b) => n + (b[0] < 2 || b[2] > bounds.width - 2 ? 10 : 0) + [...dots, ...taken].filter((o) => hits(b, o)).length, 0);
+          return { places, boxes, bad };
+        }),
+      );
     });
+    const best = tries.find((t) => t.bad === 0) ?? tries.reduce((a, b) => (b.bad < a.bad ? b : a));
+    members.forEach((i, k) => (out[i] = best.places[k]));
+    taken.push(...best.boxes);
   }
   return out;
 }

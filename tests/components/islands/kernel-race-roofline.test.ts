@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { initialState, reduce, type Action, type RaceState } from "../../../components/islands/kernel-race/kernel-race.ts";
+import { SIZES, initialState, reduce, type Action, type RaceState } from "../../../components/islands/kernel-race/kernel-race.ts";
 import { LABEL_GAP, ROOF_LABEL_WIDTH, describeRoofline, laneIntensity, productIntensity, rooflineChart, spreadLabels } from "../../../components/islands/kernel-race/roofline.ts";
 
 const race = (speeds: Record<string, number>, size = 256): RaceState =>
@@ -149,6 +149,37 @@ describe("the roofline chart", () => {
         expect(column.map((p) => p.id), `${width} px`).toEqual([...column].sort((a, b) => a.labelY - b.labelY).map((p) => p.id));
       }
     }
+  });
+
+  test("at every size and width, every label stays in the drawing, clear of every dot and every other label", () => {
+    const races = [
+      { yardstick: 7.3, stream: 0.999, naive: 1.53, ikj: 1.79, typed: 1.13, blocked: 2.51, tiled: 2.4, nnfs: 3.21, simd: 16.7 },
+      { yardstick: 7, stream: 1.95, naive: 0.3, ikj: 1.2, typed: 1, blocked: 3.3, tiled: 3.1, nnfs: 3.2, simd: 19 },
+      { yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 },
+    ];
+    const box = (p: { label: string; labelX: number; labelY: number; labelSide: string }) => {
+      const w = 7 * p.label.length;
+      return p.labelSide === "right" ? [p.labelX, p.labelY - 10, p.labelX + w, p.labelY + 2] : [p.labelX - w, p.labelY - 10, p.labelX, p.labelY + 2];
+    };
+    const hit = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    const problems: string[] = [];
+    for (const speeds of races) {
+      for (const n of SIZES) {
+        for (const width of [560, 336, 300]) {
+          const c = rooflineChart(race(speeds, n).lanes, n, width)!;
+          for (const p of c.points) {
+            const b = box(p);
+            const at = `${p.id} at ${n}, ${width} px`;
+            if (b[0] < 0 || b[2] > c.width) problems.push(`${at}: outside`);
+            for (const q of c.points) {
+              if (hit(b, [q.x - 5, q.y - 5, q.x + 5, q.y + 5])) problems.push(`${at}: covers ${q.id}'s dot`);
+              if (q !== p && hit(b, box(q))) problems.push(`${at}: runs into ${q.id}'s label`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   test("the slope's label \"memory\" keeps clear of the y axis and of the stream's dot, on a phone too", () => {
