@@ -180,7 +180,9 @@ describe("phone width (390 px)", () => {
     }
     expect(problems).toEqual([]);
   }, 300_000);
+});
 
+describe("phone width (375 px)", () => {
   test("outputs keep their lines (they scroll sideways instead of wrapping) and the page itself never scrolls sideways", async () => {
     for (const url of chapters) {
       const { page } = await openPage(chrome.browser, url);
