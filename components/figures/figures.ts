@@ -122,6 +122,16 @@ export function toBox(
   return [px, py];
 }
 
+/** The usual size of a cache line, in bytes (chapter 12). */
+export const CACHE_LINE_BYTES = 64;
+
+/**
+ * Chapter 12's loop-order figure: an n × n B of 64-bit numbers (the arrays of
+ * rows its loops use), cut into cache lines of as many numbers as a 64-byte
+ * line holds: eight, so each row of B is one line.
+ */
+export const LOOP_ORDER_FIGURE = { n: 8, lineLength: CACHE_LINE_BYTES / 8 } as const;
+
 /** One cell of a matrix that a loop reads, in the order it reads them (step 1, 2, …). */
 export interface ReadCell {
   row: number;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { curvePath, innerLoopReads, networkLayout, shownIndices, toBox } from "../../components/figures/figures.ts";
+import { readFileSync } from "node:fs";
+import { CACHE_LINE_BYTES, LOOP_ORDER_FIGURE, curvePath, innerLoopReads, networkLayout, shownIndices, toBox } from "../../components/figures/figures.ts";
 
 describe("shownIndices", () => {
   test.each([
@@ -100,6 +101,22 @@ describe("innerLoopReads", () => {
     const reads = innerLoopReads("ikj", 6, 2, 3);
     expect(reads.map((r) => [r.row, r.col])).toEqual([[2, 0], [2, 1], [2, 2], [2, 3], [2, 4], [2, 5]]);
     expect(reads.map((r) => r.line)).toEqual([4, 4, 4, 5, 5, 5]);
+  });
+
+  test("chapter 12's figure cuts B into lines of as many numbers as its text says a 64-byte line holds", () => {
+    // The loops the figure stands for use arrays of rows: 64-bit numbers, eight to a 64-byte line.
+    expect(CACHE_LINE_BYTES).toBe(64);
+    expect(LOOP_ORDER_FIGURE.lineLength).toBe(CACHE_LINE_BYTES / 8);
+    expect(LOOP_ORDER_FIGURE.n % LOOP_ORDER_FIGURE.lineLength).toBe(0);
+    const chapter = readFileSync(new URL("../../chapters/12-making-it-fast/index.mdx", import.meta.url), "utf8");
+    expect(chapter).toMatch(/usually of 64 bytes: eight 64-bit numbers/);
+    const caption = chapter.match(/<LoopOrderFigure caption="([^"]*)"/)?.[1] ?? "";
+    expect(caption).toContain("eight");
+    expect(caption).not.toMatch(/\bsix\b/);
+    // Down a column every number costs a line of its own; along a row, one line holds them all.
+    const { n, lineLength } = LOOP_ORDER_FIGURE;
+    expect(new Set(innerLoopReads("ijk", n, 1, lineLength).map((r) => r.line)).size).toBe(n);
+    expect(new Set(innerLoopReads("ikj", n, 2, lineLength).map((r) => r.line)).size).toBe(n / lineLength);
   });
 
   test.each([

@@ -26,7 +26,10 @@ async function fits(cell: Locator, selector: string) {
     const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) + 1;
     const lines = [...pre.querySelectorAll(sel)];
     const rects = lines.flatMap((l) => [...l.getClientRects()]);
-    return { lines: lines.length, inside: rects.every((r) => r.right <= right), rows: rects.length, scrolls: pre.scrollWidth > pre.clientWidth };
+    // Rows of text: one per box of a line broken across lines, as many as fit the height of a box that wraps inside itself.
+    const lineHeight = parseFloat(getComputedStyle(pre.querySelector("code")!).lineHeight);
+    const rows = rects.reduce((n, r) => n + Math.max(1, Math.round(r.height / lineHeight)), 0);
+    return { lines: lines.length, inside: rects.every((r) => r.right <= right), rows, scrolls: pre.scrollWidth > pre.clientWidth };
   }, selector);
 }
 

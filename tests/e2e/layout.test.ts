@@ -34,6 +34,45 @@ function overflowing(page: Page, scroller: string): Promise<[string, number][]> 
   );
 }
 
+/**
+ * Outputs whose text comes nearer the box's right edge than its padding: a line that does not
+ * fit must scroll until its end stands a padding's width from the edge (not flush against it),
+ * and a picture's caption must wrap inside the box, not run on out of sight.
+ */
+function outputEdges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".cell-output")].flatMap((pre) => {
+      if (!pre.offsetParent) return []; // hidden until a prediction is made
+      const style = getComputedStyle(pre);
+      const box = pre.getBoundingClientRect();
+      const left = box.left + parseFloat(style.borderLeftWidth), pad = parseFloat(style.paddingRight);
+      // The right end of a node's visible text (a space where a wrapped line breaks may hang past the edge).
+      const right = (node: Node) => {
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let end = 0;
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          for (const m of (t.nodeValue ?? "").matchAll(/\S+/g)) {
+            range.setStart(t, m.index);
+            range.setEnd(t, m.index + m[0].length);
+            for (const r of range.getClientRects()) end = Math.max(end, r.right);
+          }
+        }
+        return end;
+      };
+      const where = `${location.pathname} "${(pre.textContent ?? "").slice(0, 40)}…"`;
+      const problems: string[] = [];
+      const needed = right(pre.querySelector("code") ?? pre) - left + pad; // the text's end plus the padding after it
+      if (needed > pre.scrollWidth + 1) problems.push(`${where}: its longest line ends ${Math.round(pre.scrollWidth - needed + pad)} px from the edge`);
+      for (const caption of pre.querySelectorAll(".out-caption")) {
+        const over = right(caption) - (left + pre.clientWidth - pad);
+        if (over > 1) problems.push(`${where}: the caption "${(caption.textContent ?? "").slice(0, 30)}…" runs ${Math.round(over)} px past the box`);
+      }
+      return problems;
+    }),
+  );
+}
+
 /** Brings each cell near until every editor has loaded: each poll scrolls to the first cell still waiting. */
 async function wakeEditors(page: Page): Promise<void> {
   const waiting = () => page.evaluate(() => document.querySelectorAll("[data-cell]:not(:has(.cm-content)), [data-exercise]:not(:has(.cm-content))").length);
@@ -63,6 +102,8 @@ interface LaptopFacts {
   shapes: number;
   broken: string[];
   figures: { role: string | null; alt: string; svgHidden: string | null | undefined; width: number }[];
+  /** Outputs whose text runs into the padding or past the box (outputEdges). */
+  edges: string[];
 }
 
 // Each chapter is visited once at laptop width; the tests below check parts
@@ -75,6 +116,7 @@ function laptopFacts(): Promise<LaptopFacts[]> {
       const { page } = await openPage(chrome.browser, url);
       await page.setViewportSize({ width: 1280, height: 900 });
       const overflow = await overflowing(page, ".cell-code pre");
+      const edges = await outputEdges(page);
       const found = await page.evaluate(() => {
         // KaTeX lets a line break only between the ".base" boxes of a formula; a
         // shape whose "[" and "]" fall in different boxes can be split by the browser.
@@ -98,7 +140,7 @@ function laptopFacts(): Promise<LaptopFacts[]> {
           })),
         };
       });
-      facts.push({ url, overflow, ...found });
+      facts.push({ url, overflow, edges, ...found });
       await page.close();
     }
     return facts;
@@ -106,7 +148,7 @@ function laptopFacts(): Promise<LaptopFacts[]> {
   return laptop;
 }
 
-describe("code at laptop width (1280 px)", () => {
+describe("code and outputs at laptop width (1280 px)", () => {
   test("no cell's or exercise's code overflows its box before the editor loads", async () => {
     const problems = (await laptopFacts()).flatMap((f) => f.overflow.map(([label, px]) => `${f.url} ${label}: ${px} px of code hidden`));
     expect(problems).toEqual([]);
@@ -124,6 +166,22 @@ describe("code at laptop width (1280 px)", () => {
     const problems = (await overflowing(page, ".cell-code .cm-scroller")).map(([label, px]) => `${widest.url} ${label} (editor): ${px} px of code hidden`);
     expect(problems).toEqual([]);
     await page.close();
+  }, 300_000);
+  test("every output's text stays inside its padding: long lines scroll to a padding's width from the edge, captions wrap", async () => {
+    expect((await laptopFacts()).flatMap((f) => f.edges)).toEqual([]);
+  }, 300_000);
+});
+
+describe("phone width (390 px)", () => {
+  test("every output's text stays inside its padding: long lines scroll to a padding's width from the edge, captions wrap", async () => {
+    const problems: string[] = [];
+    for (const url of chapters) {
+      const { page } = await openPage(chrome.browser, url);
+      await page.setViewportSize({ width: 390, height: 844 });
+      problems.push(...(await outputEdges(page)));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
   }, 300_000);
 });
 

@@ -67,7 +67,8 @@ export function Roofline({ lanes, size, uid }: { lanes: LaneState[]; size: numbe
             <circle class={`kr-rl-point${p.id === "stream" ? " kr-rl-stream" : ""}`} cx={p.x} cy={p.y} r="5">
               <title>{`${p.name}: ${p.intensity.toPrecision(3)} flops per byte, ${p.gflops.toPrecision(3)} GFLOP/s`}</title>
             </circle>
-            <text class="kr-rl-label" x={p.labelSide === "left" ? p.x - 9 : p.x + 9} y={p.labelY} text-anchor={p.labelSide === "left" ? "end" : "start"}>
+            {p.leader && <line class="kr-rl-leader" x1={p.leader.x1} y1={p.leader.y1} x2={p.leader.x2} y2={p.leader.y2} />}
+            <text class="kr-rl-label" x={p.labelX} y={p.labelY} text-anchor={p.labelSide === "left" ? "end" : "start"}>
               {p.label}
             </text>
           </g>

@@ -8,6 +8,9 @@
  */
 import { STREAM_BYTES_PER_FLOP } from "./kernels.ts";
 import { naiveRows, type LaneId, type LaneState } from "./kernel-race.ts";
+import { labelWidth, placeLabels } from "./roofline-labels.ts";
+
+export { LABEL_GAP, spreadLabels } from "./roofline-labels.ts";
 
 /**
  * Flops per byte of an [rows × n] by [n × n] product that reads A and B and
@@ -36,9 +39,12 @@ export interface Point {
   /** The point's pixel position. */
   x: number;
   y: number;
-  /** Its short label, and where the label goes (points in one column get labels at least LABEL_GAP apart). */
+  /** Its short label and where it goes: its near end and baseline (roofline-labels.ts). */
   label: string;
+  labelX: number;
   labelY: number;
+  /** A line from the dot to its label, when the label had to move away from beside its dot. */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
   /** Labels of the rows kernels go left of their points: their column sits just left of the typed kernels'. */
   labelSide: "left" | "right";
 }
@@ -47,7 +53,8 @@ export interface Point {
 const SHORT: Partial<Record<LaneId, string>> = {
   stream: "stream", naive: "naive", ikj: "i-k-j", typed: "typed", blocked: "blocked", tiled: "tiled", nnfs: "nnfs", simd: "SIMD",
 };
-export const LABEL_GAP = 14;
+/** The box of "memory" at 12 px around the point it is centred on, before it is turned along the slope. */
+const SLOPE_LABEL_BOX = [[-21, -10], [21, -10], [21, 2], [-21, 2]];
 /** About how wide "scalar yardstick" is drawn at 12 px. */
 export const ROOF_LABEL_WIDTH = 100;
 
@@ -56,29 +63,16 @@ type Box = [left: number, top: number, right: number, bottom: number];
 function textBox(x: number, y: number, anchor: "start" | "end", width: number): Box {
   return anchor === "start" ? [x, y - 10, x + width, y + 2] : [x - width, y - 10, x, y + 2];
 }
-/** A point's dot and its label (about 7 px a letter, 9 px beside the dot). */
+/** A point's dot and its label. */
 function pointBoxes(p: Point): Box[] {
-  const w = 7 * p.label.length;
-  const label = p.labelSide === "left" ? textBox(p.x - 9, p.labelY, "end", w) : textBox(p.x + 9, p.labelY, "start", w);
+  const label = textBox(p.labelX, p.labelY, p.labelSide === "left" ? "end" : "start", labelWidth(p.label));
   return [[p.x - 6, p.y - 6, p.x + 6, p.y + 6], label];
 }
+/** A box with `m` px more on every side: text needs a little air. */
+const grow = (b: Box, m: number): Box => [b[0] - m, b[1] - m, b[2] + m, b[3] + m];
+const overlapArea = (a: Box, b: Box): number => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
 function overlaps(a: Box, bs: Box[]): boolean {
   return bs.some((b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]);
-}
-
-/** Spreads the labels of points that share a column so that they never overlap, in the points' order from the top. */
-export function spreadLabels(points: readonly { x: number; y: number }[], gap = LABEL_GAP): number[] {
-  const ys = points.map((p) => p.y + 4);
-  const columns = new Map<number, number[]>();
-  points.forEach((p, i) => {
-    const key = Math.round(p.x / 20);
-    columns.set(key, [...(columns.get(key) ?? []), i]);
-  });
-  for (const members of columns.values()) {
-    members.sort((i, j) => ys[i] - ys[j]);
-    for (let m = 1; m < members.length; m++) ys[members[m]] = Math.max(ys[members[m]], ys[members[m - 1]] + gap);
-  }
-  return ys;
 }
 
 export interface RooflineChart {
@@ -152,31 +146,64 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
     return `M${px(start).toFixed(1)} ${py(bandwidth * start).toFixed(1)} L${px(k).toFixed(1)} ${py(bandwidth * k).toFixed(1)} L${px(xMax).toFixed(1)} ${py(top).toFixed(1)}`;
   };
 
-  // The slope's label sits along it, halfway between its start and the ridge.
+  // The slope's label lies along it, above it near the middle of its stretch in the plot; where that
+  // would bring it within a few pixels of the y axis, the top, or the stream's dot and label, it slides
+  // along the slope, or goes under it.
   const slopeLabel = () => {
     const start = Math.max(xMin, 10 ** y0 / bandwidth);
     const end = Math.min(ridge, xMax);
-    const mid = Math.sqrt(start * end);
     const angle = (Math.atan2(py(bandwidth * end) - py(bandwidth * start), px(end) - px(start)) * 180) / Math.PI;
-    return { x: px(mid), y: py(bandwidth * mid) - 6, angle };
+    const a = (angle * Math.PI) / 180;
+    const stream = points.find((p) => p.id === "stream");
+    const obstacles = stream ? [[stream.x, stream.y, 5], ...Array.from({ length: 8 }, (_, k) => [stream.labelX + (k * labelWidth(stream.label)) / 7, stream.labelY - 4, 6])] : [];
+    const place = (t: number, side: 1 | -1) => {
+      const I = start * (end / start) ** t;
+      const d = side === 1 ? 4 : -14; // the baseline's distance from the slope, up-left of it or down-right
+      const x = px(I) + d * Math.sin(a), y = py(bandwidth * I) - d * Math.cos(a);
+      const corners = SLOPE_LABEL_BOX.map(([dx, dy]) => [x + dx * Math.cos(a) - dy * Math.sin(a), y + dx * Math.sin(a) + dy * Math.cos(a)]);
+      // How far the obstacles are from the label, in the label's own frame.
+      const apart = obstacles.map(([ox, oy, r]) => {
+        const u = (ox - x) * Math.cos(a) + (oy - y) * Math.sin(a), v = -(ox - x) * Math.sin(a) + (oy - y) * Math.cos(a);
+        return Math.hypot(Math.max(0, Math.abs(u) - SLOPE_LABEL_BOX[1][0]), Math.max(0, v < -4 ? -10 - v : v - 2)) - r;
+      });
+      const clear = Math.min(
+        Math.min(...corners.map(([cx]) => cx)) - BOX.left - 8,
+        Math.min(...corners.map(([, cy]) => cy)) - BOX.top - 2,
+        BOX.top + BOX.height - 2 - Math.max(...corners.map(([, cy]) => cy)),
+        ...apart.map((g) => g - 4),
+      );
+      return { x, y, angle, clear };
+    };
+    const tries = ([1, -1] as const).flatMap((side) => [0.5, 0.62, 0.38, 0.75, 0.25, 0.88].map((t) => place(t, side)));
+    const { x, y } = tries.find((p) => p.clear >= 0) ?? tries.reduce((best, p) => (p.clear > best.clear ? p : best));
+    return { x, y, angle };
   };
 
   const points: Point[] = [];
   for (const l of measured) {
     const intensity = laneIntensity(l.id, n);
     if (intensity === null) continue;
-    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelY: 0, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
+    points.push({ id: l.id, name: l.name, intensity, gflops: l.gflops!, x: px(intensity), y: py(l.gflops!), label: SHORT[l.id] ?? l.id, labelX: 0, labelY: 0, leader: null, labelSide: l.id === "naive" || l.id === "ikj" ? "left" : "right" });
   }
-  spreadLabels(points).forEach((y, i) => (points[i].labelY = y));
+  placeLabels(points.map((p) => ({ x: p.x, y: p.y, label: p.label, side: p.labelSide })), { width: WIDTH, top: BOX.top + 12, bottom: BOX.top + BOX.height - 3 }).forEach((place, i) => {
+    Object.assign(points[i], { labelX: place.x, labelY: place.y, labelSide: place.side, leader: place.leader });
+  });
   // The roof's label: at the end of the roof, above it, unless a point or its label is in the
-  // way; then below it, or at the start of the flat roof, where the fewest things are in the way.
+  // way (or within 2 px); then below it, or at the start of the flat roof, where the least is in the way.
   const places = [-6, 16, -22, 32].flatMap((dy) => [
     { x: px(xMax) - 4, y: py(peak) + dy, anchor: "end" as const },
     { x: px(Math.max(ridge, xMin)) + 6, y: py(peak) + dy, anchor: "start" as const },
   ]).filter((p) => p.y - 11 > BOX.top && p.y + 3 < BOX.top + BOX.height);
   const roofLabel = (places.length ? places : [{ x: px(xMax) - 4, y: py(peak) - 6, anchor: "end" as const }])
-    .map((place) => ({ place, n: points.filter((p) => overlaps(textBox(place.x, place.y, place.anchor, ROOF_LABEL_WIDTH), pointBoxes(p))).length }))
+    .map((place) => {
+      const box = textBox(place.x, place.y, place.anchor, ROOF_LABEL_WIDTH);
+      // First the fewest dots and labels it covers; then the least of the 2 px of air around it taken.
+      const n = points.filter((p) => overlaps(box, pointBoxes(p))).length;
+      const air = points.flatMap(pointBoxes).reduce((sum, b) => sum + overlapArea(grow(box, 2), b), 0);
+      return { place, n: n * 1e6 + air };
+    })
     .reduce((best, next) => (next.n < best.n ? next : best)).place;
+  const slope = slopeLabel();
   const decades = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i));
   return {
     width: WIDTH,
@@ -187,7 +214,7 @@ export function rooflineChart(lanes: readonly LaneState[], n: number, width = MA
     ridge,
     roof: line(peak),
     roofLabel,
-    slopeLabel: slopeLabel(),
+    slopeLabel: slope,
     xTicks: decades(x0, x1).map((v) => ({ value: v, x: px(v), label: decadeLabel(v) })),
     yTicks: decades(y0, y1).map((v) => ({ value: v, y: py(v), label: decadeLabel(v) })),
     points,

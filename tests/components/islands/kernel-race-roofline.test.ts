@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { initialState, reduce, type Action, type RaceState } from "../../../components/islands/kernel-race/kernel-race.ts";
+import { SIZES, initialState, reduce, type Action, type RaceState } from "../../../components/islands/kernel-race/kernel-race.ts";
 import { LABEL_GAP, ROOF_LABEL_WIDTH, describeRoofline, laneIntensity, productIntensity, rooflineChart, spreadLabels } from "../../../components/islands/kernel-race/roofline.ts";
 
 const race = (speeds: Record<string, number>, size = 256): RaceState =>
@@ -83,19 +83,130 @@ describe("the roofline chart", () => {
 
   test("the roof's label moves where no point's label runs into it", () => {
     // On a phone the column of the typed kernels' labels reaches under "scalar yardstick".
-    const lanes = race({ yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 }).lanes;
-    const c = rooflineChart(lanes, 64, 336)!;
-    const { x, y, anchor } = c.roofLabel;
-    const [left, right] = anchor === "end" ? [x - ROOF_LABEL_WIDTH, x] : [x, x + ROOF_LABEL_WIDTH];
-    const clash = c.points.some((p) => {
-      const w = 7 * p.label.length;
-      const [l, r] = p.labelSide === "right" ? [p.x + 9, p.x + 9 + w] : [p.x - 9 - w, p.x - 9];
-      return l < right && left < r && Math.abs(p.labelY - y) < 12; // two lines of 12 px text
-    });
-    expect(clash).toBe(false);
+    const cases = [
+      { lanes: race({ yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 }, 64).lanes, n: 64, widths: [336] },
+      // Races at 256 measured in Chromium: the float kernels' labels, spread around their dots, reach up to the roof.
+      ...[
+        { yardstick: 7.3, stream: 0.999, naive: 1.53, ikj: 1.79, typed: 1.13, blocked: 2.51, tiled: 2.4, nnfs: 3.21, simd: 16.7 },
+        { yardstick: 9.5, stream: 1.64, naive: 1.49, ikj: 3.21, typed: 1.18, blocked: 4.89, tiled: 4.61, nnfs: 5.4, simd: 27.6 },
+        { yardstick: 7, stream: 1.95, naive: 0.695, ikj: 3.25, typed: 0.997, blocked: 4.26, tiled: 2.66, nnfs: 2.43, simd: 19 },
+      ].map((speeds) => ({ lanes: race(speeds).lanes, n: 256, widths: [560, 336, 300] })),
+    ];
+    for (const { lanes, n, widths } of cases) {
+      for (const width of widths) {
+        const c = rooflineChart(lanes, n, width)!;
+        const { x, y, anchor } = c.roofLabel;
+        const [left, right] = anchor === "end" ? [x - ROOF_LABEL_WIDTH, x] : [x, x + ROOF_LABEL_WIDTH];
+        const clash = c.points.filter((p) => {
+          const w = 7 * p.label.length;
+          const [l, r] = p.labelSide === "right" ? [p.labelX, p.labelX + w] : [p.labelX - w, p.labelX];
+          return l < right && left < r && Math.abs(p.labelY - y) < 12; // two lines of 12 px text
+        });
+        expect(clash.map((p) => p.id), `${n} at ${width} px`).toEqual([]);
+      }
+    }
     // Where nothing is near, it sits above the roof, as before.
     const free = rooflineChart(race({ yardstick: 8, stream: 2, naive: 0.4, blocked: 0.5, simd: 1 }).lanes, 256)!;
     expect(free.roofLabel.y).toBeLessThan(free.points.find((p) => p.id === "simd")!.y);
+  });
+
+  test("each label sits beside its own dot, or a leader joins them: never nearer another dot (races at 256 × 256 measured in Chromium)", () => {
+    // At 256 every float kernel has the same intensity, so five dots share a column; blocked and
+    // tiled nearly coincide, and typed sits a little below. Pushed down one after another, the
+    // labels drifted: "tiled" ended beside the typed dot, "typed" below everything.
+    const races = [
+      { yardstick: 7.3, stream: 0.999, naive: 1.53, ikj: 1.79, typed: 1.13, blocked: 2.51, tiled: 2.4, nnfs: 3.21, simd: 16.7 },
+      { yardstick: 9.5, stream: 1.64, naive: 1.49, ikj: 3.21, typed: 1.18, blocked: 4.89, tiled: 4.61, nnfs: 5.4, simd: 27.6 },
+    ];
+    for (const speeds of races) {
+      for (const width of [560, 340, 300]) {
+        const c = rooflineChart(race(speeds).lanes, 256, width)!;
+        const where = (p: (typeof c.points)[number]) => `${p.id} at ${width} px`;
+        const box = (p: (typeof c.points)[number]) => {
+          const w = 7 * p.label.length;
+          return p.labelSide === "right" ? [p.labelX, p.labelY - 10, p.labelX + w, p.labelY + 2] : [p.labelX - w, p.labelY - 10, p.labelX, p.labelY + 2];
+        };
+        const hit = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        for (const p of c.points) {
+          const near = { x: p.labelX, y: p.labelY - 4 }; // the end of the label next to the dot, halfway up the text
+          const own = Math.hypot(near.x - p.x, near.y - p.y);
+          if (p.leader === null) {
+            for (const q of c.points) if (q !== p) expect(own, `${where(p)} is nearer ${q.id}`).toBeLessThan(Math.hypot(near.x - q.x, near.y - q.y));
+            expect(own, where(p)).toBeLessThan(12);
+          } else {
+            expect(Math.hypot(p.leader.x1 - p.x, p.leader.y1 - p.y), where(p)).toBeLessThanOrEqual(8);
+            expect(Math.hypot(p.leader.x2 - near.x, p.leader.y2 - near.y), where(p)).toBeLessThanOrEqual(4);
+          }
+          // Inside the drawing, clear of every dot and of every other label.
+          const b = box(p);
+          expect(b[0], where(p)).toBeGreaterThanOrEqual(0);
+          expect(b[2], where(p)).toBeLessThanOrEqual(c.width);
+          for (const q of c.points) expect(hit(b, [q.x - 5, q.y - 5, q.x + 5, q.y + 5]), `${where(p)} covers ${q.id}'s dot`).toBe(false);
+          for (const q of c.points) if (q !== p) expect(hit(b, box(q)), `${where(p)} runs into ${q.id}'s label`).toBe(false);
+        }
+        // Leaders never cross: in a column the labels keep their dots' order from the top.
+        const column = c.points.filter((p) => p.intensity === laneIntensity("typed", 256)).sort((a, b) => a.y - b.y);
+        expect(column.map((p) => p.id), `${width} px`).toEqual([...column].sort((a, b) => a.labelY - b.labelY).map((p) => p.id));
+      }
+    }
+  });
+
+  test("at every size and width, every label stays in the drawing, clear of every dot and every other label", () => {
+    const races = [
+      { yardstick: 7.3, stream: 0.999, naive: 1.53, ikj: 1.79, typed: 1.13, blocked: 2.51, tiled: 2.4, nnfs: 3.21, simd: 16.7 },
+      { yardstick: 7, stream: 1.95, naive: 0.3, ikj: 1.2, typed: 1, blocked: 3.3, tiled: 3.1, nnfs: 3.2, simd: 19 },
+      { yardstick: 2.1, stream: 0.75, naive: 0.33, ikj: 2.3, typed: 0.3, blocked: 2.3, tiled: 2.8, nnfs: 2.2, simd: 6 },
+    ];
+    const box = (p: { label: string; labelX: number; labelY: number; labelSide: string }) => {
+      const w = 7 * p.label.length;
+      return p.labelSide === "right" ? [p.labelX, p.labelY - 10, p.labelX + w, p.labelY + 2] : [p.labelX - w, p.labelY - 10, p.labelX, p.labelY + 2];
+    };
+    const hit = (a: number[], b: number[]) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    const problems: string[] = [];
+    for (const speeds of races) {
+      for (const n of SIZES) {
+        for (const width of [560, 336, 300]) {
+          const c = rooflineChart(race(speeds, n).lanes, n, width)!;
+          for (const p of c.points) {
+            const b = box(p);
+            const at = `${p.id} at ${n}, ${width} px`;
+            if (b[0] < 0 || b[2] > c.width) problems.push(`${at}: outside`);
+            for (const q of c.points) {
+              if (hit(b, [q.x - 5, q.y - 5, q.x + 5, q.y + 5])) problems.push(`${at}: covers ${q.id}'s dot`);
+              if (q !== p && hit(b, box(q))) problems.push(`${at}: runs into ${q.id}'s label`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the slope's label \"memory\" keeps clear of the y axis and of the stream's dot, on a phone too", () => {
+    // Races measured in Chromium; the lower the ridge, the shorter the slope the label sits on.
+    const races = [
+      { yardstick: 7.3, stream: 0.999, naive: 1.53, typed: 1.13 },
+      { yardstick: 9.5, stream: 1.64, naive: 1.49, typed: 1.18 },
+      { yardstick: 7, stream: 1.95, naive: 0.695, typed: 0.997 },
+      { yardstick: 6, stream: 3, naive: 1, typed: 1 },
+    ];
+    for (const speeds of races) {
+      for (const width of [560, 336, 300]) {
+        const c = rooflineChart(race(speeds).lanes, 256, width)!;
+        const { x, y, angle } = c.slopeLabel;
+        const a = (angle * Math.PI) / 180;
+        // "memory" at 12 px, centred on (x, y) and turned by angle: about 42 × 12 px, 10 px above its baseline.
+        const corners = [[-21, -10], [21, -10], [21, 2], [-21, 2]].map(([dx, dy]) => [x + dx * Math.cos(a) - dy * Math.sin(a), y + dx * Math.sin(a) + dy * Math.cos(a)]);
+        const where = `${JSON.stringify(speeds)} at ${width} px`;
+        expect(Math.min(...corners.map(([cx]) => cx)) - c.box.left, where).toBeGreaterThanOrEqual(6);
+        expect(Math.min(...corners.map(([, cy]) => cy)), where).toBeGreaterThanOrEqual(c.box.top);
+        // The stream's dot, seen from the label's own frame: outside its box by 4 px or more.
+        const s = c.points.find((p) => p.id === "stream")!;
+        const [u, v] = [(s.x - x) * Math.cos(a) + (s.y - y) * Math.sin(a), -(s.x - x) * Math.sin(a) + (s.y - y) * Math.cos(a)];
+        const gap = Math.hypot(Math.max(0, Math.abs(u) - 21), Math.max(0, v < -4 ? -10 - v : v - 2));
+        expect(gap, where).toBeGreaterThanOrEqual(5 + 4);
+      }
+    }
   });
 
   test("labels of points in one column never overlap", () => {
