@@ -66,20 +66,6 @@ export async function openIsland(
   return watched;
 }
 
-/** Starts recording the page's long tasks (over 50 ms on the main thread), in milliseconds. */
-export async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
-}
-
-/** The long tasks recorded since watchLongTasks, in milliseconds. */
-export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-
 /**
  * Checks a radio or checkbox. Cells and islands wake as they scroll into view and can
  * change the height of what is above, so a click aimed at a control can land beside it
