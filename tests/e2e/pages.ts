@@ -16,7 +16,11 @@ export interface WatchedPage {
  * earlier tests left), from an empty page of the same origin that the test serves
  * itself, so that the page at `url` is loaded once and never sees them.
  */
-export async function openPage(context: BrowserContext, url: string, { clean = false }: { clean?: boolean } = {}): Promise<WatchedPage> {
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+  { clean = false, requests }: { clean?: boolean; /** Collects the URL of every request the page at `url` makes. */ requests?: string[] } = {},
+): Promise<WatchedPage> {
   const page = await context.newPage();
   if (clean) {
     const blank = new URL("__empty-storage__", url).href;
@@ -37,6 +41,7 @@ export async function openPage(context: BrowserContext, url: string, { clean = f
   page.on("response", (r) => {
     if (r.status() >= 400 && !r.url().includes("/does-not-exist")) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
+  if (requests) page.on("request", (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: "networkidle" });
   return { page, problems };
 }
