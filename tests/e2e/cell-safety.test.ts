@@ -15,7 +15,7 @@ let chapters: string[];
 let neuron: string;
 
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
   chapters = await chapterUrls(chrome.browser);
   neuron = chapters.find((u) => u.includes("/02-"))!;
 });

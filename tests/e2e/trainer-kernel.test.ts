@@ -11,7 +11,7 @@ import { cellAt, fresh, run } from "./cell-helpers.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
 });
 afterAll(async () => chrome?.close());
 
