@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import FlakyReporter from "./tests/e2e/flaky-reporter.ts";
+import { longestFirst } from "./tests/longest-first.ts";
 
 // Browser tests: tests/e2e/setup.ts builds the site once and serves it on
 // 127.0.0.1; every test file drives Debian's Chromium against it. They import
@@ -26,5 +27,22 @@ export default defineConfig({
     reporters: ["default", new FlakyReporter()],
     include: ["tests/e2e/**/*.test.ts"],
     maxWorkers: 2,
+    // The longest files first (half a minute to two minutes each), so that the short ones fill
+    // in at the end; from a clean clone Vitest would start the short a11y-later.test.ts last.
+    sequence: {
+      sequencer: longestFirst([
+        "tests/e2e/cells.test.ts",
+        "tests/e2e/a11y-later.test.ts",
+        "tests/e2e/a11y.test.ts",
+        "tests/e2e/exercises.test.ts",
+        "tests/e2e/predict.test.ts",
+        "tests/e2e/notebook.test.ts",
+        "tests/e2e/cell-safety.test.ts",
+        "tests/e2e/layout.test.ts",
+        "tests/e2e/islands-10-11.test.ts",
+        "tests/e2e/site.test.ts",
+        "tests/e2e/islands-07-09.test.ts",
+      ]),
+    },
   },
 });
