@@ -10,6 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { launch, type Launched } from "./chromium.ts";
 import { openIsland } from "./pages.ts";
+import { buildModel, DEFAULTS, describeSettings, type Settings } from "../../components/islands/trainer/settings.ts";
+import { modelFile } from "../../components/islands/trainer/model-file.ts";
+import { shareHash } from "../../components/islands/trainer/share.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -63,6 +66,10 @@ describe("the trainer keeps a good network against bad files and collapsed runs"
     await t.getByRole("button", { name: "Train", exact: true }).click();
     const offer = t.locator(".tr-keep-offer");
     await offer.waitFor({ timeout: 60_000 });
+    // Said where the run is reported: right under the status line, above the charts (not below the wrong digits).
+    expect(await offer.evaluate((el) => el.previousElementSibling?.classList.contains("tr-status"))).toBe(true);
+    expect((await offer.boundingBox())!.y).toBeLessThan((await t.locator(".tr-charts").boundingBox())!.y);
+    expect(await t.locator(".tr-summary").innerText()).toMatch(/This run's network is not kept: see above the charts\./);
     expect(await offer.innerText()).toMatch(/^This run collapsed: .*no better than a guess among 10 classes.*the kept network \(SGD, lr 0\.2, .*\) stays unless you keep this one instead\./s);
     expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(kept);
     expect(await t.locator(".tr-kept").innerText()).toBe(keptLine);
@@ -72,6 +79,47 @@ describe("the trainer keeps a good network against bad files and collapsed runs"
     expect(problems).toEqual([]);
     await page.close();
   }, 240_000);
+
+  test("a loaded network's settings fill the menus and its link; a file that does not record them gets no link", async () => {
+    const { page, problems } = await openIsland(chrome.browser, "11-training-better/", ".tr:not(.tr-compare)");
+    const t = page.locator(".tr:not(.tr-compare)");
+    const dir = mkdtempSync(path.join(tmpdir(), "nnfs-trainer-"));
+    const load = async (name: string, about: string, s: Settings) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, modelFile(buildModel(s).toJSON(), about));
+      await t.locator("input[type=file]").setInputFiles(file);
+      await t.locator(".tr-kept", { hasText: about }).waitFor({ timeout: 60_000 });
+      await t.locator(".tr-status", { hasText: /^Loaded: test accuracy/ }).waitFor();
+    };
+    // A file the trainer saved: its about line records every setting.
+    const s: Settings = { ...DEFAULTS, optimizer: "momentum", lr: 0.02, batchSize: 64, epochs: 3, hidden: 64, seed: 7, weightDecay: 1e-4, lrDecay: 0.9, shift: true };
+    await t.getByLabel("Hidden neurons").selectOption("256");
+    await t.getByRole("button", { name: "Link to this run" }).click();
+    await load("saved.json", describeSettings(s), s);
+    expect(await t.locator(".tr-share-link").count()).toBe(0); // the link made before described another network
+    const menus = { Optimizer: "momentum", "Learning rate": "0.02", "Batch size": "64", Epochs: "3", "Hidden neurons": "64", Seed: "7", "L2 (λ)": "0.0001", "Rate decay per epoch": "0.9", Digits: "small" };
+    // A menu's name is its label and then the value it shows ("Epochs 3"), so match the label's start.
+    const menu = (label: string) => t.getByLabel(new RegExp(`^${label.replace(/[()]/g, "\\$&")}`));
+    for (const [label, value] of Object.entries(menus)) expect(await menu(label).inputValue(), label).toBe(value);
+    expect(await t.getByLabel("Shift digits by up to a pixel").isChecked()).toBe(true);
+    expect(await t.locator(".tr-link-note").innerText()).toMatch(/^The choices above are the loaded network's/);
+    await t.getByRole("button", { name: "Link to this run" }).click();
+    expect((await t.locator(".tr-share-link").inputValue()).endsWith(shareHash(s))).toBe(true);
+
+    // A file written elsewhere, with the same network: its about line says nothing of how it was trained.
+    await load("mine.json", "my own network", s);
+    expect(await t.getByRole("button", { name: "Link to this run" }).isDisabled()).toBe(true);
+    expect(await t.locator(".tr-share-link").count()).toBe(0);
+    expect(await t.locator(".tr-link-note").innerText()).toMatch(/^The loaded network's file does not say how it was trained, so the choices above are not its, and there is no link to its run\.$/);
+    // The next run is a network the choices describe: its link is offered again.
+    await t.getByLabel("Epochs").selectOption("1");
+    await t.getByRole("button", { name: "Train", exact: true }).click();
+    await t.locator(".tr-test-accuracy").waitFor({ timeout: 60_000 });
+    expect(await t.getByRole("button", { name: "Link to this run" }).isDisabled()).toBe(false);
+    expect(await t.locator(".tr-link-note").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   test("a value forced into a menu and a seed of −5 are refused where the reader sees them", async () => {
     const { page, problems } = await openIsland(chrome.browser, "10-training-on-digits/", "[data-trainer]");

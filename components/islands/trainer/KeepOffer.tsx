@@ -8,10 +8,12 @@ interface Props {
   warning: string | null;
   /** Why the run's network waits instead of being kept; null when it was kept. */
   question: string | null;
+  /** The button's label: "instead" only when a kept network would be replaced (keep-rule.ts's `keepButton`). */
+  button: string;
   keepPending: () => void;
 }
 
-export default function KeepOffer({ warning, question, keepPending }: Props) {
+export default function KeepOffer({ warning, question, button, keepPending }: Props) {
   if (!warning && !question) return null;
   return (
     <div class="tr-keep-offer" role="alert">
@@ -19,7 +21,7 @@ export default function KeepOffer({ warning, question, keepPending }: Props) {
       {question && (
         <p>
           {question}{" "}
-          <button type="button" onClick={keepPending}>Keep this run's network instead</button>
+          <button type="button" onClick={keepPending}>{button}</button>
         </p>
       )}
     </div>

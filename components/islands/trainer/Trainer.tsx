@@ -36,7 +36,7 @@ import Choices from "./Choices.tsx";
 import DataChoice from "./DataChoice.tsx";
 import DownloadBar from "./DownloadBar.tsx";
 import ShareLink from "./ShareLink.tsx";
-import { settingsFromHash } from "./share.ts";
+import { afterLoading, settingsFromHash } from "./share.ts";
 import CompareRows from "./CompareRows.tsx";
 import FileRow from "./FileRow.tsx";
 import KeepOffer from "./KeepOffer.tsx";
@@ -64,6 +64,9 @@ export default function Trainer({ compare = false, extras = false, files = false
   const [fileError, setFileError] = useState<string | null>(null);
   const [zoom, setZoom] = useState(false);
   const [linkNote, setLinkNote] = useState<string | null>(null);
+  // After "Load network…": whether the choices are the loaded network's, and why there is no link when not (share.ts's `afterLoading`).
+  const [loadNote, setLoadNote] = useState<string | null>(null);
+  const [linkBlocked, setLinkBlocked] = useState<string | null>(null);
   const { kept, note, keep, offer, pending, keepPending } = useKept(files);
   const [runWarning, setRunWarning] = useState<string | null>(null);
   const loadingFile = useRef("");
@@ -80,13 +83,30 @@ export default function Trainer({ compare = false, extras = false, files = false
       setRunWarning(m.warning ?? null);
       offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
     }
-    if (m.type === "loaded") keep(m.packed, m.about, m.validation);
+    if (m.type === "loaded") {
+      keep(m.packed, m.about, m.validation);
+      const shown = afterLoading(m.settings);
+      if (shown.settings) setSettings(shown.settings);
+      setLoadNote(shown.note);
+      setLinkBlocked(shown.blocked);
+      setLinkNote(null);
+    }
     if (m.type === "load-error") setFileError(`${loadingFile.current}: ${m.message} Nothing was changed.`);
   });
   const url = (full = false) => new URL((full ? fullDataUrl : dataUrl)(import.meta.env.BASE_URL), location.href).href;
 
+  const forgetLoad = () => {
+    setLoadNote(null);
+    setLinkBlocked(null);
+  };
+  // A changed choice is no longer the loaded network's; the link is still refused until the next run.
+  const change = (c: Partial<Settings>) => {
+    setSettings((s) => ({ ...s, ...c }));
+    setLoadNote(null);
+  };
   const train = () => {
     plan.current = runs;
+    forgetLoad();
     setFileError(null);
     setRunWarning(null);
     dispatch({ type: "train", epochs: runs.map((r) => r.epochs) });
@@ -98,6 +118,7 @@ export default function Trainer({ compare = false, extras = false, files = false
     else worker.clearQueue();
     setSettings(start());
     setRows(COMPARE_START.slice());
+    forgetLoad();
     setFileError(null);
     setRunWarning(null);
     if (compare) forgetComparison();
@@ -147,8 +168,8 @@ export default function Trainer({ compare = false, extras = false, files = false
         {compare ? "Compare training runs on the same digits" : "Train a network to read digits"}
       </p>
 
-      <DataChoice settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} />
-      <Choices settings={settings} change={(c) => setSettings((s) => ({ ...s, ...c }))} busy={busy} compare={compare} extras={extras} />
+      <DataChoice settings={settings} change={change} busy={busy} compare={compare} />
+      <Choices settings={settings} change={change} busy={busy} compare={compare} extras={extras} />
       {compare && <CompareRows rows={rows} setRows={setRows} busy={busy} />}
 
       <div class="tr-bar">
@@ -167,6 +188,8 @@ export default function Trainer({ compare = false, extras = false, files = false
       <p class={`tr-status${state.phase === "error" ? " tr-error" : ""}`} role="status">
         {percentParts(describeState(state)).map((part, i) => (i % 2 ? <span key={i} class="tr-nowrap">{part}</span> : part))}
       </p>
+      {/* Where the run is reported, above its charts: a collapse, or a network that waits for the reader's word. */}
+      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} button={pending?.button ?? ""} keepPending={keepPending} />}
 
       <div class="tr-charts">
         <div>
@@ -183,16 +206,16 @@ export default function Trainer({ compare = false, extras = false, files = false
             <input type="checkbox" checked={zoom} onChange={(e) => setZoom((e.currentTarget as HTMLInputElement).checked)} />
             Zoom the loss chart on the validation loss
           </label>
-          <ShareLink settings={settings} />
+          <ShareLink settings={settings} blocked={linkBlocked} describedBy={`${uid}-load-note`} />
         </div>
       )}
       {linkNote && state.phase === "idle" && <p class="tr-link-note">{linkNote}</p>}
+      {(loadNote ?? linkBlocked) && !busy && <p class="tr-link-note" id={`${uid}-load-note`}>{loadNote ?? linkBlocked}</p>}
 
       {compare && state.results.some((r) => r?.test) && <CompareTable labels={labels} curves={state.curves} results={state.results} />}
       {!compare && result?.test && (
-        <RunSummary result={result} note={pending ? "This run's network is not kept: see below." : note} uid={uid} theme={theme} />
+        <RunSummary result={result} note={pending ? "This run's network is not kept: see above the charts." : note} uid={uid} theme={theme} />
       )}
-      {!compare && <KeepOffer warning={runWarning} question={pending?.question ?? null} keepPending={keepPending} />}
 
       {files && (
         <FileRow

@@ -43,3 +43,12 @@ export function askBeforeKeeping(kept: KeptSummary | null, run: Candidate): stri
   const than = worse && Number.isFinite(run.validation) ? `, below the kept network's ${pc(kept.validation)}` : "";
   return `${why}${than}: the kept network (${kept.about}) stays unless you keep this one instead.`;
 }
+
+/**
+ * The label of the button that keeps a waiting run's network: "instead" only
+ * when there is a kept network for it to replace (a first run that collapsed
+ * waits with nothing kept).
+ */
+export function keepButton(kept: KeptSummary | null): string {
+  return kept ? "Keep this run's network instead" : "Keep this run's network";
+}

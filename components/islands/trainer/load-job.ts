@@ -10,16 +10,16 @@ import { checkAnswers, PROBE_DIGITS, readModelFile } from "./model-file.ts";
 import { testReport } from "./run.ts";
 import { pack } from "../shared/trained-store.ts";
 import type { TestReport } from "./protocol.ts";
-import type { DataChoice } from "./settings.ts";
+import type { DataChoice, Settings } from "./settings.ts";
 
-export function loadJob(text: string, mnist: Mnist): { packed: string; about: string; test: TestReport; validation: number } {
-  const { network, model, about } = readModelFile(text);
+export function loadJob(text: string, mnist: Mnist): { packed: string; about: string; settings: Settings | null; test: TestReport; validation: number } {
+  const { network, model, about, settings } = readModelFile(text);
   const n = Math.min(PROBE_DIGITS, mnist.test.X.rows);
   const cols = mnist.test.X.cols;
   checkAnswers(network, new Matrix(n, cols, mnist.test.X.data.slice(0, n * cols))); // [n, 784]
   const test = testReport(network, mnist.test);
   const validation = evaluate(network, mnist.validation.X, mnist.validation.y).accuracy; // what the keep rule compares
-  return { packed: pack({ model, about, testAccuracy: test.accuracy, validationAccuracy: validation }), about, test, validation };
+  return { packed: pack({ model, about, testAccuracy: test.accuracy, validationAccuracy: validation }), about, settings, test, validation };
 }
 
 /**

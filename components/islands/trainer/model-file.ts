@@ -5,8 +5,9 @@
  * changes, and names what is wrong: the worker reads the file (worker.ts),
  * checks it here, runs it on a few digits, and only then does the page keep it.
  */
-import { Dense, Sequential, type Matrix, type ModelJSON } from "nnfs";
+import { Dense, ReLU, Sequential, Softmax, type Matrix, type ModelJSON } from "nnfs";
 import { clip } from "../shared/quote.ts";
+import { settingsFromAbout, type Settings } from "./settings.ts";
 
 /** The suggested file name. */
 export const FILE_NAME = "digits-network.json";
@@ -36,9 +37,13 @@ export function fileTooLarge(name: string, bytes: number): string | null {
 /**
  * The network in a file's text, ready to use; or an Error saying why the file
  * cannot be used (not JSON, not a saved network, wrong shape for digits,
- * damaged weights). Quoted values are cut to ~200 characters.
+ * damaged weights). Quoted values are cut to ~200 characters. `settings`
+ * are how the network was trained, when its about line is the trainer's
+ * (settings.ts's `settingsFromAbout`) and true of the network (784 → hidden
+ * ReLU → 10 softmax, with the hidden size it says); otherwise null: the file
+ * does not say.
  */
-export function readModelFile(text: string): { network: Sequential; model: ModelJSON; about: string } {
+export function readModelFile(text: string): { network: Sequential; model: ModelJSON; about: string; settings: Settings | null } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -58,8 +63,17 @@ export function readModelFile(text: string): { network: Sequential; model: Model
   if (nIn !== 784 || nOut !== 10) {
     throw new Error(`This network takes ${nIn} inputs and gives ${nOut} outputs; a digit reader takes 784 pixels and gives 10 scores.`);
   }
-  const about = typeof (data as { about?: unknown }).about === "string" ? clip((data as { about: string }).about) : "a loaded network";
-  return { network, model: network.toJSON(), about };
+  const said = (data as { about?: unknown }).about;
+  const about = typeof said === "string" ? clip(said) : "a loaded network";
+  return { network, model: network.toJSON(), about, settings: typeof said === "string" ? recordedSettings(network, said) : null };
+}
+
+/** The settings `about` records, if the trainer wrote it and they build this network's shape. */
+function recordedSettings(network: Sequential, about: string): Settings | null {
+  const settings = settingsFromAbout(about);
+  const [first, relu, last, softmax, ...more] = network.layers;
+  const built = first instanceof Dense && relu instanceof ReLU && last instanceof Dense && softmax instanceof Softmax && more.length === 0;
+  return settings && built && first.nOut === settings.hidden ? settings : null;
 }
 
 /**

@@ -52,8 +52,11 @@ export type FromWorker =
    * (store.ts's `pack`), with its validation accuracy, by which it is kept or not (keep-rule.ts).
    */
   | { type: "tested"; run: number; test: TestReport; packed: string; validation: number; warning?: string }
-  /** A file's network passed every check: keep it (its test report follows in `evaluated`); `validation` is its validation accuracy. */
-  | { type: "loaded"; packed: string; about: string; validation: number }
+  /**
+   * A file's network passed every check: keep it (its test report follows in `evaluated`); `validation` is its
+   * validation accuracy, `settings` how it was trained when the file records it (model-file.ts), else null.
+   */
+  | { type: "loaded"; packed: string; about: string; settings: Settings | null; validation: number }
   /** A file's network was refused; nothing changes. */
   | { type: "load-error"; message: string }
   | { type: "evaluated"; test: TestReport }

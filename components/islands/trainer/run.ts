@@ -52,6 +52,29 @@ export function testReport(model: Sequential, test: { X: Matrix; y: readonly num
 
 const TEST_CHUNK = 1000;
 
+const lossText = (v: number): string => (Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toFixed(2));
+
+/**
+ * A collapse warning (lib's `collapseWarning`) in the terms of the trainer's
+ * loss chart. The library names the largest loss of any single batch ("the
+ * loss jumped to 15.11 on the way"); the chart plots averages of `perPoint`
+ * batches, whose highest, `chartPeak`, can be far lower, so the jump the
+ * warning names would be nowhere on the chart. The warning gives the chart's
+ * highest point first, then the single batch's jump as such. With one batch
+ * a point the two are the same, and the warning stays as it is.
+ *
+ * @example
+ * chartedWarning("… (the loss jumped to 15.11 on the way): …", 6.16, 10)
+ * // "… (the loss chart's points, averages of 10 batches each, rose to 6.16 on the way; the worst single batch reached 15.11): …"
+ */
+export function chartedWarning(warning: string, chartPeak: number, perPoint: number): string {
+  if (perPoint <= 1 || !Number.isFinite(chartPeak)) return warning;
+  return warning.replace(
+    /\(the loss jumped to ([^ ]+) on the way\)/,
+    (_, batch: string) => `(the loss chart's points, averages of ${perPoint} batches each, rose to ${lossText(chartPeak)} on the way; the worst single batch reached ${batch})`,
+  );
+}
+
 /**
  * Trains each configuration of `runs` in turn and reports through `emit`.
  * Aborting `signal` stops after the current batch: the run reports itself
@@ -74,6 +97,7 @@ export async function runJob(
     const group = batchesPerPoint(batches);
     emit({ type: "start", run: r, runs: all.length, batches });
     let sumLoss = 0, sumAcc = 0, n = 0;
+    let chartPeak = -Infinity; // the highest point of the loss chart: a group's average
     const history = await train(model, mnist.train.X, mnist.train.y, {
       epochs: s.epochs,
       batchSize: s.batchSize,
@@ -89,6 +113,7 @@ export async function runJob(
         n++;
         if (n === group || p.batch === p.batches) {
           emit({ type: "batches", run: r, epoch: p.epoch, batch: p.batch, batches: p.batches, loss: sumLoss / n, accuracy: sumAcc / n, seconds: p.seconds });
+          chartPeak = Math.max(chartPeak, sumLoss / n);
           sumLoss = sumAcc = n = 0;
         }
       },
@@ -112,7 +137,7 @@ export async function runJob(
     const test = testReport(model, mnist.test);
     const packed = pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy, validationAccuracy: validation });
     const tested = { type: "tested", run: r, test, packed, validation } as const;
-    emit(history.warning ? { ...tested, warning: history.warning } : tested);
+    emit(history.warning ? { ...tested, warning: chartedWarning(history.warning, chartPeak, group) } : tested);
     last = model;
     if (history.stopped) break;
   }

@@ -162,3 +162,55 @@ export function describeSettings(s: Settings): string {
   if (s.data === "full") parts.push("all of MNIST");
   return parts.join(", ");
 }
+
+const OPTIMIZER_BY_NAME: Record<string, OptimizerChoice> = { SGD: "sgd", "SGD with momentum": "momentum", Adam: "adam" };
+
+/**
+ * The settings an about line records, read back: the line the trainer writes
+ * into a saved network (`describeSettings`), or null when the line is not
+ * one, or not all of one (a file written by hand or by a cell, a line cut
+ * short). The settings `describeSettings` leaves out (no decay, no L2, no
+ * shifts, the quick digits) are those it leaves out at their "none" value,
+ * so a whole line says every setting; and a line is taken only if describing
+ * what was read gives the line back, character for character.
+ *
+ * @example
+ * settingsFromAbout("SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1"); // DEFAULTS
+ * settingsFromAbout("my network"); // null
+ */
+export function settingsFromAbout(about: string): Settings | null {
+  const parts = about.split(", ");
+  const [name, lr, batch, epochs, hidden, seed, ...rest] = parts;
+  const number = (part: string | undefined, pattern: RegExp) => {
+    const m = part === undefined ? null : pattern.exec(part);
+    return m ? Number(m[1]) : NaN;
+  };
+  const optional = (pattern: RegExp) => rest.find((p) => pattern.test(p));
+  const read: Partial<Settings> = {
+    optimizer: OPTIMIZER_BY_NAME[name ?? ""],
+    lr: number(lr, /^lr (\S+)$/),
+    batchSize: number(batch, /^batch (\d+)$/),
+    epochs: number(epochs, /^(\d+) epochs?$/),
+    hidden: number(hidden, /^(\d+) hidden$/),
+    seed: number(seed, /^seed (\d+)$/),
+    lrDecay: optional(/^lr ×/) === undefined ? 1 : number(optional(/^lr ×/), /^lr ×(\S+) per epoch$/),
+    weightDecay: optional(/^L2 /) === undefined ? 0 : number(optional(/^L2 /), /^L2 (\S+)$/),
+    shift: rest.includes("shifted digits"),
+    data: rest.includes("all of MNIST") ? "full" : "small",
+  };
+  if (read.optimizer === undefined) return null;
+  let settings: Settings;
+  try {
+    settings = checkSettings(read);
+  } catch {
+    return null;
+  }
+  return describeSettings(settings) === about ? settings : null;
+}
+
+/** Whether the trainer's menus (and its seed field, 0 to 999) can show every one of these settings. */
+export function onTheMenus(s: Settings): boolean {
+  const offered = <K extends keyof typeof CHOICES>(key: K) => (CHOICES[key] as readonly unknown[]).includes(s[key]);
+  return offered("lr") && offered("batchSize") && offered("epochs") && offered("hidden") && offered("optimizer")
+    && offered("weightDecay") && offered("lrDecay") && offered("data") && Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= 999;
+}

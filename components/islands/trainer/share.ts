@@ -6,7 +6,7 @@
  * training starts when the reader presses Train. Pure: the island reads and
  * writes `location`.
  */
-import { checkSettings, DEFAULTS, type Settings } from "./settings.ts";
+import { checkSettings, DEFAULTS, describeSettings, onTheMenus, type Settings } from "./settings.ts";
 
 /** What a trainer link's hash starts with. */
 export const SHARE_PREFIX = "#train?";
@@ -42,4 +42,24 @@ export function settingsFromHash(hash: string): Settings | null {
     read[key] = kind === "boolean" ? raw === "1" : kind === "number" ? Number(raw) : raw;
   }
   return checkSettings(read as Partial<Settings>);
+}
+
+/**
+ * What the trainer shows after a network file is loaded, so that what sits
+ * next to the network is true of it. `recorded`: the settings the file
+ * records (model-file.ts), or null. When the menus can show them, they
+ * become the choices (`settings`) and the link replays the loaded network's
+ * training; otherwise the choices stay as they were, `note` says they are not
+ * the loaded network's, and `blocked` (the same sentence) refuses the link
+ * until the next run.
+ */
+export function afterLoading(recorded: Settings | null): { settings: Settings | null; note: string; blocked: string | null } {
+  if (recorded && onTheMenus(recorded)) {
+    return { settings: recorded, note: "The choices above are the loaded network's, as its file records them: Link to this run replays its training.", blocked: null };
+  }
+  const why = recorded
+    ? `The loaded network was trained with settings the menus do not offer (${describeSettings(recorded)})`
+    : "The loaded network's file does not say how it was trained";
+  const note = `${why}, so the choices above are not its, and there is no link to its run.`;
+  return { settings: null, note, blocked: note };
 }

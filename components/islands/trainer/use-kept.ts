@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import { keepTrained, pack, readTrained } from "../shared/trained-store.ts";
-import { askBeforeKeeping, type Candidate } from "./keep-rule.ts";
+import { askBeforeKeeping, keepButton, type Candidate } from "./keep-rule.ts";
 
 export interface Kept {
   packed: string;
@@ -19,7 +19,7 @@ export interface Kept {
 export function useKept(restore: boolean) {
   const [kept, setKept] = useState<Kept | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [pending, setPending] = useState<(Candidate & { question: string }) | null>(null);
+  const [pending, setPending] = useState<(Candidate & { question: string; button: string }) | null>(null);
   useEffect(() => {
     const t = readTrained();
     if (t) setKept((k) => k ?? { packed: restore ? pack(t) : "", about: t.about, validation: t.validationAccuracy ?? NaN });
@@ -40,7 +40,7 @@ export function useKept(restore: boolean) {
     /** A finished run's network: kept at once, or held in `pending` with the question (keep-rule.ts). */
     offer(run: Candidate) {
       const question = askBeforeKeeping(kept, run);
-      if (question) setPending({ ...run, question });
+      if (question) setPending({ ...run, question, button: keepButton(kept) });
       else keep(run.packed, run.about, run.validation);
     },
     /** The reader chose the pending network after all. */

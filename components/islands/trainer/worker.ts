@@ -49,8 +49,8 @@ scope.onmessage = async (e) => {
         await kernel;
         const text = await m.file.text();
         const set = trainedOn(text); // a network trained on all of MNIST has seen the quick set's test digits
-        const { packed, about, test, validation } = loadJob(text, await digits(set === "full" ? m.fullDataUrl : m.dataUrl, set));
-        post({ type: "loaded", packed, about, validation });
+        const { packed, about, settings, test, validation } = loadJob(text, await digits(set === "full" ? m.fullDataUrl : m.dataUrl, set));
+        post({ type: "loaded", packed, about, settings, validation });
         post({ type: "evaluated", test });
       } catch (error) {
         post({ type: "load-error", message: error instanceof Error ? error.message : "the file could not be read." });

@@ -1,10 +1,11 @@
 /** Loading a network file (load-job.ts) and the rule for replacing the kept network (keep-rule.ts). */
 import { beforeAll, describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { Dense, ReLU, Sequential, Softmax, loadMnist, unpackTrained, type Mnist } from "nnfs";
 import { loadJob, trainedOn } from "../../../components/islands/trainer/load-job.ts";
-import { DEFAULTS, describeSettings } from "../../../components/islands/trainer/settings.ts";
+import { buildModel, CHOICES, DEFAULTS, describeSettings, FULL_PRESET, onTheMenus, settingsFromAbout, type Settings } from "../../../components/islands/trainer/settings.ts";
 import { fileTooLarge, modelFile, MODEL_FILE_LIMIT } from "../../../components/islands/trainer/model-file.ts";
-import { askBeforeKeeping } from "../../../components/islands/trainer/keep-rule.ts";
+import { askBeforeKeeping, keepButton } from "../../../components/islands/trainer/keep-rule.ts";
 
 let mnist: Mnist;
 beforeAll(async () => {
@@ -28,6 +29,50 @@ describe("which test digits a loaded network is measured on", () => {
     expect(trainedOn(modelFile(net().toJSON(), describeSettings(DEFAULTS)))).toBe("small");
     expect(trainedOn(JSON.stringify(net().toJSON()))).toBe("small");
     expect(trainedOn("not json at all")).toBe("small");
+  });
+});
+
+describe("the settings a saved file records in its about line", () => {
+  // The trainer writes describeSettings(settings) as a file's about line: every setting, the
+  // ones at their "none" value (no decay, no L2, no shifts, the quick digits) by leaving them out.
+  const pick = <T,>(xs: readonly T[]) => fc.constantFrom(...xs);
+  const offered = fc.record<Settings>({
+    lr: pick(CHOICES.lr), batchSize: pick(CHOICES.batchSize), epochs: pick(CHOICES.epochs), hidden: pick(CHOICES.hidden),
+    optimizer: pick(CHOICES.optimizer), seed: fc.integer({ min: 0, max: 999 }), shift: fc.boolean(),
+    weightDecay: pick(CHOICES.weightDecay), lrDecay: pick(CHOICES.lrDecay), data: pick(CHOICES.data),
+  });
+
+  test("any settings the menus offer come back from their about line, and are on the menus", () => {
+    expect(settingsFromAbout(describeSettings(DEFAULTS))).toEqual(DEFAULTS);
+    expect(settingsFromAbout(describeSettings(FULL_PRESET))).toEqual(FULL_PRESET);
+    fc.assert(fc.property(offered, (s) => {
+      expect(settingsFromAbout(describeSettings(s))).toEqual(s);
+      expect(onTheMenus(s)).toBe(true);
+    }));
+  });
+
+  test("a line that is not the trainer's, or not all of it, records no settings", () => {
+    expect(settingsFromAbout("a test network")).toBeNull();
+    expect(settingsFromAbout("SGD, lr 0.2, batch 32")).toBeNull(); // the rest unsaid
+    expect(settingsFromAbout(`${describeSettings(DEFAULTS)}, by hand`)).toBeNull();
+    expect(settingsFromAbout(describeSettings(DEFAULTS).replace("lr 0.2", "lr 0.20"))).toBeNull(); // not as the trainer writes it
+    expect(settingsFromAbout(describeSettings(DEFAULTS).replace("lr 0.2", "lr -1"))).toBeNull(); // out of range
+    expect(settingsFromAbout("")).toBeNull();
+  });
+
+  test("settings a link may hold but the menus do not offer are not shown on them", () => {
+    expect(onTheMenus({ ...DEFAULTS, hidden: 1024 })).toBe(false);
+    expect(onTheMenus({ ...DEFAULTS, lr: 0.7 })).toBe(false);
+    expect(onTheMenus({ ...DEFAULTS, seed: 5000 })).toBe(false);
+  });
+
+  test("a loaded file gives its settings only when its network is the one they build", () => {
+    const s: Settings = { ...DEFAULTS, optimizer: "momentum", lr: 0.02, batchSize: 64, epochs: 3, hidden: 16, seed: 7, weightDecay: 1e-4, lrDecay: 0.9, shift: true };
+    expect(loadJob(modelFile(buildModel(s).toJSON(), describeSettings(s)), mnist).settings).toEqual(s);
+    // The about line says 128 hidden neurons, the network has 16: the line is not true of it.
+    expect(loadJob(modelFile(buildModel(s).toJSON(), describeSettings({ ...s, hidden: 128 })), mnist).settings).toBeNull();
+    expect(loadJob(file(), mnist).settings).toBeNull(); // "a test network"
+    expect(loadJob(JSON.stringify(net().toJSON()), mnist).settings).toBeNull(); // no about line at all
   });
 });
 
@@ -99,5 +144,12 @@ describe("a run's network replaces the kept one only when it is no worse, by val
     expect(askBeforeKeeping(null, { ...run, warning })).toBe(
       "This run collapsed: the accuracy ended at 10.7 %, no better than a guess among 10 classes (the loss jumped to 15.11 on the way). It reads 10.0 % of the validation digits: it is not kept unless you keep it.",
     );
+  });
+
+  test("the button that keeps the run says \"instead\" only when there is a kept network to replace", () => {
+    expect(keepButton(null)).toBe("Keep this run's network");
+    expect(keepButton({ about: "SGD, lr 0.2", validation: 0.971 })).toBe("Keep this run's network instead");
+    // A loaded network not measured on the validation digits is still a kept network.
+    expect(keepButton({ about: "a loaded network", validation: NaN })).toBe("Keep this run's network instead");
   });
 });

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { Matrix, Sequential, loadMnist, type Digits, type Mnist } from "nnfs";
-import { batchesPerPoint, runJob, testReport } from "../../../components/islands/trainer/run.ts";
+import { batchesPerPoint, chartedWarning, runJob, testReport } from "../../../components/islands/trainer/run.ts";
 import { unpack } from "../../../components/islands/shared/trained-store.ts";
 import { DEFAULTS, buildModel } from "../../../components/islands/trainer/settings.ts";
 import { WRONG_SHOWN, type FromWorker } from "../../../components/islands/trainer/protocol.ts";
+import { align, lossRange, lossSeries } from "../../../components/islands/trainer/chart.ts";
+import { initialState, reduce } from "../../../components/islands/trainer/state.ts";
 
 let full: Mnist;
 let small: Mnist;
@@ -95,6 +97,31 @@ describe("runJob", () => {
     expect(val.at(-1)).toBeCloseTo(0.954, 3);
     const last = messages.at(-1)!;
     expect(last.type === "tested" && last.test.accuracy).toBeCloseTo(0.946, 3);
+  });
+
+  test("a collapse's warning gives the loss as the chart plots it (batch averages), and names a single batch's jump as one", async () => {
+    // Learning rate 3 on the 8,000 digits: one batch's loss jumps far above anything the
+    // chart draws, since each point of the chart is the average of several batches.
+    const { messages } = await collect(full, [{ lr: 3, epochs: 2 }]);
+    const tested = messages.at(-1)!;
+    expect(tested.type).toBe("tested");
+    const warning = (tested.type === "tested" && tested.warning) || "";
+    const state = messages.reduce((s, message) => reduce(s, { type: "worker", message }), reduce(initialState(), { type: "train", epochs: [2] }));
+    const charted = state.curves[0].trainLoss.map((p) => p.y);
+    const peak = Math.max(...charted);
+    const [, top] = lossRange(align(lossSeries(state.curves[0])));
+    const m = /the loss chart's points, averages of (\d+) batches each, rose to (\d+\.\d\d) on the way; the worst single batch reached (\d+\.\d\d)/.exec(warning);
+    expect(m, warning).not.toBeNull();
+    expect(Number(m![1])).toBe(batchesPerPoint(250));
+    expect(m![2]).toBe(peak.toFixed(2));
+    expect(peak).toBeLessThanOrEqual(top);
+    expect(Number(m![3])).toBeGreaterThan(top); // off the chart, and said to be one batch's
+  });
+
+  test("with one batch a point the chart shows every batch, and the warning stays as the library says it", () => {
+    const warning = "train: the accuracy ended at 10.7 %, no better than a guess among 10 classes (the loss jumped to 15.11 on the way): training collapsed.";
+    expect(chartedWarning(warning, 15.11, 1)).toBe(warning);
+    expect(chartedWarning(warning, 6.164, 10)).toContain("(the loss chart's points, averages of 10 batches each, rose to 6.16 on the way; the worst single batch reached 15.11)");
   });
 });
 

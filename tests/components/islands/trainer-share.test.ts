@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { CHOICES, DEFAULTS, FULL_PRESET, type Settings } from "../../../components/islands/trainer/settings.ts";
-import { SHARE_PREFIX, settingsFromHash, shareHash } from "../../../components/islands/trainer/share.ts";
+import { afterLoading, SHARE_PREFIX, settingsFromHash, shareHash } from "../../../components/islands/trainer/share.ts";
 
 describe("a run as a link", () => {
   test("the defaults and the preset come back from their links unchanged", () => {
@@ -31,5 +31,21 @@ describe("a run as a link", () => {
   test("a damaged link is refused, naming the setting", () => {
     expect(() => settingsFromHash(`${SHARE_PREFIX}lr=abc`)).toThrow("trainer settings: lr is NaN; it must be a number in (0, 10]");
     expect(() => settingsFromHash(`${SHARE_PREFIX}opt=rmsprop`)).toThrow('trainer settings: optimizer is "rmsprop"');
+  });
+
+  test("after a network file is loaded, the menus and the link are the loaded network's, or the link is refused", () => {
+    // The file records how the network was trained (model-file.ts): the menus show it, and the link replays it.
+    const s: Settings = { ...DEFAULTS, lr: 0.5, hidden: 64, epochs: 3, seed: 7 };
+    const known = afterLoading(s);
+    expect(known.settings).toEqual(s);
+    expect(known.blocked).toBeNull();
+    expect(known.note).toMatch(/^The choices above are the loaded network's/);
+    // The file does not say, or says what the menus cannot show: no link, and the menus are not claimed.
+    for (const recorded of [null, { ...DEFAULTS, hidden: 1024 }]) {
+      const unknown = afterLoading(recorded);
+      expect(unknown.settings).toBeNull();
+      expect(unknown.blocked).toMatch(/no link to its run/);
+      expect(unknown.note).toMatch(/the choices above are not its/);
+    }
   });
 });
