@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { longestFirst } from "./tests/longest-first.ts";
 
 // The same alias as astro.config.mjs and tsconfig.json: `nnfs` is lib/.
 export default defineConfig({
@@ -15,6 +16,18 @@ export default defineConfig({
     // (tests/chapters/cells.test.ts) waited for every other file, chapter 11's
     // downloaded file (tests/site/chapter-file.test.ts) among them.
     maxWorkers: 2,
+    // The longest files first (each takes a minute or more of the unit tests' two minutes), so
+    // that the rest fill in beside them; from a clean clone Vitest would start them last.
+    sequence: {
+      sequencer: longestFirst([
+        "tests/chapters/cells.test.ts",
+        "tests/site/chapter-file.test.ts",
+        "tests/lib/train.test.ts",
+        "tests/lib/fast.test.ts",
+        "tests/components/islands/trainer-run.test.ts",
+        "tests/chapters/types.test.ts",
+      ]),
+    },
     // npm run coverage: how much of lib/ the tests run (text summary, and coverage/ as HTML).
     coverage: {
       provider: "v8",

@@ -32,3 +32,6 @@ export function buildSite(env: Record<string, string> = {}): void {
     env: { ...astroEnv("build", clean), ...env },
   });
 }
+
+// `npm run build:e2e` (npm test runs it beside the unit tests): the same build, from the command line.
+if (import.meta.main) buildSite({ BASE_PATH: E2E_BASE });

@@ -20,7 +20,7 @@ let shared: WatchedPage;
 const fresh = (url: string) => freshPage(chrome, url);
 
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
   chapters = await chapterUrls(chrome.browser);
   neuron = chapters.find((u) => u.includes("/02-"))!;
   shared = await openPage(chrome.browser, neuron);

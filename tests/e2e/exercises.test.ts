@@ -13,7 +13,7 @@ import { chapterFiles } from "../../scripts/chapters.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
 });
 afterAll(async () => chrome?.close());
 

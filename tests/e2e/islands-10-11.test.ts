@@ -5,17 +5,28 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { launch, type Launched } from "./chromium.ts";
-import { baseUrl, longTasks, openIsland as openIslandIn, watchLongTasks, type WatchedPage } from "./pages.ts";
+import { baseUrl, openIsland as openIslandIn, type WatchedPage } from "./pages.ts";
+import { blockingTasks, watchMainThread } from "./main-thread.ts";
+import { cellAt, run } from "./cell-helpers.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
 });
 afterAll(async () => chrome?.close());
 
 const CH10 = "10-training-on-digits/";
 const openIsland = (path: string, selector: string, viewport?: { width: number; height: number }): Promise<WatchedPage> =>
   openIslandIn(chrome.browser, path, selector, viewport);
+
+/** A cell that reads the network the trainer kept, as a reader would. */
+const PROBE = [
+  'import { loadMnist, evaluate, trainedNetwork } from "nnfs";',
+  "const m = await loadMnist();",
+  "const t = trainedNetwork();",
+  "console.log(t.about);",
+  "console.log(evaluate(t, m.test.X, m.test.y).accuracy);",
+].join("\n");
 
 const trainer = (page: Page, nth = 0) => page.locator("[data-trainer]").nth(nth);
 const attr = async (page: Page, name: string, nth = 0) => trainer(page, nth).getAttribute(name);
@@ -31,26 +42,34 @@ async function mouseDrag(page: Page, selector: string, points: [number, number][
 }
 
 describe("chapter 10: the trainer", () => {
-  test("the defaults pass 95 % validation accuracy within 15 s of Train, never blocking the page", async () => {
+  // The epoch at which validation passes 95 % is held in Node (tests/components/islands/trainer-run.test.ts);
+  // here, the same run in Chromium, on its WebAssembly kernels, ends with the same numbers.
+  test("the defaults train in a worker to the same accuracies as in Node, epoch by epoch, never blocking the page; the cells and the drawing pad read the network", async () => {
     const { page, problems } = await openIsland(CH10, "[data-trainer]");
+    const before = await run(cellAt(page, 0), PROBE, 60_000);
+    expect(before.output).toContain("trainedNetwork: no trained network yet: press Train in chapter 10");
     const t = trainer(page);
+    await t.scrollIntoViewIfNeeded();
     expect(await attr(page, "data-state")).toBe("idle");
     expect(await page.getByRole("button", { name: "Stop" }).first().isDisabled()).toBe(true);
-    await watchLongTasks(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { epochs: number[] };
+      w.epochs = [];
+      const el = document.querySelector("[data-trainer]")!;
+      // Each change of data-epoch, with the epoch it names: under load two epochs may reach the page in one render.
+      new MutationObserver(() => w.epochs.push(Number(el.getAttribute("data-epoch")))).observe(el, { attributes: true, attributeFilter: ["data-epoch"] });
+    });
+    await watchMainThread(page);
 
     await t.getByRole("button", { name: "Train", exact: true }).click();
-    const started = Date.now();
     expect(await attr(page, "data-state")).toBe("training");
-    await page.waitForFunction(
-      () => Number(document.querySelector("[data-trainer]")!.getAttribute("data-val-accuracy")) >= 0.95,
-      undefined,
-      { timeout: 15_000, polling: 50 },
-    );
-    const seconds = (Date.now() - started) / 1000;
-    expect(seconds).toBeLessThan(15);
-    await page.locator("[data-trainer][data-state=done]").waitFor({ timeout: 30_000 });
+    await page.locator("[data-trainer][data-state=done]").waitFor({ timeout: 60_000 });
     await t.locator(".tr-test-accuracy").waitFor({ timeout: 10_000 });
-    expect(await longTasks(page)).toEqual([]);
+    expect(await blockingTasks(page)).toEqual([]);
+    const epochs = await page.evaluate(() => (window as unknown as { epochs: number[] }).epochs);
+    expect(epochs.at(-1)).toBe(10);
+    expect(epochs.length).toBeGreaterThanOrEqual(5); // the epochs reach the page as they end, not all at once
+    expect(epochs).toEqual([...epochs].sort((a, b) => a - b)); // in order
 
     expect(await attr(page, "data-epoch")).toBe("10");
     expect(Number(await attr(page, "data-val-accuracy"))).toBeGreaterThanOrEqual(0.95);
@@ -77,6 +96,11 @@ describe("chapter 10: the trainer", () => {
     expect(outputs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
     expect(await pad.locator(".dd-answer").innerText()).toMatch(/^It reads a \d \(\d+ %\)/);
     expect(await pad.locator(".dd-about").innerText()).toBe("The network: SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1.");
+
+    // So do the cells: the network just trained, with the same test accuracy.
+    const after = await run(cellAt(page, 0), PROBE, 60_000);
+    expect(after.state).toBe("ok");
+    expect(after.output.trim().split("\n")).toEqual(["SGD, lr 0.2, batch 32, 10 epochs, 128 hidden, seed 1", "0.946"]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -93,14 +117,14 @@ describe("chapter 10: the trainer", () => {
       const bar = el.querySelector("progress")!;
       return Number(el.getAttribute("data-epoch")) >= 1 && bar.value > 1.3 / 30;
     }, undefined, { timeout: 20_000, polling: 20 });
+    const epochAtStop = Number(await attr(page, "data-epoch"));
     await t.getByRole("button", { name: "Stop" }).click();
-    const pressed = Date.now();
-    await page.locator("[data-trainer][data-state=stopped]").waitFor({ timeout: 2_000 });
-    expect(Date.now() - pressed).toBeLessThan(1_000);
-    // An epoch on the fast kernels is a fraction of a second, so Stop may land in the
-    // second epoch or the third: whichever it was, the epochs finished stay as they were.
+    await page.locator("[data-trainer][data-state=stopped]").waitFor({ timeout: 10_000 });
+    // Stop ends the epoch under way, not the run after it: at most the epoch the worker was
+    // in when Stop reached it is finished (an epoch on the fast kernels is a fraction of a second).
     const finished = Number(await attr(page, "data-epoch"));
-    expect(finished).toBeGreaterThanOrEqual(1);
+    expect(finished).toBeGreaterThanOrEqual(Math.max(1, epochAtStop));
+    expect(finished).toBeLessThanOrEqual(epochAtStop + 1);
     expect(finished).toBeLessThan(30);
     await page.waitForTimeout(500);
     expect(Number(await attr(page, "data-epoch"))).toBe(finished); // nothing goes on in the background

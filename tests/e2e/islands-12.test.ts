@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launch, type Launched } from "./chromium.ts";
-import { longTasks, openIsland, watchLongTasks } from "./pages.ts";
+import { openIsland } from "./pages.ts";
+import { blockingTasks, watchMainThread } from "./main-thread.ts";
 
 let chrome: Launched;
 beforeAll(async () => {
@@ -19,10 +20,7 @@ test("a race at 128 × 128 times every kernel off the page's thread and draws th
   const { page, problems } = await openIsland(chrome.browser, "12-making-it-fast/", "[data-kernel-race]");
   const race = page.locator("[data-kernel-race]");
   expect(await race.getAttribute("data-state")).toBe("idle");
-  // The cells near the island load their editor as they come into view: let that finish first.
-  await page.waitForLoadState("networkidle");
-  await page.waitForTimeout(1500);
-  await watchLongTasks(page);
+  await watchMainThread(page);
 
   await race.getByLabel("Matrix size").selectOption("128");
   await expect.poll(() => race.getByRole("status").innerText()).toMatch(/^Pick a size and press Race: 128 × 128 matrices, 4\.2 million flops/);
@@ -48,7 +46,7 @@ test("a race at 128 × 128 times every kernel off the page's thread and draws th
   ]);
   expect(await roofline.locator("svg").getAttribute("role")).toBe("img");
   expect(await roofline.locator(".kr-roofline-words").innerText()).toMatch(/^Memory brings [\d.]+ GB\/s and the scalar yardstick is [\d.]+ GFLOP\/s/);
-  expect(await longTasks(page)).toEqual([]);
+  expect(await blockingTasks(page)).toEqual([]);
 
   // At 1024 the naive loop races on its first 64 rows, within the lane's time cap; then Stop ends the race.
   await race.getByLabel("Matrix size").selectOption("1024");

@@ -14,7 +14,7 @@ let chrome: Launched;
 let neuron: string;
 
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
   neuron = (await chapterUrls(chrome.browser)).find((u) => u.includes("/02-"))!;
 });
 afterAll(async () => chrome?.close());

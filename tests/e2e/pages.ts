@@ -16,7 +16,11 @@ export interface WatchedPage {
  * earlier tests left), from an empty page of the same origin that the test serves
  * itself, so that the page at `url` is loaded once and never sees them.
  */
-export async function openPage(context: BrowserContext, url: string, { clean = false }: { clean?: boolean } = {}): Promise<WatchedPage> {
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+  { clean = false, requests }: { clean?: boolean; /** Collects the URL of every request the page at `url` makes. */ requests?: string[] } = {},
+): Promise<WatchedPage> {
   const page = await context.newPage();
   if (clean) {
     const blank = new URL("__empty-storage__", url).href;
@@ -37,6 +41,7 @@ export async function openPage(context: BrowserContext, url: string, { clean = f
   page.on("response", (r) => {
     if (r.status() >= 400 && !r.url().includes("/does-not-exist")) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
+  if (requests) page.on("request", (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: "networkidle" });
   return { page, problems };
 }
@@ -65,20 +70,6 @@ export async function openIsland(
   }, selector);
   return watched;
 }
-
-/** Starts recording the page's long tasks (over 50 ms on the main thread), in milliseconds. */
-export async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
-  });
-}
-
-/** The long tasks recorded since watchLongTasks, in milliseconds. */
-export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
 /**
  * Checks a radio or checkbox. Cells and islands wake as they scroll into view and can

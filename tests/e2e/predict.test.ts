@@ -15,7 +15,7 @@ let chrome: Launched;
 const chapter1 = () => `${baseUrl()}01-why-neural-networks/`;
 
 beforeAll(async () => {
-  chrome = await launch();
+  chrome = await launch({ typeService: "stand-in" }); // the notebook, not types: chromium.ts
 });
 afterAll(async () => chrome?.close());
 

@@ -18,9 +18,9 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   chromiumPath(); // throws with instructions when Chromium is missing
-  // Each project of vitest.e2e.config.ts runs this setup; the site is built
-  // once per run (process.env is shared by them: they run in one process).
-  // A dist/ built for another base path (npm run build's "/") is built again.
+  // npm test builds the site beside the unit tests and says so with
+  // NNFS_E2E_BUILT=1 (scripts/test.ts). A dist/ built for another base path
+  // (npm run build's "/") is built again.
   const skip = process.env.E2E_SKIP_BUILD === "1" || process.env.NNFS_E2E_BUILT === "1";
   const index = `${ROOT}dist/index.html`;
   if (!skip || !existsSync(index) || !readFileSync(index, "utf8").includes(`href="${E2E_BASE}`)) {

@@ -68,6 +68,7 @@ describe.each(chapterFiles())("$id", ({ id, source }) => {
       expect(exerciseParts).toHaveLength(exercises.length);
       exerciseParts.forEach((part, i) => expect(part.trimEnd(), `exercise ${i + 1}`).toMatch(new RegExp(`Exercise ${i + 1}: (\\d+) of \\1 checks pass — solved$`)));
     },
-    180_000,
+    // Chapter 11 trains for about 40 s on a quiet machine; the limit is for a file that never ends, not a slow machine.
+    600_000,
   );
 });
