@@ -20,7 +20,7 @@
  */
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { dataUrl, fullDataUrl } from "../shared/digits-data.ts";
-import { DEFAULTS, describeSettings, type Settings } from "./settings.ts";
+import { DEFAULTS, type Settings } from "./settings.ts";
 import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./compare.ts";
 import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce, testAccuracy } from "./state.ts";
 import { chartSeries, describeSeries } from "./chart.ts";
@@ -81,7 +81,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
     if (m.type === "tested" && !compare) {
       setRunWarning(m.warning ?? null);
-      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
+      offer({ packed: m.packed, about: m.about, accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
     }
     if (m.type === "loaded") {
       keep(m.packed, m.about, m.validation);

@@ -81,7 +81,9 @@ export function chartedWarning(warning: string, chartPeak: number, perPoint: num
  * stopped, and later runs do not start. Its network is the one of its last
  * full epoch (the last dot of the validation curve), described with the
  * epochs it finished, so that its settings train the same network again; a
- * run stopped in its first epoch has none, and nothing is measured.
+ * run stopped in its first epoch has none, and nothing is measured. Returns
+ * the last network trained, as it ended (one stopped in its first epoch too:
+ * bench/preset.ts measures the preset's first batches with it).
  */
 export async function runJob(
   mnist: Mnist,
@@ -133,6 +135,7 @@ export async function runJob(
     const finished = history.epochs.length;
     if (history.stopped && finished === 0) {
       emit({ type: "finished", run: r, stopped: true, seconds: history.seconds });
+      last = model;
       break;
     }
     emit({ type: "finished", run: r, stopped: history.stopped, seconds: history.seconds, testDigits: mnist.test.X.rows });
@@ -141,8 +144,9 @@ export async function runJob(
     if (history.stopped) model.params().forEach((p, i) => p.value.data.set(lastEpoch[i]));
     const validation = history.epochs.at(-1)!.validation!.accuracy;
     const test = testReport(model, mnist.test);
-    const packed = pack({ model: model.toJSON(), about: describeSettings(trainedSettings(s, finished, history.stopped)), testAccuracy: test.accuracy, validationAccuracy: validation });
-    const tested = { type: "tested", run: r, test, packed, validation } as const;
+    const about = describeSettings(trainedSettings(s, finished, history.stopped));
+    const packed = pack({ model: model.toJSON(), about, testAccuracy: test.accuracy, validationAccuracy: validation });
+    const tested = { type: "tested", run: r, test, packed, about, validation } as const;
     emit(history.warning ? { ...tested, warning: chartedWarning(history.warning, chartPeak, group) } : tested);
     last = model;
     if (history.stopped) break;
