@@ -25,20 +25,23 @@ export default function ShareLink({ menus, shown, blocked = null, describedBy, u
   };
   const noteId = `${uid}-share-note`;
   const about = blocked !== null ? describedBy : note ? noteId : undefined;
+  // The note is the row's last item, on a line of its own (trainer.css), so the button stays level with the zoom box beside it.
   return (
-    <div class="tr-share">
-      <button type="button" onClick={make} disabled={blocked !== null} aria-describedby={about}>{label}</button>
-      {link && !blocked && (
-        <input
-          class="tr-share-link"
-          type="text"
-          readOnly
-          value={link}
-          aria-label={`${label} (copied if your browser allows): the same settings and seed, so the same curves`}
-          onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
-        />
-      )}
+    <>
+      <div class="tr-share">
+        <button type="button" onClick={make} disabled={blocked !== null} aria-describedby={about}>{label}</button>
+        {link && !blocked && (
+          <input
+            class="tr-share-link"
+            type="text"
+            readOnly
+            value={link}
+            aria-label={`${label} (copied if your browser allows): the same settings and seed, so the same curves`}
+            onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+          />
+        )}
+      </div>
       {note && !blocked && <p class="tr-share-note" id={noteId}>{note}</p>}
-    </div>
+    </>
   );
 }
