@@ -20,7 +20,7 @@
  */
 import { useEffect, useId, useMemo, useReducer, useRef, useState } from "preact/hooks";
 import { dataUrl, fullDataUrl } from "../shared/digits-data.ts";
-import { DEFAULTS, describeSettings, type Settings } from "./settings.ts";
+import { DEFAULTS, trainedSettings, type Settings } from "./settings.ts";
 import { COMPARE_START, compareRuns, rowsKey, runLabel } from "./compare.ts";
 import { dataState, describeState, epochProgress, formatSeconds, initialState, isBusy, lastResult, reduce, testAccuracy } from "./state.ts";
 import { chartSeries, describeSeries } from "./chart.ts";
@@ -67,6 +67,8 @@ export default function Trainer({ compare = false, extras = false, files = false
   // After "Load network…": whether the choices are the loaded network's, and why there is no link when not (share.ts's `afterLoading`).
   const [loadNote, setLoadNote] = useState<string | null>(null);
   const [linkBlocked, setLinkBlocked] = useState<string | null>(null);
+  // The run on screen, as it started (or the loaded file's settings): what "Link to this run" replays; null with none shown.
+  const [shownRun, setShownRun] = useState<Settings | null>(null);
   const { kept, note, keep, offer, pending, keepPending } = useKept(files);
   const [runWarning, setRunWarning] = useState<string | null>(null);
   const loadingFile = useRef("");
@@ -81,12 +83,13 @@ export default function Trainer({ compare = false, extras = false, files = false
   const worker = useTrainerWorker(dispatch, (m: FromWorker) => {
     if (m.type === "tested" && !compare) {
       setRunWarning(m.warning ?? null);
-      offer({ packed: m.packed, about: describeSettings(plan.current[m.run] ?? settings), accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
+      offer({ packed: m.packed, about: m.about, accuracy: m.test.accuracy, validation: m.validation, warning: m.warning });
     }
     if (m.type === "loaded") {
       keep(m.packed, m.about, m.validation);
       const shown = afterLoading(m.settings);
       if (shown.settings) setSettings(shown.settings);
+      setShownRun(shown.settings);
       setLoadNote(shown.note);
       setLinkBlocked(shown.blocked);
       setLinkNote(null);
@@ -106,6 +109,7 @@ export default function Trainer({ compare = false, extras = false, files = false
   };
   const train = () => {
     plan.current = runs;
+    setShownRun(runs[0] ?? null);
     forgetLoad();
     setFileError(null);
     setRunWarning(null);
@@ -123,6 +127,7 @@ export default function Trainer({ compare = false, extras = false, files = false
     setRunWarning(null);
     if (compare) forgetComparison();
     plan.current = [];
+    setShownRun(null);
     dispatch({ type: "reset" });
   };
 
@@ -206,7 +211,13 @@ export default function Trainer({ compare = false, extras = false, files = false
             <input type="checkbox" checked={zoom} onChange={(e) => setZoom((e.currentTarget as HTMLInputElement).checked)} />
             Zoom the loss chart on the validation loss
           </label>
-          <ShareLink settings={settings} blocked={linkBlocked} describedBy={`${uid}-load-note`} />
+          <ShareLink
+            menus={settings}
+            shown={shownRun && { started: shownRun, trained: trainedSettings(shownRun, state.epoch, state.phase === "stopped") }}
+            blocked={linkBlocked}
+            describedBy={`${uid}-load-note`}
+            uid={uid}
+          />
         </div>
       )}
       {linkNote && state.phase === "idle" && <p class="tr-link-note">{linkNote}</p>}

@@ -51,7 +51,8 @@ export type FromWorker =
    * The run's network measured once on the test digits, and packed for keeping
    * (store.ts's `pack`), with its validation accuracy, by which it is kept or not (keep-rule.ts).
    */
-  | { type: "tested"; run: number; test: TestReport; packed: string; validation: number; warning?: string }
+  /** `about`: the line packed with the network (describeSettings of what trained it: a stopped run's epochs are those it finished). */
+  | { type: "tested"; run: number; test: TestReport; packed: string; about: string; validation: number; warning?: string }
   /**
    * A file's network passed every check: keep it (its test report follows in `evaluated`); `validation` is its
    * validation accuracy, `settings` how it was trained when the file records it (model-file.ts), else null.

@@ -5,9 +5,9 @@
  * out through `emit` as protocol messages. No worker and no page here, so
  * the tests run it in Node on the same data.
  */
-import { Matrix, argmax, defaultLoss, evaluate, shiftImages, train, Sequential, type Mnist } from "nnfs";
+import { Matrix, argmax, defaultLoss, shiftImages, train, Sequential, type Mnist } from "nnfs";
 import { WRONG_SHOWN, type FromWorker, type TestReport, type WrongDigit } from "./protocol.ts";
-import { buildModel, buildOptimizer, checkSettings, describeSettings, type Settings } from "./settings.ts";
+import { buildModel, buildOptimizer, checkSettings, describeSettings, trainedSettings, type Settings } from "./settings.ts";
 import { pack } from "../shared/trained-store.ts";
 
 /** Points per epoch on the training curves: batches are averaged in groups to about this many. */
@@ -78,7 +78,12 @@ export function chartedWarning(warning: string, chartPeak: number, perPoint: num
 /**
  * Trains each configuration of `runs` in turn and reports through `emit`.
  * Aborting `signal` stops after the current batch: the run reports itself
- * stopped, with the network as it is, and later runs do not start.
+ * stopped, and later runs do not start. Its network is the one of its last
+ * full epoch (the last dot of the validation curve), described with the
+ * epochs it finished, so that its settings train the same network again; a
+ * run stopped in its first epoch has none, and nothing is measured. Returns
+ * the last network trained, as it ended (one stopped in its first epoch too:
+ * bench/preset.ts measures the preset's first batches with it).
  */
 export async function runJob(
   mnist: Mnist,
@@ -98,6 +103,7 @@ export async function runJob(
     emit({ type: "start", run: r, runs: all.length, batches });
     let sumLoss = 0, sumAcc = 0, n = 0;
     let chartPeak = -Infinity; // the highest point of the loss chart: a group's average
+    let lastEpoch: Float32Array[] = []; // the weights and biases at the end of the last full epoch
     const history = await train(model, mnist.train.X, mnist.train.y, {
       epochs: s.epochs,
       batchSize: s.batchSize,
@@ -123,20 +129,24 @@ export async function runJob(
           valLoss: e.validation!.loss, valAccuracy: e.validation!.accuracy, seconds: e.seconds,
         });
         optimizer.lr *= s.lrDecay;
+        lastEpoch = model.params().map((p) => p.value.data.slice());
       },
     });
+    const finished = history.epochs.length;
+    if (history.stopped && finished === 0) {
+      emit({ type: "finished", run: r, stopped: true, seconds: history.seconds });
+      last = model;
+      break;
+    }
     emit({ type: "finished", run: r, stopped: history.stopped, seconds: history.seconds, testDigits: mnist.test.X.rows });
-    // Even a run stopped early is a network: it is measured, and packed here
-    // rather than on the page, whose thread must stay free. Its validation
-    // accuracy (what the keep rule compares) is the last epoch's, unless it
-    // stopped after that epoch and learned more.
-    const lastEpoch = history.epochs.at(-1);
-    const validation = !history.stopped && lastEpoch?.validation
-      ? lastEpoch.validation.accuracy
-      : evaluate(model, mnist.validation.X, mnist.validation.y).accuracy;
+    // A run stopped mid-epoch goes back to its last full epoch, whose
+    // validation accuracy (what the keep rule compares) the chart shows.
+    if (history.stopped) model.params().forEach((p, i) => p.value.data.set(lastEpoch[i]));
+    const validation = history.epochs.at(-1)!.validation!.accuracy;
     const test = testReport(model, mnist.test);
-    const packed = pack({ model: model.toJSON(), about: describeSettings(s), testAccuracy: test.accuracy, validationAccuracy: validation });
-    const tested = { type: "tested", run: r, test, packed, validation } as const;
+    const about = describeSettings(trainedSettings(s, finished, history.stopped));
+    const packed = pack({ model: model.toJSON(), about, testAccuracy: test.accuracy, validationAccuracy: validation });
+    const tested = { type: "tested", run: r, test, packed, about, validation } as const;
     emit(history.warning ? { ...tested, warning: chartedWarning(history.warning, chartPeak, group) } : tested);
     last = model;
     if (history.stopped) break;

@@ -163,6 +163,20 @@ export function describeSettings(s: Settings): string {
   return parts.join(", ");
 }
 
+/**
+ * The settings that train a run's network again: those it started with, but
+ * for a run stopped after one or more full epochs, the epochs it finished
+ * (a stopped run keeps the network of its last full epoch, run.ts). What the
+ * saved network's about line says and what its link replays.
+ *
+ * @example
+ * trainedSettings(DEFAULTS, 3, true).epochs; // 3: stopped in the fourth of 10
+ * trainedSettings(DEFAULTS, 10, false).epochs; // 10
+ */
+export function trainedSettings(s: Settings, finished: number, stopped: boolean): Settings {
+  return stopped && finished >= 1 && finished < s.epochs ? { ...s, epochs: finished } : s;
+}
+
 const OPTIMIZER_BY_NAME: Record<string, OptimizerChoice> = { SGD: "sgd", "SGD with momentum": "momentum", Adam: "adam" };
 
 /**

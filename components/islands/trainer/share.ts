@@ -63,3 +63,26 @@ export function afterLoading(recorded: Settings | null): { settings: Settings | 
   const note = `${why}, so the choices above are not its, and there is no link to its run.`;
   return { settings: null, note, blocked: note };
 }
+
+/** The run on screen: the settings it started with (or a loaded file's), and those that train its network again (a stopped run's finished epochs, settings.ts `trainedSettings`). */
+export interface ShownRun {
+  started: Settings;
+  trained: Settings;
+}
+
+/**
+ * What "Link to this run" gives, so that it is true of what the page shows.
+ * With a run on screen the link replays its network (`trained`), whatever
+ * the menus say now; when the menus differ from what the run started with,
+ * the button is named for the run shown and `note` says what the link
+ * replays. With no run shown (before the first, after Reset) it is a link to
+ * the menus, named so. `blocked`: a loaded network whose settings are not
+ * known is shown, and the link is refused (its reason is said beside it).
+ */
+export function linkFor(menus: Settings, run: ShownRun | null, blocked = false): { settings: Settings; label: string; note: string | null } {
+  if (blocked) return { settings: menus, label: "Link to this run", note: null };
+  if (!run) return { settings: menus, label: "Link to these choices", note: null };
+  if (shareHash(run.started) === shareHash(menus)) return { settings: run.trained, label: "Link to this run", note: null };
+  const note = `The choices have changed since the run shown: its link replays that run (${describeSettings(run.trained)}), not them.`;
+  return { settings: run.trained, label: "Link to the run shown", note };
+}

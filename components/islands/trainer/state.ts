@@ -226,6 +226,10 @@ export function describeState(state: TrainerState): string {
       if (ended && !ended.test && ended.testing) {
         return `${which}${how} in ${formatSeconds(ended.seconds)}; measuring the network on the ${ended.testing.toLocaleString("en-US")} test digits…`;
       }
+      // A run stopped before its first epoch ended has no network (run.ts): nothing is measured.
+      if (state.phase === "stopped" && ended && !ended.test && !ended.testing && state.epoch === 0 && state.runs === 1) {
+        return `Stopped in the first epoch, after ${formatSeconds(ended.seconds)}: no epoch finished, so there is no network to measure or keep.`;
+      }
       const r = lastResult(state);
       if (!r?.test) return state.phase === "stopped" ? "Stopped." : "Done.";
       if (r.seconds === 0) return `Loaded: test accuracy ${pc(r.test.accuracy)}.`;

@@ -41,7 +41,7 @@ describe("the trainer's digits: quick 10,000 or all of MNIST", () => {
     s = reduce(s, worker({ type: "start", run: 0, runs: 1, batches: 3 }));
     s = reduce(s, worker({ type: "finished", run: 0, stopped: false, seconds: 2 }));
     expect(testAccuracy(s)).toBeUndefined();
-    s = reduce(s, worker({ type: "tested", run: 0, test: { loss: 0.06, accuracy: 0.9812, wrong: [], wrongCount: 188, total: 10_000 }, packed: "", validation: 0.98 }));
+    s = reduce(s, worker({ type: "tested", run: 0, test: { loss: 0.06, accuracy: 0.9812, wrong: [], wrongCount: 188, total: 10_000 }, packed: "", about: "", validation: 0.98 }));
     expect(testAccuracy(s)).toBe(0.9812);
     expect(testAccuracy(reduce(s, { type: "reset" }))).toBeUndefined();
   });

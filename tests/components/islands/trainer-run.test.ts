@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { Matrix, Sequential, loadMnist, type Digits, type Mnist } from "nnfs";
 import { batchesPerPoint, chartedWarning, runJob, testReport } from "../../../components/islands/trainer/run.ts";
 import { unpack } from "../../../components/islands/shared/trained-store.ts";
-import { DEFAULTS, buildModel } from "../../../components/islands/trainer/settings.ts";
+import { DEFAULTS, buildModel, checkSettings, settingsFromAbout } from "../../../components/islands/trainer/settings.ts";
 import { WRONG_SHOWN, type FromWorker } from "../../../components/islands/trainer/protocol.ts";
 import { align, lossRange, lossSeries } from "../../../components/islands/trainer/chart.ts";
 import { initialState, reduce } from "../../../components/islands/trainer/state.ts";
@@ -57,20 +57,47 @@ describe("runJob", () => {
     expect(curve(c.messages)).not.toEqual(curve(a.messages));
   });
 
-  test("aborting stops after the current batch, mid-epoch, and keeps the network", async () => {
+  test("aborting mid-epoch keeps the network of the last full epoch, described with the epochs it finished, so its settings train it again", async () => {
     const controller = new AbortController();
     let groups = 0;
-    const { messages } = await collect(small, [{ epochs: 5, hidden: 16, batchSize: 10 }, { epochs: 5 }], controller.signal, (m) => {
+    const run = { epochs: 5, hidden: 16, batchSize: 10, lrDecay: 0.9, shift: true };
+    // 100 batches an epoch in groups of 4: the 30th group is part-way through the second epoch.
+    const { messages } = await collect(small, [run, { epochs: 5 }], controller.signal, (m) => {
+      if (m.type === "batches" && ++groups === 30) controller.abort();
+    });
+    const epochs = messages.filter((m) => m.type === "epoch");
+    expect(epochs).toHaveLength(1);
+    const finished = messages.filter((m) => m.type === "finished");
+    expect(finished).toHaveLength(1); // the second run never starts
+    expect(finished[0]).toMatchObject({ stopped: true, testDigits: 300 });
+    const tested = messages.at(-1)!;
+    if (tested.type !== "tested") throw new Error(`the last message is ${tested.type}, not tested`);
+    const kept = unpack(tested.packed);
+    // Its about line says the one epoch it finished, not the five planned, and reads back as settings that train it again.
+    expect(kept.about).toBe("SGD, lr 0.2, batch 10, 1 epoch, 16 hidden, seed 1, lr ×0.9 per epoch, shifted digits");
+    expect(tested.about).toBe(kept.about); // the page shows the network's line as the worker packed it
+    const again = settingsFromAbout(kept.about)!;
+    expect(again).toEqual(checkSettings({ ...run, epochs: 1 }));
+    const replay = await collect(small, [again]);
+    expect(kept.network.predict(small.test.X)).toEqual(replay.model!.predict(small.test.X));
+    // Its validation accuracy is the last dot on the chart, and its test accuracy the replay's.
+    expect(tested.validation).toBe(epochs[0].type === "epoch" && epochs[0].valAccuracy);
+    const replayed = replay.messages.at(-1)!;
+    expect(tested.test.accuracy).toBe(replayed.type === "tested" && replayed.test.accuracy);
+  });
+
+  test("aborting in the first epoch leaves no network: nothing is measured or offered", async () => {
+    const controller = new AbortController();
+    let groups = 0;
+    const { messages, model } = await collect(small, [{ epochs: 5, hidden: 16, batchSize: 10 }], controller.signal, (m) => {
       if (m.type === "batches" && ++groups === 3) controller.abort();
     });
     expect(messages.filter((m) => m.type === "epoch")).toHaveLength(0);
-    const finished = messages.filter((m) => m.type === "finished");
-    expect(finished).toHaveLength(1); // the second run never starts
-    expect(finished[0].type === "finished" && finished[0].stopped).toBe(true);
-    const tested = messages.at(-1)!;
-    expect(tested.type).toBe("tested"); // the network as it was when stopped
-    // No epoch ended, so its validation accuracy is measured for the network as it stopped.
-    expect(tested.type === "tested" && tested.validation).toBeGreaterThan(0);
+    expect(model).not.toBeNull(); // returned as it stopped (bench/preset.ts measures it), but not offered
+    const last = messages.at(-1)!;
+    expect(last).toMatchObject({ type: "finished", stopped: true });
+    expect(last.type === "finished" && last.testDigits).toBeFalsy();
+    expect(messages.some((m) => m.type === "tested")).toBe(false);
   });
 
   test("comparison: runs train one after another, each reporting its own epochs", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { CHOICES, DEFAULTS, FULL_PRESET, type Settings } from "../../../components/islands/trainer/settings.ts";
-import { afterLoading, SHARE_PREFIX, settingsFromHash, shareHash } from "../../../components/islands/trainer/share.ts";
+import { afterLoading, linkFor, SHARE_PREFIX, settingsFromHash, shareHash } from "../../../components/islands/trainer/share.ts";
 
 describe("a run as a link", () => {
   test("the defaults and the preset come back from their links unchanged", () => {
@@ -47,5 +47,32 @@ describe("a run as a link", () => {
       expect(unknown.blocked).toMatch(/no link to its run/);
       expect(unknown.note).toMatch(/the choices above are not its/);
     }
+  });
+});
+
+describe("what the link describes", () => {
+  const run: Settings = { ...DEFAULTS, hidden: 16, epochs: 3 };
+  const shown = { started: run, trained: run };
+  test("with a run shown, the link replays it whatever the menus say now, and says so when they differ", () => {
+    expect(linkFor(run, shown)).toEqual({ settings: run, label: "Link to this run", note: null });
+    const menus = { ...run, hidden: 64, lr: 0.5 };
+    const link = linkFor(menus, shown);
+    expect(link.settings).toEqual(run);
+    expect(link.label).toBe("Link to the run shown");
+    expect(link.note).toBe("The choices have changed since the run shown: its link replays that run (SGD, lr 0.2, batch 32, 3 epochs, 16 hidden, seed 1), not them.");
+  });
+
+  test("a run stopped early: the link replays the epochs it finished, and the menus, unchanged since it started, are not said to differ", () => {
+    const stopped = { started: { ...run, epochs: 30 }, trained: run };
+    expect(linkFor(stopped.started, stopped)).toEqual({ settings: run, label: "Link to this run", note: null });
+    expect(linkFor({ ...stopped.started, hidden: 64 }, stopped).settings).toEqual(run);
+  });
+
+  test("with no run shown (before the first, or after Reset), the link is of the menus and named so", () => {
+    expect(linkFor(run, null)).toEqual({ settings: run, label: "Link to these choices", note: null });
+  });
+
+  test("a loaded network whose settings are not known: the link (refused beside it) keeps its name", () => {
+    expect(linkFor(run, null, true)).toMatchObject({ label: "Link to this run", note: null });
   });
 });

@@ -28,7 +28,7 @@ describe("the trainer's state machine", () => {
       worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }),
       worker({ type: "epoch", run: 0, epoch: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, seconds: 0.2 }),
       worker({ type: "finished", run: 0, stopped: false, seconds: 0.5 }),
-      worker({ type: "tested", run: 0, test: test1, packed: "", validation: 0.7 }),
+      worker({ type: "tested", run: 0, test: test1, packed: "", about: "", validation: 0.7 }),
     ], mid);
     expect(done.phase).toBe("done");
     expect(done.epoch).toBe(2);
@@ -91,14 +91,16 @@ describe("the status line", () => {
     [oneRun.slice(0, 2), "Loading the digits…"],
     [oneRun, "Training, epoch 1 of 2…"],
     [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 })], "Epoch 1 of 2 done: validation accuracy 70.0 %."],
-    [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42 }), worker({ type: "tested", run: 0, test: test1, packed: "", validation: 0.7 })], "Stopped after 0 full epochs in 0.4 s; test accuracy 94.0 %."],
+    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: true, seconds: 0.42, testDigits: 1000 }), worker({ type: "tested", run: 0, test: test1, packed: "", about: "", validation: 0.7 })], "Stopped after 1 full epoch in 0.4 s; test accuracy 94.0 %."],
+    // Stopped before an epoch ended: the worker measures nothing (run.ts), and the line says why.
+    [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42 })], "Stopped in the first epoch, after 0.4 s: no epoch finished, so there is no network to measure or keep."],
     // Between the end of training and the test report (a second or more on all of MNIST), the line says what is happening.
-    [[...oneRun, worker({ type: "finished", run: 0, stopped: true, seconds: 0.42, testDigits: 1000 })], "Stopped after 0 full epochs in 0.4 s; measuring the network on the 1,000 test digits…"],
+    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: true, seconds: 0.42, testDigits: 1000 })], "Stopped after 1 full epoch in 0.4 s; measuring the network on the 1,000 test digits…"],
     [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 48.2, testDigits: 10000 })], "Done: 2 epochs in 48 s; measuring the network on the 10,000 test digits…"],
-    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 12.3 }), worker({ type: "tested", run: 0, test: test1, packed: "", validation: 0.7 })], "Done: 2 epochs in 12 s; test accuracy 94.0 %."],
-    [[{ type: "train", epochs: [1] }, worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "", validation: 0.7 })], "Done: 1 epoch in 0.3 s; test accuracy 94.0 %."],
-    [[{ type: "train", epochs: [1] }, worker({ type: "loading", kernel: "wasm-relaxed-simd" }), worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "", validation: 0.7 })], "Done: 1 epoch in 0.3 s on wasm-relaxed-simd; test accuracy 94.0 %."],
-    [[{ type: "train", epochs: [1, 1] }, ...[0, 1].flatMap((run) => [worker({ type: "start", run, runs: 2, batches: 10 }), worker({ type: "epoch", run, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run, stopped: false, seconds: 0.3 }), worker({ type: "tested", run, test: test1, packed: "", validation: 0.7 })])], "Done: 2 runs of 1 epoch each in 0.6 s; the table below compares them."],
+    [[...oneRun, worker({ type: "epoch", run: 0, epoch: 2, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 12.3 }), worker({ type: "tested", run: 0, test: test1, packed: "", about: "", validation: 0.7 })], "Done: 2 epochs in 12 s; test accuracy 94.0 %."],
+    [[{ type: "train", epochs: [1] }, worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "", about: "", validation: 0.7 })], "Done: 1 epoch in 0.3 s; test accuracy 94.0 %."],
+    [[{ type: "train", epochs: [1] }, worker({ type: "loading", kernel: "wasm-relaxed-simd" }), worker({ type: "start", run: 0, runs: 1, batches: 10 }), worker({ type: "epoch", run: 0, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run: 0, stopped: false, seconds: 0.3 }), worker({ type: "tested", run: 0, test: test1, packed: "", about: "", validation: 0.7 })], "Done: 1 epoch in 0.3 s on wasm-relaxed-simd; test accuracy 94.0 %."],
+    [[{ type: "train", epochs: [1, 1] }, ...[0, 1].flatMap((run) => [worker({ type: "start", run, runs: 2, batches: 10 }), worker({ type: "epoch", run, epoch: 1, loss: 1, accuracy: 0.6, valLoss: 0.9, valAccuracy: 0.7, seconds: 0.2 }), worker({ type: "finished", run, stopped: false, seconds: 0.3 }), worker({ type: "tested", run, test: test1, packed: "", about: "", validation: 0.7 })])], "Done: 2 runs of 1 epoch each in 0.6 s; the table below compares them."],
   ] as [Action[], string][])("%#: %s", (actions, text) => {
     expect(describeState(play(actions))).toBe(text);
   });
