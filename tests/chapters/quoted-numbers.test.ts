@@ -102,7 +102,7 @@ const QUOTES: Record<string, Quote[]> = {
     { prose: "The validation loss falls steeply for five epochs", output: "validation loss: 40 points, y from 1.081 to 0.4724" },
     { prose: "The validation loss falls steeply for five epochs", output: "epoch 5: training loss 0.253, validation loss 0.460" },
     // The zigzag up to epoch 20, its range and lowest, and the climb after it, as the rows print them.
-    { prose: "Up to epoch 20 it zigzags, up one epoch and down the next, between 0.435 and\n0.471", output: "epochs  5–12: 0.460 0.471 0.455 0.454 0.446 0.445 0.453 0.464\nepochs 13–20: 0.439 0.454 0.435 0.445 0.442 0.436 0.435 0.437" },
+    { prose: "Up to epoch 20 it zigzags, rising and falling from epoch to epoch, between 0.435 and\n0.471", output: "epochs  5–12: 0.460 0.471 0.455 0.454 0.446 0.445 0.453 0.464\nepochs 13–20: 0.439 0.454 0.435 0.445 0.442 0.436 0.435 0.437" },
     { prose: "drifting down to its lowest, 0.435, at epochs 15 and 19", output: "epochs 13–20: 0.439 0.454 0.435 0.445 0.442 0.436 0.435 0.437" },
     { prose: "drifting down to its lowest, 0.435, at epochs 15 and 19", output: "(min 0.4349, max 0.4734)" },
     { prose: "it never again comes back below 0.449, and it ends at 0.472", output: "epochs 21–28: 0.453 0.452 0.458 0.450 0.449 0.451 0.459 0.452\nepochs 29–36: 0.457 0.468 0.466 0.462 0.460 0.465 0.473 0.465\nepochs 37–40: 0.471 0.468 0.471 0.472" },

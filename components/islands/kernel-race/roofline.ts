@@ -226,8 +226,9 @@ export function describeRoofline(c: RooflineChart): string {
   const fmt = (v: number) => String(v >= 100 ? Math.round(v) : Number(v.toPrecision(2)));
   const kernels = c.points.filter((p) => p.id !== "stream");
   const right = kernels.every((p) => p.intensity > c.ridge);
+  const ridge = fmt(c.ridge);
   return (
-    `Memory brings ${fmt(c.bandwidth)} GB/s and the scalar yardstick is ${fmt(c.peak)} GFLOP/s, so the roofs meet at ${fmt(c.ridge)} flops per byte. ` +
+    `Memory brings ${fmt(c.bandwidth)} GB/s and the scalar yardstick is ${fmt(c.peak)} GFLOP/s, so the roofs meet at ${ridge} ${ridge === "1" ? "flop" : "flops"} per byte. ` +
     (kernels.length === 0
       ? "No kernel is timed yet."
       : right

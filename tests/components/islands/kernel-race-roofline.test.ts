@@ -57,6 +57,8 @@ describe("the roofline chart", () => {
       "Memory brings 12 GB/s and the scalar yardstick is 8 GFLOP/s, so the roofs meet at 0.67 flops per byte. " +
         "Every product lies to the right of that point: memory would let each of them reach the yardstick, and how far below the roof a kernel sits is what its arrangement wastes.",
     );
+    // One flop, not "1 flops", when the roofs meet where a byte brings one flop.
+    expect(describeRoofline({ ...c, ridge: 1.02 })).toMatch(/the roofs meet at 1 flop per byte\. /);
   });
 
   test("drawn at the width it is shown at, so that its 12 px text stays 12 px on a phone", () => {
