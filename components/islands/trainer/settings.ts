@@ -258,7 +258,7 @@ export function offTheMenus(s: Settings): string | null {
   for (const [key, label] of MENUS) {
     const values: readonly unknown[] = key === "epochs" ? epochChoices(s.epochs) : CHOICES[key];
     if (values.includes(s[key])) continue;
-    const offers = key === "epochs" ? `1 to ${MOST_EPOCHS}` : CHOICES[key].map(String).join(", ");
+    const offers = key === "epochs" ? `1 to ${MOST_EPOCHS}` : values.map(String).join(", ");
     return `${key} is ${shown(s[key])}; the ${label} menu offers ${offers}`;
   }
   if (!whole(s.seed, 0, 999)) return `seed is ${shown(s.seed)}; the Seed field takes 0 to 999`;
