@@ -145,6 +145,16 @@ describe("the trainer keeps a good network against bad files and collapsed runs"
     await t.locator(".tr-kept", { hasText: describeSettings(ran) }).waitFor();
     await t.getByRole("button", { name: "Link to this run" }).click();
     expect((await t.locator(".tr-share-link").inputValue()).endsWith(shareHash(ran))).toBe(true);
+    // Such a link opened in a new page shows the epochs finished in the Epochs menu, as an option of their own when the
+    // menu's values lack them, not a blank box: 11 (a run stopped in its twelfth epoch), which the menu never lists.
+    const eleven = { ...ran, epochs: 11 };
+    const opened = await openIsland(chrome.browser, `11-training-better/${shareHash(eleven)}`, ".tr:not(.tr-compare)");
+    const epochsMenu = opened.page.locator(".tr:not(.tr-compare)").getByLabel(/^Epochs/);
+    await opened.page.locator(".tr:not(.tr-compare) .tr-link-note", { hasText: "The choices come from the link" }).waitFor();
+    expect(await epochsMenu.inputValue()).toBe("11");
+    expect(await epochsMenu.locator("option:checked").innerText()).toBe("11");
+    expect(opened.problems).toEqual([]);
+    await opened.page.close();
 
     // A menu changed after the run: the link is still the run's, and the page says so.
     await menu("Hidden neurons").selectOption("64");

@@ -1,5 +1,5 @@
 /** The trainer's choices: menus for the settings, the seed, and chapter 11's extras. */
-import { CHOICES, OPTIMIZER_NAMES, SUGGESTED_LR, type OptimizerChoice, type Settings } from "./settings.ts";
+import { CHOICES, epochChoices, OPTIMIZER_NAMES, SUGGESTED_LR, type OptimizerChoice, type Settings } from "./settings.ts";
 import { shortNumber } from "./format.ts";
 import { readChoice, readSeed } from "./choice-input.ts";
 import { useState } from "preact/hooks";
@@ -46,7 +46,8 @@ export default function Choices({ settings, change, busy, compare, extras }: Pro
       {own && select("optimizer", "Optimizer", CHOICES.optimizer, (v) => OPTIMIZER_NAMES[v])}
       {own && select("lr", "Learning rate", CHOICES.lr, shortNumber)}
       {select("batchSize", "Batch size", CHOICES.batchSize)}
-      {select("epochs", "Epochs", CHOICES.epochs)}
+      {/* With the epochs a stopped run finished (11) as an option when the menus' values lack them. */}
+      {select("epochs", "Epochs", epochChoices(settings.epochs))}
       {select("hidden", "Hidden neurons", CHOICES.hidden)}
       <label class="tr-field tr-seed">
         <span>Seed</span>

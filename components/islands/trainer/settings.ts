@@ -222,9 +222,50 @@ export function settingsFromAbout(about: string): Settings | null {
   return describeSettings(settings) === about ? settings : null;
 }
 
+/** The most epochs the page trains for: the Epochs menu's last value. */
+const MOST_EPOCHS = CHOICES.epochs[CHOICES.epochs.length - 1];
+
+/**
+ * The Epochs menu's values while it shows `epochs`: the usual ones, and
+ * `epochs` in its place among them when it is a whole number from 1 to the
+ * last that they lack, as the epochs a stopped run finished are (11 of 15),
+ * brought back by the run's link or its saved file. So the menu never shows
+ * a value it has no option for (a blank box).
+ *
+ * @example
+ * epochChoices(11); // [1, 2, 3, 4, 5, 6, 8, 10, 11, 15, 20, 30]
+ * epochChoices(10); // CHOICES.epochs
+ */
+export function epochChoices(epochs: number): readonly number[] {
+  const usual: readonly number[] = CHOICES.epochs;
+  if (!whole(epochs, 1, MOST_EPOCHS) || usual.includes(epochs)) return usual;
+  return [...usual, epochs].sort((a, b) => a - b);
+}
+
+// Each menu's setting and label, in the order checkSettings reads them.
+const MENUS: [keyof typeof CHOICES, string][] = [
+  ["lr", "Learning rate"], ["batchSize", "Batch size"], ["epochs", "Epochs"], ["hidden", "Hidden neurons"], ["optimizer", "Optimizer"],
+  ["weightDecay", "L2 (λ)"], ["lrDecay", "Rate decay per epoch"], ["data", "Digits"],
+];
+
+/**
+ * The first of these settings that the trainer's menus (and its seed field,
+ * 0 to 999) cannot show, said with what they offer, e.g. "hidden is 1000;
+ * the Hidden neurons menu offers 16, 32, …"; null when they show them all.
+ * Any whole number of epochs from 1 to the menu's last is shown (`epochChoices`).
+ */
+export function offTheMenus(s: Settings): string | null {
+  for (const [key, label] of MENUS) {
+    const values: readonly unknown[] = key === "epochs" ? epochChoices(s.epochs) : CHOICES[key];
+    if (values.includes(s[key])) continue;
+    const offers = key === "epochs" ? `1 to ${MOST_EPOCHS}` : values.map(String).join(", ");
+    return `${key} is ${shown(s[key])}; the ${label} menu offers ${offers}`;
+  }
+  if (!whole(s.seed, 0, 999)) return `seed is ${shown(s.seed)}; the Seed field takes 0 to 999`;
+  return null;
+}
+
 /** Whether the trainer's menus (and its seed field, 0 to 999) can show every one of these settings. */
 export function onTheMenus(s: Settings): boolean {
-  const offered = <K extends keyof typeof CHOICES>(key: K) => (CHOICES[key] as readonly unknown[]).includes(s[key]);
-  return offered("lr") && offered("batchSize") && offered("epochs") && offered("hidden") && offered("optimizer")
-    && offered("weightDecay") && offered("lrDecay") && offered("data") && Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= 999;
+  return offTheMenus(s) === null;
 }

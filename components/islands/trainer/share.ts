@@ -6,7 +6,7 @@
  * training starts when the reader presses Train. Pure: the island reads and
  * writes `location`.
  */
-import { checkSettings, DEFAULTS, describeSettings, onTheMenus, type Settings } from "./settings.ts";
+import { checkSettings, DEFAULTS, describeSettings, offTheMenus, onTheMenus, type Settings } from "./settings.ts";
 
 /** What a trainer link's hash starts with. */
 export const SHARE_PREFIX = "#train?";
@@ -29,7 +29,10 @@ export function shareHash(s: Settings): string {
 
 /**
  * The settings a hash holds, or null if it is not a trainer link. A link
- * whose values are out of range throws, naming the setting (checkSettings).
+ * whose values are out of range throws, naming the setting (checkSettings),
+ * and so does one holding a value the menus cannot show (a blank menu would
+ * hide what Train then does); a stopped run's finished epochs (11) are shown
+ * (settings.ts `epochChoices`).
  */
 export function settingsFromHash(hash: string): Settings | null {
   if (!hash.startsWith(SHARE_PREFIX)) return null;
@@ -41,7 +44,10 @@ export function settingsFromHash(hash: string): Settings | null {
     const kind = typeof DEFAULTS[key];
     read[key] = kind === "boolean" ? raw === "1" : kind === "number" ? Number(raw) : raw;
   }
-  return checkSettings(read as Partial<Settings>);
+  const settings = checkSettings(read as Partial<Settings>);
+  const off = offTheMenus(settings);
+  if (off) throw new RangeError(`trainer settings: ${off}`);
+  return settings;
 }
 
 /**

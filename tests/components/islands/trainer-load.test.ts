@@ -51,6 +51,14 @@ describe("the settings a saved file records in its about line", () => {
     }));
   });
 
+  test("a network stopped after epochs the menu does not list (11 of 15) comes back from its about line, and is on the menus", () => {
+    const stopped: Settings = { ...DEFAULTS, epochs: 11 };
+    expect(describeSettings(stopped)).toBe("SGD, lr 0.2, batch 32, 11 epochs, 128 hidden, seed 1");
+    expect(settingsFromAbout(describeSettings(stopped))).toEqual(stopped);
+    expect(onTheMenus(stopped)).toBe(true);
+    for (let epochs = 1; epochs <= CHOICES.epochs.at(-1)!; epochs++) expect(onTheMenus({ ...DEFAULTS, epochs })).toBe(true);
+  });
+
   test("a line that is not the trainer's, or not all of it, records no settings", () => {
     expect(settingsFromAbout("a test network")).toBeNull();
     expect(settingsFromAbout("SGD, lr 0.2, batch 32")).toBeNull(); // the rest unsaid
@@ -64,6 +72,8 @@ describe("the settings a saved file records in its about line", () => {
     expect(onTheMenus({ ...DEFAULTS, hidden: 1024 })).toBe(false);
     expect(onTheMenus({ ...DEFAULTS, lr: 0.7 })).toBe(false);
     expect(onTheMenus({ ...DEFAULTS, seed: 5000 })).toBe(false);
+    expect(onTheMenus({ ...DEFAULTS, epochs: 31 })).toBe(false);
+    expect(onTheMenus({ ...DEFAULTS, epochs: 2.5 })).toBe(false);
   });
 
   test("a loaded file gives its settings only when its network is the one they build", () => {

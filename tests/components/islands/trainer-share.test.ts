@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { CHOICES, DEFAULTS, FULL_PRESET, type Settings } from "../../../components/islands/trainer/settings.ts";
+import { CHOICES, DEFAULTS, epochChoices, FULL_PRESET, type Settings } from "../../../components/islands/trainer/settings.ts";
 import { afterLoading, linkFor, SHARE_PREFIX, settingsFromHash, shareHash } from "../../../components/islands/trainer/share.ts";
 
 describe("a run as a link", () => {
@@ -31,6 +31,33 @@ describe("a run as a link", () => {
   test("a damaged link is refused, naming the setting", () => {
     expect(() => settingsFromHash(`${SHARE_PREFIX}lr=abc`)).toThrow("trainer settings: lr is NaN; it must be a number in (0, 10]");
     expect(() => settingsFromHash(`${SHARE_PREFIX}opt=rmsprop`)).toThrow('trainer settings: optimizer is "rmsprop"');
+  });
+
+  test("a link to a stopped run's finished epochs (11 of 15) fills in an Epochs menu that shows 11", () => {
+    const stopped: Settings = { ...DEFAULTS, epochs: 11 };
+    const linked = settingsFromHash(shareHash(stopped))!;
+    expect(linked).toEqual(stopped);
+    // The menu gets 11 as an option of its own, in its place among the usual values, so it is not blank.
+    expect(epochChoices(linked.epochs)).toEqual([1, 2, 3, 4, 5, 6, 8, 10, 11, 15, 20, 30]);
+    expect(epochChoices(10)).toEqual(CHOICES.epochs);
+    // Any whole number of epochs a run can stop at, 1 to the menu's last, comes back and is shown.
+    for (let epochs = 1; epochs <= CHOICES.epochs.at(-1)!; epochs++) {
+      const s = settingsFromHash(shareHash({ ...DEFAULTS, epochs }))!;
+      expect(s.epochs).toBe(epochs);
+      expect(epochChoices(s.epochs)).toContain(epochs);
+    }
+  });
+
+  test("a link holding a value the menus cannot show is refused, naming it, rather than leaving a menu blank", () => {
+    expect(() => settingsFromHash(`${SHARE_PREFIX}epochs=31`)).toThrow("trainer settings: epochs is 31; the Epochs menu offers 1 to 30");
+    expect(() => settingsFromHash(`${SHARE_PREFIX}hidden=1000`)).toThrow("trainer settings: hidden is 1000; the Hidden neurons menu offers 16, 32, 64, 128, 256, 512, 800");
+    expect(() => settingsFromHash(`${SHARE_PREFIX}seed=5000`)).toThrow("trainer settings: seed is 5000; the Seed field takes 0 to 999");
+    expect(epochChoices(31)).toEqual(CHOICES.epochs);
+  });
+
+  test("a network stopped after 11 epochs, saved and loaded back, is the page's own: the menus show it and the link replays it", () => {
+    const stopped: Settings = { ...DEFAULTS, epochs: 11, hidden: 16 };
+    expect(afterLoading(stopped)).toMatchObject({ settings: stopped, blocked: null });
   });
 
   test("after a network file is loaded, the menus and the link are the loaded network's, or the link is refused", () => {
